@@ -1,0 +1,90 @@
+package app.meike.identity;
+
+import app.meike.common.problem.ProblemException;
+import app.meike.common.problem.ProblemType;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** Who is calling, established once per request by the AccessGate from the token and their staff record. */
+@RequestScoped
+public class Caller {
+    private String userId = "system";
+    private String username;
+    private String displayName;
+    private String email;
+    private Set<String> roles = Set.of();
+    private UUID tenantId;
+    private UUID staffId;
+    private boolean allClinics = true;
+    private Set<UUID> clinicIds = Set.of();
+
+    void establish(String userId, String username, String displayName, String email, Set<String> roles,
+                   UUID tenantId) {
+        this.userId = userId;
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.roles = Set.copyOf(roles);
+        this.tenantId = tenantId;
+    }
+
+    void limitTo(UUID staffId, boolean allClinics, Set<UUID> clinicIds) {
+        this.staffId = staffId;
+        this.allClinics = allClinics;
+        this.clinicIds = Set.copyOf(clinicIds);
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public Set<String> roles() {
+        return roles;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public UUID staffId() {
+        return staffId;
+    }
+
+    public UUID tenantIdOrNull() {
+        return tenantId;
+    }
+
+    /** The caller's chain; a 403 for callers that belong to none (the platform operator). */
+    public UUID tenantId() {
+        if (tenantId == null) {
+            throw new ProblemException(ProblemType.NO_TENANT, "This account does not belong to a clinic chain");
+        }
+        return tenantId;
+    }
+
+    public boolean allClinics() {
+        return allClinics;
+    }
+
+    public Set<UUID> clinicIds() {
+        return clinicIds;
+    }
+
+    public boolean mayWorkIn(UUID clinicId) {
+        return allClinics || clinicIds.contains(clinicId);
+    }
+}

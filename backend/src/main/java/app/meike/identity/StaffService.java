@@ -1,0 +1,305 @@
+package app.meike.identity;
+
+import app.meike.audit.AuditLog;
+import app.meike.common.Changes;
+import app.meike.common.Clocks;
+import app.meike.common.Ids;
+import app.meike.common.Page;
+import app.meike.common.PageRequest;
+import app.meike.common.QueryParams;
+import app.meike.common.Strings;
+import app.meike.common.Versions;
+import app.meike.common.problem.ProblemException;
+import app.meike.identity.KeycloakLogins.Login;
+import app.meike.identity.StaffDtos.StaffCreate;
+import app.meike.identity.StaffDtos.StaffCreated;
+import app.meike.identity.StaffDtos.StaffPatch;
+import app.meike.identity.StaffDtos.StaffView;
+import app.meike.tenancy.ClinicService;
+import app.meike.tenancy.TenantContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/** Staff of a chain, each with a Keycloak login that follows their roles, clinics and status. */
+@ApplicationScoped
+public class StaffService {
+    @Inject
+    Caller caller;
+    @Inject
+    TenantContext tenantContext;
+    @Inject
+    ClinicService clinics;
+    @Inject
+    KeycloakLogins logins;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    /** What the access gate needs to know about a signed-in user of the current chain. */
+    public record StaffAccess(UUID staffId, boolean active, boolean allClinics, Set<UUID> clinicIds) {
+    }
+
+    /** A staff member to create, already validated. */
+    public record NewStaff(String username, String email, String displayName, String phone, List<String> roles,
+                           boolean allClinics, List<UUID> clinicIds) {
+    }
+
+    public Optional<StaffAccess> accessOf(String userId) {
+        return Staff.<Staff>find("userId", userId).firstResultOptional()
+                .map(s -> new StaffAccess(s.id, s.active, s.allClinics, Set.copyOf(clinicIdsOf(s.id))));
+    }
+
+    public Page<StaffView> list(String q, String role, UUID clinicId, Boolean active, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (q != null) {
+            where.append(" and (lower(displayName) like :q escape '\\' or lower(username) like :q escape '\\'"
+                    + " or lower(email) like :q escape '\\')");
+            params.and("q", QueryParams.containsPattern(q));
+        }
+        if (role != null) {
+            where.append(" and array_contains(roles, :role)");
+            params.and("role", role);
+        }
+        if (clinicId != null) {
+            where.append(" and (allClinics = true or exists (from StaffClinic sc where sc.key.staffId = id"
+                    + " and sc.key.clinicId = :clinicId))");
+            params.and("clinicId", clinicId);
+        }
+        if (!caller.allClinics()) {
+            // A manager limited to some clinics sees the people who may work there.
+            where.append(" and (allClinics = true or exists (from StaffClinic sc where sc.key.staffId = id"
+                    + " and sc.key.clinicId in :mine))");
+            params.and("mine", caller.clinicIds().isEmpty() ? Set.of(TenantContext.NONE) : caller.clinicIds());
+        }
+        if (active != null) {
+            where.append(" and active = :active");
+            params.and("active", active);
+        }
+        if (page.after() != null) {
+            where.append(" and id > :after");
+            params.and("after", page.after());
+        }
+        List<Staff> rows = Staff.<Staff>find(where + " order by id", params).page(0, page.fetchSize()).list();
+        Map<UUID, List<UUID>> clinicsByStaff = clinicIdsOf(rows.stream().map(s -> s.id).toList());
+        return page.page(rows, s -> s.id, s -> view(s, clinicsByStaff.getOrDefault(s.id, List.of())));
+    }
+
+    public StaffView get(UUID id) {
+        Staff staff = find(id);
+        if (!mayManage(staff) && !staff.id.equals(caller.staffId())) {
+            throw ProblemException.notFound("Staff member");
+        }
+        return view(staff, clinicIdsOf(staff.id));
+    }
+
+    public StaffCreated create(StaffCreate request) {
+        NewStaff staff = new NewStaff(request.username(), request.email().trim(), request.displayName().trim(),
+                Strings.blankToNull(request.phone()), distinct(request.roles()), request.allClinics(),
+                request.clinicIds() == null ? List.of() : distinct(request.clinicIds()));
+        requireClinicChoice(staff.allClinics(), staff.clinicIds());
+        clinics.requireClinics("clinicIds", staff.clinicIds());
+        if (Staff.count("lower(username) = lower(?1)", staff.username()) > 0) {
+            throw ProblemException.conflict("Username '" + staff.username() + "' is already taken in this chain");
+        }
+        if (Staff.count("lower(email) = lower(?1)", staff.email()) > 0) {
+            throw ProblemException.conflict("Email '" + staff.email() + "' is already used in this chain");
+        }
+        return provision(staff, (userId, password) ->
+                QuarkusTransaction.requiringNew().call(() -> new StaffCreated(insert(staff, userId), password)));
+    }
+
+    /**
+     * Creates the Keycloak login first, then runs the given database work; if that fails, the login is removed
+     * again so no orphan login can sign in.
+     */
+    public <T> T provision(NewStaff staff, BiFunction<String, String, T> thenInDatabase) {
+        String password = KeycloakLogins.newPassword();
+        String userId = logins.create(login(staff), password);
+        try {
+            return thenInDatabase.apply(userId, password);
+        } catch (RuntimeException e) {
+            logins.delete(userId);
+            throw e;
+        }
+    }
+
+    /** Inserts the staff record for an already provisioned login, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StaffView insert(NewStaff request, String userId) {
+        OffsetDateTime now = Clocks.now(clock);
+        Staff staff = new Staff();
+        staff.id = Ids.newId();
+        staff.userId = userId;
+        staff.username = request.username();
+        staff.email = request.email();
+        staff.displayName = request.displayName();
+        staff.phone = request.phone();
+        staff.roles = new ArrayList<>(request.roles());
+        staff.allClinics = request.allClinics();
+        staff.active = true;
+        staff.createdAt = now;
+        staff.updatedAt = now;
+        staff.persist();
+        List<UUID> clinicIds = request.allClinics() ? List.of() : request.clinicIds();
+        clinicIds.forEach(clinicId -> StaffClinic.of(staff.id, clinicId).persist());
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("username", staff.username);
+        created.put("roles", staff.roles);
+        created.put("allClinics", staff.allClinics);
+        created.put("clinicIds", clinicIds);
+        audit.record("staff.created", "staff", staff.id, created);
+        return view(staff, clinicIds);
+    }
+
+    @Transactional
+    public StaffView update(UUID id, String ifMatch, StaffPatch patch) {
+        if (patch.email() == null && patch.displayName() == null && patch.phone() == null && patch.roles() == null
+                && patch.allClinics() == null && patch.clinicIds() == null && patch.active() == null) {
+            throw ProblemException.invalidField("body", "send at least one field to change");
+        }
+        Staff staff = find(id);
+        Versions.requireMatch(ifMatch, staff.version);
+        List<UUID> currentClinics = clinicIdsOf(staff.id);
+        Changes changes = new Changes();
+        if (patch.email() != null) {
+            String email = patch.email().get().trim();
+            if (!email.equalsIgnoreCase(staff.email)
+                    && Staff.count("lower(email) = lower(?1) and id <> ?2", email, staff.id) > 0) {
+                throw ProblemException.conflict("Email '" + email + "' is already used in this chain");
+            }
+            if (changes.track("email", staff.email, email)) {
+                staff.email = email;
+            }
+        }
+        if (patch.displayName() != null && changes.track("displayName", staff.displayName,
+                patch.displayName().get().trim())) {
+            staff.displayName = patch.displayName().get().trim();
+        }
+        if (patch.phone() != null) {
+            String phone = Strings.blankToNull(patch.phone().orElse(null));
+            if (changes.track("phone", staff.phone, phone)) {
+                staff.phone = phone;
+            }
+        }
+        if (patch.roles() != null) {
+            List<String> roles = distinct(patch.roles().get());
+            if (changes.track("roles", new TreeSet<>(staff.roles), new TreeSet<>(roles))) {
+                staff.roles = new ArrayList<>(roles);
+            }
+        }
+        boolean allClinics = patch.allClinics() != null ? patch.allClinics().get() : staff.allClinics;
+        List<UUID> clinicIds = allClinics ? List.of()
+                : patch.clinicIds() != null ? distinct(patch.clinicIds().get()) : currentClinics;
+        requireClinicChoice(allClinics, clinicIds);
+        clinics.requireClinics("clinicIds", clinicIds);
+        changes.track("allClinics", staff.allClinics, allClinics);
+        staff.allClinics = allClinics;
+        if (changes.track("clinicIds", new TreeSet<>(currentClinics), new TreeSet<>(clinicIds))) {
+            replaceClinics(staff.id, currentClinics, clinicIds);
+        }
+        String action = "staff.updated";
+        if (patch.active() != null && changes.track("active", staff.active, patch.active().get())) {
+            staff.active = patch.active().get();
+            action = staff.active ? "staff.enabled" : "staff.disabled";
+        }
+        if (changes.isEmpty()) {
+            return view(staff, currentClinics);
+        }
+        requireNoSelfLockout(staff);
+        staff.updatedAt = Clocks.now(clock);
+        staff.persistAndFlush();
+        audit.record(action, "staff", staff.id, changes.asMap());
+        if (staff.userId != null) {
+            logins.update(staff.userId, new Login(staff.username, staff.email, staff.displayName, caller.tenantId(),
+                    staff.roles, clinicIds, staff.active));
+        }
+        return view(staff, clinicIds);
+    }
+
+    private void requireNoSelfLockout(Staff staff) {
+        if (staff.id.equals(caller.staffId()) && (!staff.active || !staff.roles.contains(Roles.TENANT_ADMIN))) {
+            throw ProblemException.conflict("You cannot disable yourself or remove your own tenant-admin role;"
+                    + " ask another tenant admin");
+        }
+    }
+
+    private void replaceClinics(UUID staffId, List<UUID> current, List<UUID> wanted) {
+        Set<UUID> keep = Set.copyOf(wanted);
+        for (UUID clinicId : current) {
+            if (!keep.contains(clinicId)) {
+                StaffClinic.<StaffClinic>findByIdOptional(new StaffClinic.Key(staffId, clinicId))
+                        .ifPresent(StaffClinic::delete);
+            }
+        }
+        StaffClinic.flush();
+        Set<UUID> had = Set.copyOf(current);
+        wanted.stream().filter(id -> !had.contains(id)).forEach(id -> StaffClinic.of(staffId, id).persist());
+    }
+
+    private boolean mayManage(Staff staff) {
+        if (caller.hasRole(Roles.TENANT_ADMIN)) {
+            return true;
+        }
+        return caller.hasRole(Roles.MANAGER) && (caller.allClinics() || staff.allClinics
+                || clinicIdsOf(staff.id).stream().anyMatch(caller.clinicIds()::contains));
+    }
+
+    private Staff find(UUID id) {
+        return Staff.<Staff>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Staff member"));
+    }
+
+    private List<UUID> clinicIdsOf(UUID staffId) {
+        return clinicIdsOf(List.of(staffId)).getOrDefault(staffId, List.of());
+    }
+
+    private Map<UUID, List<UUID>> clinicIdsOf(List<UUID> staffIds) {
+        if (staffIds.isEmpty()) {
+            return Map.of();
+        }
+        return StaffClinic.<StaffClinic>find("key.staffId in ?1", staffIds).list().stream()
+                .map(link -> link.key)
+                .sorted(Comparator.comparing(StaffClinic.Key::clinicId))
+                .collect(Collectors.groupingBy(StaffClinic.Key::staffId,
+                        Collectors.mapping(StaffClinic.Key::clinicId, Collectors.toList())));
+    }
+
+    private Login login(NewStaff staff) {
+        return new Login(staff.username(), staff.email(), staff.displayName(), tenantContext.tenantId(),
+                staff.roles(), staff.allClinics() ? List.of() : staff.clinicIds(), true);
+    }
+
+    private static StaffView view(Staff s, List<UUID> clinicIds) {
+        return new StaffView(s.id, s.userId, s.username, s.email, s.displayName, s.phone, List.copyOf(s.roles),
+                s.allClinics, s.allClinics ? List.of() : clinicIds, s.active, s.createdAt, s.updatedAt, s.version);
+    }
+
+    private static void requireClinicChoice(boolean allClinics, List<UUID> clinicIds) {
+        if (!allClinics && clinicIds.isEmpty()) {
+            throw ProblemException.invalidField("clinicIds", "name at least one clinic, or set allClinics");
+        }
+    }
+
+    private static <T> List<T> distinct(List<T> values) {
+        return List.copyOf(new LinkedHashSet<>(values));
+    }
+}

@@ -1,0 +1,5 @@
+package app.meike.tenancy;
+
+public enum TenantStatus {
+    ACTIVE, SUSPENDED
+}

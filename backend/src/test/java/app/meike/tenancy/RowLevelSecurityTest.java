@@ -1,0 +1,134 @@
+package app.meike.tenancy;
+
+import app.meike.support.ApiTest;
+import app.meike.support.Chains;
+import app.meike.support.Chains.Chain;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The database wall on its own: SQL sent through the app's pool without Hibernate's tenant filter still sees
+ * and changes only the current tenant's rows.
+ */
+@QuarkusTest
+class RowLevelSecurityTest extends ApiTest {
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    TenantContext tenantContext;
+
+    Chain a;
+    Chain b;
+    UUID clinicOfA;
+
+    @BeforeEach
+    void twoChains() {
+        a = Chains.create();
+        b = Chains.create();
+        clinicOfA = Chains.clinic(a, "A 店");
+        Chains.clinic(b, "B 店");
+    }
+
+    @Test
+    void rawSqlWithoutATenantSeesNoTenantRows() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(count(c, "select count(*) from clinic")).isZero();
+            assertThat(count(c, "select count(*) from staff")).isZero();
+            assertThat(count(c, "select count(*) from audit_event")).isZero();
+            assertThat(count(c, "select count(*) from tenant")).isZero();
+        }
+    }
+
+    @Test
+    void rawSqlForgettingTheTenantPredicateStillSeesOnlyItsOwnTenant() {
+        List<UUID> seen = tenantContext.callAs(b.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("select tenant_id from clinic");
+                 ResultSet rows = s.executeQuery()) {
+                List<UUID> tenants = new ArrayList<>();
+                while (rows.next()) {
+                    tenants.add(rows.getObject(1, UUID.class));
+                }
+                return tenants;
+            }
+        }));
+        assertThat(seen).isNotEmpty().containsOnly(b.id());
+    }
+
+    @Test
+    void rawSqlCannotChangeOrCreateAnotherTenantsRows() {
+        int updated = tenantContext.callAs(b.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("update clinic set name = 'hijacked' where id = ?")) {
+                s.setObject(1, clinicOfA);
+                return s.executeUpdate();
+            }
+        }));
+        assertThat(updated).isZero();
+        assertThatThrownBy(() -> tenantContext.callAs(b.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("insert into clinic (tenant_id, id, code, name, time_zone,"
+                         + " active, created_at, updated_at, version) values (?, ?, 'X1', 'planted', 'UTC', true,"
+                         + " now(), now(), 0)")) {
+                s.setObject(1, a.id());
+                s.setObject(2, UUID.randomUUID());
+                return s.executeUpdate();
+            }
+        }))).hasStackTraceContaining("row-level security");
+    }
+
+    @Test
+    void theTenantSettingDoesNotOutliveItsTransaction() throws SQLException {
+        tenantContext.callAs(a.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                assertThat(setting(c)).isEqualTo(a.id().toString());
+            }
+            return null;
+        }));
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(setting(c)).isEmpty();
+            assertThat(count(c, "select count(*) from clinic")).isZero();
+        }
+    }
+
+    @Test
+    void theAppRoleCannotRewriteOrDeleteTheAuditLog() {
+        for (String sql : List.of("update audit_event set action = 'forged'", "delete from audit_event")) {
+            assertThatThrownBy(() -> tenantContext.callAs(a.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                    return s.executeUpdate();
+                }
+            }))).hasStackTraceContaining("permission denied");
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String setting(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select coalesce(current_setting('app.tenant_id', true), '')");
+             ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
