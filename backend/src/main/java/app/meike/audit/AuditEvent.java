@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 /** One entry of a chain's append-only audit log (the app may insert and read, never change or delete). */
 @Entity
+@Immutable
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
     @Id

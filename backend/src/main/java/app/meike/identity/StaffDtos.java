@@ -42,13 +42,14 @@ public final class StaffDtos {
     public record StaffCreated(StaffView staff, String initialPassword) {
     }
 
-    public record StaffPatch(
-            Optional<@NotBlank @Email @Size(max = 200) String> email,
-            Optional<@NotBlank @Size(max = 100) String> displayName,
-            Optional<@Pattern(regexp = PHONE, message = PHONE_MESSAGE) String> phone,
-            Optional<@NotEmpty @Size(max = 5) List<@NotNull @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String>> roles,
-            Optional<@NotNull Boolean> allClinics,
-            Optional<@NotNull @Size(max = 500) List<@NotNull UUID>> clinicIds,
-            Optional<@NotNull Boolean> active) {
+    /** Absent fields stay null (unchanged); a JSON null arrives as an empty Optional (cleared). */
+    public static class StaffPatch {
+        public Optional<@NotBlank @Email @Size(max = 200) String> email;
+        public Optional<@NotBlank @Size(max = 100) String> displayName;
+        public Optional<@Pattern(regexp = PHONE, message = PHONE_MESSAGE) String> phone;
+        public Optional<@NotEmpty @Size(max = 5) List<@NotNull @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String>> roles;
+        public Optional<@NotNull Boolean> allClinics;
+        public Optional<@NotNull @Size(max = 500) List<@NotNull UUID>> clinicIds;
+        public Optional<@NotNull Boolean> active;
     }
 }

@@ -72,34 +72,35 @@ public class StaffService {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (q != null) {
-            where.append(" and (lower(displayName) like :q escape '\\' or lower(username) like :q escape '\\'"
-                    + " or lower(email) like :q escape '\\')");
+            where.append(" and (lower(s.displayName) like :q escape '\\' or lower(s.username) like :q escape '\\'"
+                    + " or lower(s.email) like :q escape '\\')");
             params.and("q", QueryParams.containsPattern(q));
         }
         if (role != null) {
-            where.append(" and array_contains(roles, :role)");
+            where.append(" and array_contains(s.roles, :role)");
             params.and("role", role);
         }
         if (clinicId != null) {
-            where.append(" and (allClinics = true or exists (from StaffClinic sc where sc.key.staffId = id"
+            where.append(" and (s.allClinics = true or exists (from StaffClinic sc where sc.key.staffId = s.id"
                     + " and sc.key.clinicId = :clinicId))");
             params.and("clinicId", clinicId);
         }
         if (!caller.allClinics()) {
             // A manager limited to some clinics sees the people who may work there.
-            where.append(" and (allClinics = true or exists (from StaffClinic sc where sc.key.staffId = id"
+            where.append(" and (s.allClinics = true or exists (from StaffClinic sc where sc.key.staffId = s.id"
                     + " and sc.key.clinicId in :mine))");
             params.and("mine", caller.clinicIds().isEmpty() ? Set.of(TenantContext.NONE) : caller.clinicIds());
         }
         if (active != null) {
-            where.append(" and active = :active");
+            where.append(" and s.active = :active");
             params.and("active", active);
         }
         if (page.after() != null) {
-            where.append(" and id > :after");
+            where.append(" and s.id > :after");
             params.and("after", page.after());
         }
-        List<Staff> rows = Staff.<Staff>find(where + " order by id", params).page(0, page.fetchSize()).list();
+        List<Staff> rows = Staff.<Staff>find("from Staff s where " + where + " order by s.id", params)
+                .page(0, page.fetchSize()).list();
         Map<UUID, List<UUID>> clinicsByStaff = clinicIdsOf(rows.stream().map(s -> s.id).toList());
         return page.page(rows, s -> s.id, s -> view(s, clinicsByStaff.getOrDefault(s.id, List.of())));
     }
@@ -173,16 +174,16 @@ public class StaffService {
 
     @Transactional
     public StaffView update(UUID id, String ifMatch, StaffPatch patch) {
-        if (patch.email() == null && patch.displayName() == null && patch.phone() == null && patch.roles() == null
-                && patch.allClinics() == null && patch.clinicIds() == null && patch.active() == null) {
+        if (patch.email == null && patch.displayName == null && patch.phone == null && patch.roles == null
+                && patch.allClinics == null && patch.clinicIds == null && patch.active == null) {
             throw ProblemException.invalidField("body", "send at least one field to change");
         }
         Staff staff = find(id);
         Versions.requireMatch(ifMatch, staff.version);
         List<UUID> currentClinics = clinicIdsOf(staff.id);
         Changes changes = new Changes();
-        if (patch.email() != null) {
-            String email = patch.email().get().trim();
+        if (patch.email != null) {
+            String email = patch.email.get().trim();
             if (!email.equalsIgnoreCase(staff.email)
                     && Staff.count("lower(email) = lower(?1) and id <> ?2", email, staff.id) > 0) {
                 throw ProblemException.conflict("Email '" + email + "' is already used in this chain");
@@ -191,25 +192,25 @@ public class StaffService {
                 staff.email = email;
             }
         }
-        if (patch.displayName() != null && changes.track("displayName", staff.displayName,
-                patch.displayName().get().trim())) {
-            staff.displayName = patch.displayName().get().trim();
+        if (patch.displayName != null && changes.track("displayName", staff.displayName,
+                patch.displayName.get().trim())) {
+            staff.displayName = patch.displayName.get().trim();
         }
-        if (patch.phone() != null) {
-            String phone = Strings.blankToNull(patch.phone().orElse(null));
+        if (patch.phone != null) {
+            String phone = Strings.blankToNull(patch.phone.orElse(null));
             if (changes.track("phone", staff.phone, phone)) {
                 staff.phone = phone;
             }
         }
-        if (patch.roles() != null) {
-            List<String> roles = distinct(patch.roles().get());
+        if (patch.roles != null) {
+            List<String> roles = distinct(patch.roles.get());
             if (changes.track("roles", new TreeSet<>(staff.roles), new TreeSet<>(roles))) {
                 staff.roles = new ArrayList<>(roles);
             }
         }
-        boolean allClinics = patch.allClinics() != null ? patch.allClinics().get() : staff.allClinics;
+        boolean allClinics = patch.allClinics != null ? patch.allClinics.get() : staff.allClinics;
         List<UUID> clinicIds = allClinics ? List.of()
-                : patch.clinicIds() != null ? distinct(patch.clinicIds().get()) : currentClinics;
+                : patch.clinicIds != null ? distinct(patch.clinicIds.get()) : currentClinics;
         requireClinicChoice(allClinics, clinicIds);
         clinics.requireClinics("clinicIds", clinicIds);
         changes.track("allClinics", staff.allClinics, allClinics);
@@ -218,8 +219,8 @@ public class StaffService {
             replaceClinics(staff.id, currentClinics, clinicIds);
         }
         String action = "staff.updated";
-        if (patch.active() != null && changes.track("active", staff.active, patch.active().get())) {
-            staff.active = patch.active().get();
+        if (patch.active != null && changes.track("active", staff.active, patch.active.get())) {
+            staff.active = patch.active.get();
             action = staff.active ? "staff.enabled" : "staff.disabled";
         }
         if (changes.isEmpty()) {
@@ -251,7 +252,6 @@ public class StaffService {
                         .ifPresent(StaffClinic::delete);
             }
         }
-        StaffClinic.flush();
         Set<UUID> had = Set.copyOf(current);
         wanted.stream().filter(id -> !had.contains(id)).forEach(id -> StaffClinic.of(staffId, id).persist());
     }

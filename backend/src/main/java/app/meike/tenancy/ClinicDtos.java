@@ -34,11 +34,12 @@ public final class ClinicDtos {
             @Size(max = 50) String timeZone) {
     }
 
-    public record ClinicPatch(
-            Optional<@NotBlank @Size(max = 100) String> name,
-            Optional<@Size(max = 300) String> address,
-            Optional<@Pattern(regexp = PHONE, message = PHONE_MESSAGE) String> phone,
-            Optional<@NotBlank @Size(max = 50) String> timeZone,
-            Optional<@NotNull Boolean> active) {
+    /** Absent fields stay null (unchanged); a JSON null arrives as an empty Optional (cleared). */
+    public static class ClinicPatch {
+        public Optional<@NotBlank @Size(max = 100) String> name;
+        public Optional<@Size(max = 300) String> address;
+        public Optional<@Pattern(regexp = PHONE, message = PHONE_MESSAGE) String> phone;
+        public Optional<@NotBlank @Size(max = 50) String> timeZone;
+        public Optional<@NotNull Boolean> active;
     }
 }

@@ -96,37 +96,37 @@ public class ClinicService {
 
     @Transactional
     public ClinicView update(UUID id, String ifMatch, ClinicPatch patch) {
-        if (patch.name() == null && patch.address() == null && patch.phone() == null && patch.timeZone() == null
-                && patch.active() == null) {
+        if (patch.name == null && patch.address == null && patch.phone == null && patch.timeZone == null
+                && patch.active == null) {
             throw ProblemException.invalidField("body", "send at least one field to change");
         }
         Clinic clinic = find(id);
         Versions.requireMatch(ifMatch, clinic.version);
         Changes changes = new Changes();
-        if (patch.name() != null && changes.track("name", clinic.name, patch.name().get().trim())) {
-            clinic.name = patch.name().get().trim();
+        if (patch.name != null && changes.track("name", clinic.name, patch.name.get().trim())) {
+            clinic.name = patch.name.get().trim();
         }
-        if (patch.address() != null) {
-            String address = Strings.blankToNull(patch.address().orElse(null));
+        if (patch.address != null) {
+            String address = Strings.blankToNull(patch.address.orElse(null));
             if (changes.track("address", clinic.address, address)) {
                 clinic.address = address;
             }
         }
-        if (patch.phone() != null) {
-            String phone = Strings.blankToNull(patch.phone().orElse(null));
+        if (patch.phone != null) {
+            String phone = Strings.blankToNull(patch.phone.orElse(null));
             if (changes.track("phone", clinic.phone, phone)) {
                 clinic.phone = phone;
             }
         }
-        if (patch.timeZone() != null) {
-            String zone = Zones.zone("timeZone", patch.timeZone().get(), null);
+        if (patch.timeZone != null) {
+            String zone = Zones.zone("timeZone", patch.timeZone.get(), null);
             if (changes.track("timeZone", clinic.timeZone, zone)) {
                 clinic.timeZone = zone;
             }
         }
         String action = "clinic.updated";
-        if (patch.active() != null && changes.track("active", clinic.active, patch.active().get())) {
-            clinic.active = patch.active().get();
+        if (patch.active != null && changes.track("active", clinic.active, patch.active.get())) {
+            clinic.active = patch.active.get();
             action = clinic.active ? "clinic.reopened" : "clinic.closed";
         }
         if (!changes.isEmpty()) {

@@ -48,9 +48,10 @@ public final class TenantDtos {
     public record TenantCreated(TenantView tenant, StaffView admin, String initialPassword) {
     }
 
-    public record TenantPatch(
-            Optional<@NotBlank @Size(max = 100) String> name,
-            Optional<@NotBlank @Size(max = 50) String> timeZone,
-            Optional<@NotNull TenantStatus> status) {
+    /** Absent fields stay null (unchanged); a JSON null arrives as an empty Optional (cleared). */
+    public static class TenantPatch {
+        public Optional<@NotBlank @Size(max = 100) String> name;
+        public Optional<@NotBlank @Size(max = 50) String> timeZone;
+        public Optional<@NotNull TenantStatus> status;
     }
 }

@@ -113,7 +113,7 @@ public class TenantService {
 
     /** Renames, re-zones, suspends or reactivates a chain; the change is audited in the chain's own log. */
     public TenantView update(UUID id, String ifMatch, TenantPatch patch) {
-        if (patch.name() == null && patch.timeZone() == null && patch.status() == null) {
+        if (patch.name == null && patch.timeZone == null && patch.status == null) {
             throw ProblemException.invalidField("body", "send at least one field to change");
         }
         find(id);
@@ -121,18 +121,18 @@ public class TenantService {
             Tenant tenant = find(id);
             Versions.requireMatch(ifMatch, tenant.version);
             Changes changes = new Changes();
-            if (patch.name() != null && changes.track("name", tenant.name, patch.name().get().trim())) {
-                tenant.name = patch.name().get().trim();
+            if (patch.name != null && changes.track("name", tenant.name, patch.name.get().trim())) {
+                tenant.name = patch.name.get().trim();
             }
-            if (patch.timeZone() != null) {
-                String zone = Zones.zone("timeZone", patch.timeZone().get(), null);
+            if (patch.timeZone != null) {
+                String zone = Zones.zone("timeZone", patch.timeZone.get(), null);
                 if (changes.track("timeZone", tenant.timeZone, zone)) {
                     tenant.timeZone = zone;
                 }
             }
             String action = "tenant.updated";
-            if (patch.status() != null && changes.track("status", tenant.status, patch.status().get())) {
-                tenant.status = patch.status().get();
+            if (patch.status != null && changes.track("status", tenant.status, patch.status.get())) {
+                tenant.status = patch.status.get();
                 action = tenant.status == TenantStatus.SUSPENDED ? "tenant.suspended" : "tenant.reactivated";
             }
             if (!changes.isEmpty()) {

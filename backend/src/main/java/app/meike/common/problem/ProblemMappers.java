@@ -4,7 +4,9 @@ import app.meike.common.web.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -36,7 +38,7 @@ public class ProblemMappers {
         return respond(e.type, e.getMessage(), e.errors, uri);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
@@ -46,7 +48,7 @@ public class ProblemMappers {
         return respond(ProblemType.VALIDATION, detail, errors, uri);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return respond(ProblemType.VALIDATION, "Unknown field " + unknown.getPropertyName(),

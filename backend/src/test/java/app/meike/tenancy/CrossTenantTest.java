@@ -1,0 +1,135 @@
+package app.meike.tenancy;
+
+import app.meike.support.ApiTest;
+import app.meike.support.Chains;
+import app.meike.support.Chains.Chain;
+import app.meike.support.Contract;
+import app.meike.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * Walks every operation of the contract with chain B's tokens against chain A's data: B can neither read,
+ * list, change nor infer anything of A. A new operation in openapi.yaml fails this test until it is walked.
+ */
+@QuarkusTest
+class CrossTenantTest extends ApiTest {
+    static Chain a;
+    static Chain b;
+    static UUID clinicOfA;
+    static String clinicNameOfA;
+    static JsonPath staffOfA;
+
+    @BeforeEach
+    void twoChains() {
+        if (a != null) {
+            return;
+        }
+        a = Chains.create();
+        b = Chains.create();
+        clinicNameOfA = Chains.unique("A-secret-");
+        clinicOfA = Chains.clinic(a, clinicNameOfA);
+        staffOfA = Chains.staff(a, List.of("consultant"), List.of(clinicOfA));
+        Chains.clinic(b, "B 店");
+    }
+
+    @Test
+    void everyOperationIsWalked() {
+        assertThat(walks().keySet()).containsExactlyInAnyOrderElementsOf(Contract.operations().keySet());
+    }
+
+    @Test
+    void chainBCannotReachChainA() {
+        walks().forEach((operation, walk) -> {
+            try {
+                walk.run();
+            } catch (AssertionError e) {
+                throw new AssertionError(operation + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private Map<String, Runnable> walks() {
+        String adminB = b.adminToken();
+        Map<String, Runnable> walks = new LinkedHashMap<>();
+        walks.put("getMe", () -> as(adminB).get("/api/v1/me").then().statusCode(200)
+                .body("tenant.id", equalTo(b.id().toString()))
+                .body("clinicIds", not(hasItem(clinicOfA.toString()))));
+        walks.put("listTenants", () -> as(adminB).get("/api/v1/tenants").then().statusCode(403));
+        walks.put("createTenant", () -> as(adminB).body(Map.of("slug", Chains.unique("x-"), "name", "x",
+                        "admin", Map.of("username", Chains.unique("x."), "email", "x@x.local", "displayName", "x")))
+                .post("/api/v1/tenants").then().statusCode(403));
+        walks.put("getTenant", () -> as(adminB).get("/api/v1/tenants/" + a.id()).then().statusCode(403));
+        walks.put("updateTenant", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("status", "SUSPENDED"))
+                    .patch("/api/v1/tenants/" + a.id()).then().statusCode(403);
+            as(a.adminToken()).get("/api/v1/me").then().statusCode(200);
+        });
+        walks.put("listClinics", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/clinics").then().statusCode(200)
+                    .body("items.id", not(hasItem(clinicOfA.toString())));
+            as(adminB).queryParam("q", clinicNameOfA).get("/api/v1/clinics").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("createClinic", () -> {
+            String codeOfA = as(a.adminToken()).get("/api/v1/clinics/" + clinicOfA).then().extract().path("code");
+            // Codes are unique per chain: B may reuse A's code, and so learns nothing from trying.
+            as(adminB).body(Map.of("code", codeOfA, "name", "B 的同码店")).post("/api/v1/clinics")
+                    .then().statusCode(201);
+        });
+        walks.put("getClinic", () -> {
+            String theirs = as(adminB).get("/api/v1/clinics/" + clinicOfA).then().statusCode(404)
+                    .extract().path("detail");
+            String nobodys = as(adminB).get("/api/v1/clinics/" + UUID.randomUUID()).then().statusCode(404)
+                    .extract().path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("updateClinic", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("name", "hijacked"))
+                    .patch("/api/v1/clinics/" + clinicOfA).then().statusCode(404);
+            as(a.adminToken()).get("/api/v1/clinics/" + clinicOfA).then().statusCode(200)
+                    .body("name", equalTo(clinicNameOfA)).header("ETag", "\"0\"");
+        });
+        walks.put("listStaff", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/staff").then().statusCode(200)
+                    .body("items.id", not(hasItem(staffOfA.getString("id"))));
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).queryParam("q", staffOfA.getString("username"))
+                    .get("/api/v1/staff").then().statusCode(200).body("items", empty());
+        });
+        walks.put("createStaff", () -> {
+            String username = Chains.unique("b.");
+            as(adminB).body(Map.of("username", username, "email", username + "@x.local", "displayName", "x",
+                            "roles", List.of("consultant"), "allClinics", false, "clinicIds", List.of(clinicOfA)))
+                    .post("/api/v1/staff").then().statusCode(400).body("errors.field", hasItem("clinicIds[0]"));
+        });
+        walks.put("getStaff", () -> as(adminB).get("/api/v1/staff/" + staffOfA.getString("id"))
+                .then().statusCode(404));
+        walks.put("updateStaff", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("active", false))
+                    .patch("/api/v1/staff/" + staffOfA.getString("id")).then().statusCode(404);
+            as(Tokens.token(staffOfA.getString("userId"), a.id(), "consultant")).get("/api/v1/me")
+                    .then().statusCode(200);
+        });
+        walks.put("listAuditEvents", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/audit-events").then().statusCode(200)
+                    .body("items.entityId", not(hasItem(clinicOfA.toString())))
+                    .body("items.entityId", not(hasItem(staffOfA.getString("id"))));
+            as(adminB).queryParam("entityId", clinicOfA.toString()).get("/api/v1/audit-events")
+                    .then().statusCode(200).body("items", empty());
+        });
+        return walks;
+    }
+}
