@@ -70,11 +70,11 @@ public class AccessGate {
                 throw new ProblemException(ProblemType.STAFF_DISABLED,
                         "Your account has been disabled by your chain's administrator");
             }
-            caller.limitTo(access.staffId(), access.allClinics(), access.clinicIds());
+            caller.asStaff(access.staffId(), access.displayName(), access.allClinics(), access.clinicIds());
         }, () -> {
             // Integrator clients have no staff record: the token's clinic list, if any, limits them.
             Set<UUID> clinics = clinicsOf(token);
-            caller.limitTo(null, clinics.isEmpty(), clinics);
+            caller.limitTo(clinics.isEmpty(), clinics);
         });
     }
 

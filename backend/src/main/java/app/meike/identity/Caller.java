@@ -30,8 +30,14 @@ public class Caller {
         this.tenantId = tenantId;
     }
 
-    void limitTo(UUID staffId, boolean allClinics, Set<UUID> clinicIds) {
+    /** The staff record, when there is one, names the caller better than the token does. */
+    void asStaff(UUID staffId, String displayName, boolean allClinics, Set<UUID> clinicIds) {
         this.staffId = staffId;
+        this.displayName = displayName;
+        limitTo(allClinics, clinicIds);
+    }
+
+    void limitTo(boolean allClinics, Set<UUID> clinicIds) {
         this.allClinics = allClinics;
         this.clinicIds = Set.copyOf(clinicIds);
     }

@@ -55,7 +55,8 @@ public class StaffService {
     Clock clock;
 
     /** What the access gate needs to know about a signed-in user of the current chain. */
-    public record StaffAccess(UUID staffId, boolean active, boolean allClinics, Set<UUID> clinicIds) {
+    public record StaffAccess(UUID staffId, String displayName, boolean active, boolean allClinics,
+                              Set<UUID> clinicIds) {
     }
 
     /** A staff member to create, already validated. */
@@ -65,7 +66,7 @@ public class StaffService {
 
     public Optional<StaffAccess> accessOf(String userId) {
         return Staff.<Staff>find("userId", userId).firstResultOptional()
-                .map(s -> new StaffAccess(s.id, s.active, s.allClinics, Set.copyOf(clinicIdsOf(s.id))));
+                .map(s -> new StaffAccess(s.id, s.displayName, s.active, s.allClinics, Set.copyOf(clinicIdsOf(s.id))));
     }
 
     public Page<StaffView> list(String q, String role, UUID clinicId, Boolean active, PageRequest page) {
