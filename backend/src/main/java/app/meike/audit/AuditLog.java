@@ -6,7 +6,7 @@ import app.meike.common.Page;
 import app.meike.common.PageRequest;
 import app.meike.common.web.RequestIds;
 import app.meike.identity.Caller;
-import io.quarkus.panache.common.Parameters;
+import app.meike.common.persistence.Filter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,33 +53,14 @@ public class AuditLog {
     }
 
     public Page<AuditEventView> list(AuditQuery query, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (query.entityType() != null) {
-            where.append(" and entityType = :entityType");
-            params.and("entityType", query.entityType());
-        }
-        if (query.entityId() != null) {
-            where.append(" and entityId = :entityId");
-            params.and("entityId", query.entityId());
-        }
-        if (query.actorId() != null) {
-            where.append(" and actorId = :actorId");
-            params.and("actorId", query.actorId());
-        }
-        if (query.from() != null) {
-            where.append(" and occurredAt >= :from");
-            params.and("from", query.from());
-        }
-        if (query.to() != null) {
-            where.append(" and occurredAt < :to");
-            params.and("to", query.to());
-        }
-        if (page.after() != null) {
-            where.append(" and id < :after");
-            params.and("after", page.after());
-        }
-        List<AuditEvent> rows = AuditEvent.<AuditEvent>find(where + " order by id desc", params)
+        Filter filter = new Filter()
+                .and("entityType = :entityType", "entityType", query.entityType())
+                .and("entityId = :entityId", "entityId", query.entityId())
+                .and("actorId = :actorId", "actorId", query.actorId())
+                .and("occurredAt >= :from", "from", query.from())
+                .and("occurredAt < :to", "to", query.to())
+                .and("id < :after", "after", page.after());
+        List<AuditEvent> rows = AuditEvent.<AuditEvent>find(filter.where() + " order by id desc", filter.params())
                 .page(0, page.fetchSize()).list();
         return page.page(rows, e -> e.id, AuditEventView::of);
     }

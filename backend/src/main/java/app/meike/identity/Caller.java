@@ -90,6 +90,14 @@ public class Caller {
         return clinicIds;
     }
 
+    /** The caller's clinics as a query parameter: null when not limited, never empty (SQL's IN rejects that). */
+    public Set<UUID> clinicFilter() {
+        if (allClinics) {
+            return null;
+        }
+        return clinicIds.isEmpty() ? Set.of(new UUID(0, 0)) : clinicIds;
+    }
+
     public boolean mayWorkIn(UUID clinicId) {
         return allClinics || clinicIds.contains(clinicId);
     }

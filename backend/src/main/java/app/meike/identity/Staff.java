@@ -1,25 +1,19 @@
 package app.meike.identity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import app.meike.common.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 /** A staff member of a chain and the Keycloak login behind them. */
 @Entity
 @Table(name = "staff")
-public class Staff extends PanacheEntityBase {
-    @Id
-    public UUID id;
+public class Staff extends VersionedEntity {
     @TenantId
     @Column(name = "tenant_id")
     public String tenantId;
@@ -36,10 +30,4 @@ public class Staff extends PanacheEntityBase {
     @Column(name = "all_clinics")
     public boolean allClinics;
     public boolean active;
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-    @Version
-    public long version;
 }

@@ -1,5 +1,6 @@
 package app.meike.identity;
 
+import app.meike.common.persistence.Filter;
 import app.meike.audit.AuditLog;
 import app.meike.common.Changes;
 import app.meike.common.Clocks;
@@ -18,7 +19,6 @@ import app.meike.identity.StaffDtos.StaffView;
 import app.meike.tenancy.ClinicService;
 import app.meike.tenancy.TenantContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -70,38 +70,19 @@ public class StaffService {
     }
 
     public Page<StaffView> list(String q, String role, UUID clinicId, Boolean active, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (q != null) {
-            where.append(" and (lower(s.displayName) like :q escape '\\' or lower(s.username) like :q escape '\\'"
-                    + " or lower(s.email) like :q escape '\\')");
-            params.and("q", QueryParams.containsPattern(q));
-        }
-        if (role != null) {
-            where.append(" and array_contains(s.roles, :role)");
-            params.and("role", role);
-        }
-        if (clinicId != null) {
-            where.append(" and (s.allClinics = true or exists (from StaffClinic sc where sc.key.staffId = s.id"
-                    + " and sc.key.clinicId = :clinicId))");
-            params.and("clinicId", clinicId);
-        }
-        if (!caller.allClinics()) {
-            // A manager limited to some clinics sees the people who may work there.
-            where.append(" and (s.allClinics = true or exists (from StaffClinic sc where sc.key.staffId = s.id"
-                    + " and sc.key.clinicId in :mine))");
-            params.and("mine", caller.clinicIds().isEmpty() ? Set.of(TenantContext.NONE) : caller.clinicIds());
-        }
-        if (active != null) {
-            where.append(" and s.active = :active");
-            params.and("active", active);
-        }
-        if (page.after() != null) {
-            where.append(" and s.id > :after");
-            params.and("after", page.after());
-        }
-        List<Staff> rows = Staff.<Staff>find("from Staff s where " + where + " order by s.id", params)
-                .page(0, page.fetchSize()).list();
+        String worksIn = "s.allClinics = true or exists (from StaffClinic sc where sc.key.staffId = s.id"
+                + " and sc.key.clinicId in :%s)";
+        Filter filter = new Filter()
+                .and("lower(s.displayName) like :q escape '\\' or lower(s.username) like :q escape '\\'"
+                        + " or lower(s.email) like :q escape '\\'", "q", q == null ? null : QueryParams.containsPattern(q))
+                .and("array_contains(s.roles, :role)", "role", role)
+                .and(worksIn.formatted("clinicId"), "clinicId", clinicId == null ? null : Set.of(clinicId))
+                // A manager limited to some clinics sees the people who may work there.
+                .and(worksIn.formatted("mine"), "mine", caller.clinicFilter())
+                .and("s.active = :active", "active", active)
+                .and("s.id > :after", "after", page.after());
+        List<Staff> rows = Staff.<Staff>find("from Staff s where " + filter.where() + " order by s.id",
+                filter.params()).page(0, page.fetchSize()).list();
         Map<UUID, List<UUID>> clinicsByStaff = clinicIdsOf(rows.stream().map(s -> s.id).toList());
         return page.page(rows, s -> s.id, s -> view(s, clinicsByStaff.getOrDefault(s.id, List.of())));
     }

@@ -1,22 +1,15 @@
 package app.meike.tenancy;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import app.meike.common.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.TenantId;
-
-import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** A clinic (门店) of a chain. */
 @Entity
 @Table(name = "clinic")
-public class Clinic extends PanacheEntityBase {
-    @Id
-    public UUID id;
+public class Clinic extends VersionedEntity {
     @TenantId
     @Column(name = "tenant_id")
     public String tenantId;
@@ -27,10 +20,4 @@ public class Clinic extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone;
     public boolean active;
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-    @Version
-    public long version;
 }

@@ -1,5 +1,6 @@
 package app.meike.tenancy;
 
+import app.meike.common.persistence.Filter;
 import app.meike.audit.AuditLog;
 import app.meike.common.Changes;
 import app.meike.common.Clocks;
@@ -15,7 +16,6 @@ import app.meike.identity.Caller;
 import app.meike.tenancy.ClinicDtos.ClinicCreate;
 import app.meike.tenancy.ClinicDtos.ClinicPatch;
 import app.meike.tenancy.ClinicDtos.ClinicView;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -44,25 +44,14 @@ public class ClinicService {
     Clock clock;
 
     public Page<ClinicView> list(String q, Boolean active, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (q != null) {
-            where.append(" and (lower(name) like :q escape '\\' or lower(code) like :q escape '\\')");
-            params.and("q", QueryParams.containsPattern(q));
-        }
-        if (active != null) {
-            where.append(" and active = :active");
-            params.and("active", active);
-        }
-        if (!caller.allClinics()) {
-            where.append(" and id in :mine");
-            params.and("mine", caller.clinicIds().isEmpty() ? Set.of(TenantContext.NONE) : caller.clinicIds());
-        }
-        if (page.after() != null) {
-            where.append(" and id > :after");
-            params.and("after", page.after());
-        }
-        List<Clinic> rows = Clinic.<Clinic>find(where + " order by id", params).page(0, page.fetchSize()).list();
+        Filter filter = new Filter()
+                .and("lower(name) like :q escape '\\' or lower(code) like :q escape '\\'", "q",
+                        q == null ? null : QueryParams.containsPattern(q))
+                .and("active = :active", "active", active)
+                .and("id in :mine", "mine", caller.clinicFilter())
+                .and("id > :after", "after", page.after());
+        List<Clinic> rows = Clinic.<Clinic>find(filter.where() + " order by id", filter.params())
+                .page(0, page.fetchSize()).list();
         return page.page(rows, c -> c.id, ClinicView::of);
     }
 

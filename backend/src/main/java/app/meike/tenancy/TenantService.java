@@ -1,5 +1,6 @@
 package app.meike.tenancy;
 
+import app.meike.common.persistence.Filter;
 import app.meike.audit.AuditLog;
 import app.meike.common.Changes;
 import app.meike.common.Clocks;
@@ -18,7 +19,6 @@ import app.meike.tenancy.TenantDtos.TenantPatch;
 import app.meike.tenancy.TenantDtos.TenantSummary;
 import app.meike.tenancy.TenantDtos.TenantView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -56,21 +56,13 @@ public class TenantService {
     }
 
     public Page<TenantView> list(String q, TenantStatus status, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (q != null) {
-            where.append(" and (lower(name) like :q escape '\\' or lower(slug) like :q escape '\\')");
-            params.and("q", QueryParams.containsPattern(q));
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        if (page.after() != null) {
-            where.append(" and id > :after");
-            params.and("after", page.after());
-        }
-        List<Tenant> rows = Tenant.<Tenant>find(where + " order by id", params).page(0, page.fetchSize()).list();
+        Filter filter = new Filter()
+                .and("lower(name) like :q escape '\\' or lower(slug) like :q escape '\\'", "q",
+                        q == null ? null : QueryParams.containsPattern(q))
+                .and("status = :status", "status", status)
+                .and("id > :after", "after", page.after());
+        List<Tenant> rows = Tenant.<Tenant>find(filter.where() + " order by id", filter.params())
+                .page(0, page.fetchSize()).list();
         return page.page(rows, t -> t.id, TenantView::of);
     }
 

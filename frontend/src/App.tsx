@@ -1,0 +1,130 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { Button, Result, Spin } from 'antd';
+import { lazy, Suspense, useMemo, useRef, type ReactElement, type ReactNode } from 'react';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { ApiProvider } from './api/ApiContext';
+import { createApiClient, type ApiClient } from './api/client';
+import { useAuth } from './auth/AuthContext';
+import { CallbackPage } from './auth/CallbackPage';
+import { FullPageSpinner } from './components/FullPage';
+import { useI18n } from './i18n/I18nProvider';
+import { AppShell } from './layout/AppShell';
+import { useMe } from './me/MeContext';
+import { MeGate } from './me/MeGate';
+import { LandingPage } from './pages/LandingPage';
+import type { NavKey } from './roles';
+
+// Screens load on demand: the sign-in path stays small.
+const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const ClinicsPage = lazy(() => import('./pages/clinics/ClinicsPage').then((m) => ({ default: m.ClinicsPage })));
+const StaffPage = lazy(() => import('./pages/staff/StaffPage').then((m) => ({ default: m.StaffPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
+
+/** API client bound to the signed-in user's access token (same-origin, so no base URL). */
+export function AuthenticatedApi({ children }: { children: ReactNode }) {
+  const auth = useAuth();
+  const getToken = useRef(auth.getAccessToken);
+  getToken.current = auth.getAccessToken;
+  const client = useMemo(() => createApiClient({ getAccessToken: () => getToken.current() }), []);
+  return <ApiProvider client={client}>{children}</ApiProvider>;
+}
+
+export function Providers({
+  queryClient,
+  api,
+  children,
+}: {
+  queryClient: QueryClient;
+  api?: ApiClient;
+  children: ReactNode;
+}) {
+  const inner = <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return api ? <ApiProvider client={api}>{inner}</ApiProvider> : <AuthenticatedApi>{inner}</AuthenticatedApi>;
+}
+
+function Forbidden() {
+  const { t } = useI18n();
+  const { permissions } = useMe();
+  return (
+    <Result
+      status="403"
+      title={t('nav.forbidden')}
+      extra={
+        <Link to={permissions.home}>
+          <Button type="primary">{t('nav.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  const { permissions } = useMe();
+  return (
+    <Result
+      status="404"
+      title={t('nav.notFound')}
+      extra={
+        <Link to={permissions.home}>
+          <Button type="primary">{t('nav.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function Guard({ nav, children }: { nav: NavKey; children: ReactElement }) {
+  const { permissions } = useMe();
+  if (!permissions.nav.includes(nav)) return <Forbidden />;
+  return (
+    <Suspense
+      fallback={
+        <Spin>
+          <div style={{ height: 240 }} />
+        </Spin>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+export function ShellRoutes() {
+  const { permissions } = useMe();
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<Navigate to={permissions.home} replace />} />
+        <Route path="overview" element={<Guard nav="overview"><OverviewPage /></Guard>} />
+        <Route path="clinics" element={<Guard nav="clinics"><ClinicsPage /></Guard>} />
+        <Route path="staff" element={<Guard nav="staff"><StaffPage /></Guard>} />
+        <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
+        <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function SignedInOrLanding() {
+  const auth = useAuth();
+  const { t } = useI18n();
+  if (auth.status === 'loading') return <FullPageSpinner tip={t('app.loading')} />;
+  if (auth.status === 'signedOut') return <LandingPage />;
+  return (
+    <MeGate>
+      <ShellRoutes />
+    </MeGate>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/callback" element={<CallbackPage />} />
+      <Route path="*" element={<SignedInOrLanding />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,69 @@
+import { useInfiniteQuery, useQuery, type QueryKey } from '@tanstack/react-query';
+import { PAGE_SIZE } from '../config';
+import { useApi } from './ApiContext';
+import { dataOf } from './client';
+import type { components } from './schema';
+
+export type Clinic = components['schemas']['Clinic'];
+export type Staff = components['schemas']['Staff'];
+export type Tenant = components['schemas']['Tenant'];
+export type AuditEvent = components['schemas']['AuditEvent'];
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
+
+/** Query keys, so invalidation after writes hits every filtered variant of a list. */
+export const keys = {
+  me: ['me'] as const,
+  clinics: ['clinics'] as const,
+  allClinics: ['clinics', 'all'] as const,
+  clinic: (id: string) => ['clinic', id] as const,
+  staff: ['staff'] as const,
+  staffMember: (id: string) => ['staff-member', id] as const,
+  audit: ['audit-events'] as const,
+  tenants: ['tenants'] as const,
+  tenant: (id: string) => ['tenant', id] as const,
+};
+
+/** A cursor-paginated list: the first page, then "load more" fetches `nextCursor`. */
+export function useCursorList<T>(queryKey: QueryKey, fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return { query, items };
+}
+
+/** Reads every page (up to `maxPages` of 200) — for counts and pickers. `capped` when it stopped early. */
+export async function fetchAll<T>(
+  fetchPage: (cursor: string | undefined, limit: number) => Promise<Page<T>>,
+  maxPages = 25,
+): Promise<{ items: T[]; capped: boolean }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < maxPages; i++) {
+    const page = await fetchPage(cursor, 200);
+    items.push(...page.items);
+    if (!page.nextCursor) return { items, capped: false };
+    cursor = page.nextCursor;
+  }
+  return { items, capped: true };
+}
+
+/** Every clinic of the chain the caller can see (for counts, pickers and names). */
+export function useAllClinics(enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.allClinics,
+    enabled,
+    queryFn: () =>
+      fetchAll((cursor, limit) => dataOf(api.GET('/api/v1/clinics', { params: { query: { cursor, limit } } }))),
+  });
+}
+
+export { PAGE_SIZE };

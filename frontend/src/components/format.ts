@@ -1,0 +1,30 @@
+import dayjs from 'dayjs';
+
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = dayjs(value);
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : value;
+}
+
+export function formatDateTimeSeconds(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = dayjs(value);
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : value;
+}
+
+/** Common IANA time zones offered in pickers (any other id can still be typed). */
+export const TIME_ZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Macau',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Asia/Seoul',
+  'Asia/Bangkok',
+  'Asia/Kuala_Lumpur',
+  'Asia/Dubai',
+  'Europe/London',
+  'America/Los_Angeles',
+  'UTC',
+];

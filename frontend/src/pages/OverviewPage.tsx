@@ -1,0 +1,158 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { useApi } from '../api/ApiContext';
+import { dataOf } from '../api/client';
+import { fetchAll, keys, useAllClinics } from '../api/queries';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
+import { useMe } from '../me/MeContext';
+
+function CountCard({
+  title,
+  value,
+  capped,
+  loading,
+  error,
+  onRetry,
+  testId,
+}: {
+  title: string;
+  value?: number;
+  capped?: boolean;
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  testId: string;
+}) {
+  return (
+    <Card>
+      {error ? (
+        <ErrorAlert error={error} onRetry={onRetry} testId={`${testId}-error`} />
+      ) : (
+        <Statistic
+          title={title}
+          loading={loading}
+          value={value ?? 0}
+          suffix={capped ? '+' : undefined}
+          data-testid={testId}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The chain at a glance: tenant info and real counts read from the list endpoints. */
+export function OverviewPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { me, permissions } = useMe();
+  const clinics = useAllClinics();
+  const staff = useQuery({
+    queryKey: [...keys.staff, 'all'],
+    enabled: permissions.canViewStaff,
+    queryFn: () =>
+      fetchAll((cursor, limit) => dataOf(api.GET('/api/v1/staff', { params: { query: { cursor, limit } } }))),
+  });
+  const tenant = me.tenant;
+
+  return (
+    <div data-testid="overview-page">
+      <PageHeader title={t('overview.title')} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} sm={12} xl={6}>
+          <CountCard
+            title={t('overview.clinics')}
+            value={clinics.data?.items.length}
+            capped={clinics.data?.capped}
+            loading={clinics.isPending}
+            error={clinics.error}
+            onRetry={() => clinics.refetch()}
+            testId="count-clinics"
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <CountCard
+            title={t('overview.activeClinics')}
+            value={clinics.data?.items.filter((c) => c.active).length}
+            capped={clinics.data?.capped}
+            loading={clinics.isPending}
+            error={clinics.error}
+            onRetry={() => clinics.refetch()}
+            testId="count-active-clinics"
+          />
+        </Col>
+        {permissions.canViewStaff && (
+          <>
+            <Col xs={24} sm={12} xl={6}>
+              <CountCard
+                title={t('overview.staff')}
+                value={staff.data?.items.length}
+                capped={staff.data?.capped}
+                loading={staff.isPending}
+                error={staff.error}
+                onRetry={() => staff.refetch()}
+                testId="count-staff"
+              />
+            </Col>
+            <Col xs={24} sm={12} xl={6}>
+              <CountCard
+                title={t('overview.activeStaff')}
+                value={staff.data?.items.filter((s) => s.active).length}
+                capped={staff.data?.capped}
+                loading={staff.isPending}
+                error={staff.error}
+                onRetry={() => staff.refetch()}
+                testId="count-active-staff"
+              />
+            </Col>
+          </>
+        )}
+        <Col xs={24} lg={12}>
+          <Card title={t('overview.tenant')}>
+            {tenant ? (
+              <Descriptions column={1} size="small" data-testid="tenant-info">
+                <Descriptions.Item label={t('overview.name')}>{tenant.name}</Descriptions.Item>
+                <Descriptions.Item label={t('overview.slug')}>
+                  <Typography.Text code>{tenant.slug}</Typography.Text>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('common.status')}>
+                  <Tag color={tenant.status === 'ACTIVE' ? 'green' : 'red'}>{t(`tenantStatus.${tenant.status}`)}</Tag>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('overview.currency')}>{tenant.currency}</Descriptions.Item>
+                <Descriptions.Item label={t('overview.timeZone')}>{tenant.timeZone}</Descriptions.Item>
+              </Descriptions>
+            ) : (
+              <Typography.Text type="secondary">{t('overview.noTenant')}</Typography.Text>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('overview.you')}>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('staff.col.name')}>{me.displayName || me.username}</Descriptions.Item>
+              <Descriptions.Item label={t('staff.col.username')}>{me.username}</Descriptions.Item>
+              <Descriptions.Item label={t('header.roles')}>
+                {me.roles.map((r) => (
+                  <Tag key={r}>{t(`role.${r}` as MessageKey)}</Tag>
+                ))}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('overview.myClinics')}>
+                {me.allClinics ? (
+                  t('overview.allClinics')
+                ) : clinics.isPending ? (
+                  <Skeleton.Input size="small" active />
+                ) : (
+                  me.clinicIds
+                    .map((id) => clinics.data?.items.find((c) => c.id === id)?.name ?? id)
+                    .join(t('common.listSeparator')) || t('common.none')
+                )}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

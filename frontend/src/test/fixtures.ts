@@ -1,0 +1,65 @@
+import type { components } from '../api/schema';
+
+type Me = components['schemas']['Me'];
+type Clinic = components['schemas']['Clinic'];
+type Staff = components['schemas']['Staff'];
+
+export const TENANT_A = {
+  id: '01900000-0000-7000-8000-00000000000a',
+  slug: 'meili-chain',
+  name: '美丽医美连锁',
+  status: 'ACTIVE' as const,
+  currency: 'CNY',
+  timeZone: 'Asia/Shanghai',
+};
+
+export function me(roles: Me['roles'], overrides: Partial<Me> = {}): Me {
+  const platform = roles.includes('platform-admin');
+  return {
+    userId: 'kc-user-1',
+    username: platform ? 'platform' : 'a.admin',
+    displayName: platform ? '平台运营' : '张管理',
+    email: 'a.admin@example.com',
+    staffId: platform ? null : '01900000-0000-7000-8000-0000000005f1',
+    tenant: platform ? null : TENANT_A,
+    roles,
+    allClinics: true,
+    clinicIds: [],
+    ...overrides,
+  };
+}
+
+export function clinic(n: number, overrides: Partial<Clinic> = {}): Clinic {
+  return {
+    id: `01900000-0000-7000-8000-0000000ac${String(n).padStart(3, '0')}`,
+    code: `SH-${String(n).padStart(2, '0')}`,
+    name: `上海${n}号店`,
+    address: `上海市静安区南京西路 ${n} 号`,
+    phone: '021-62001234',
+    timeZone: 'Asia/Shanghai',
+    active: true,
+    createdAt: '2025-01-01T10:00:00+08:00',
+    updatedAt: '2025-01-01T10:00:00+08:00',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function staff(n: number, overrides: Partial<Staff> = {}): Staff {
+  return {
+    id: `01900000-0000-7000-8000-0000000005${String(n).padStart(2, '0')}`,
+    userId: `kc-${n}`,
+    username: `staff.${n}`,
+    email: `staff${n}@example.com`,
+    displayName: `员工${n}`,
+    phone: null,
+    roles: ['consultant'],
+    allClinics: false,
+    clinicIds: [clinic(1).id],
+    active: true,
+    createdAt: '2025-01-01T10:00:00+08:00',
+    updatedAt: '2025-01-01T10:00:00+08:00',
+    version: 1,
+    ...overrides,
+  };
+}
