@@ -31,7 +31,8 @@ public class AuditLog {
         event.id = Ids.newId();
         event.occurredAt = Clocks.now(clock);
         event.actorId = caller.userId();
-        event.actorName = caller.displayName() != null ? caller.displayName() : caller.username();
+        String actorName = caller.displayName() != null ? caller.displayName() : caller.username();
+        event.actorName = actorName == null || actorName.length() <= 100 ? actorName : actorName.substring(0, 100);
         event.action = action;
         event.entityType = entityType;
         event.entityId = entityId;

@@ -18,11 +18,8 @@ public final class Versions {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag you read, so you never overwrite a change you have not seen");
         }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (!tag.equals(etag(currentVersion))) {
+        // Strong comparison (RFC 9110): a weak tag never matches.
+        if (!ifMatch.trim().equals(etag(currentVersion))) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "This was changed since you read it (now version " + currentVersion + "); read it again and retry");
         }

@@ -11,9 +11,14 @@ import jakarta.ws.rs.Priorities;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import app.meike.identity.StaffService.StaffAccess;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.container.ResourceInfo;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,22 +45,26 @@ public class AccessGate {
     StaffService staff;
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 10)
-    public void admit() {
+    public void admit(ResourceInfo resource) {
         if (identity.isAnonymous()) {
             return;
         }
-        Set<String> roles = identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet());
+        Set<String> tokenRoles = identity.getRoles().stream().filter(Roles.ALL::contains)
+                .collect(Collectors.toSet());
         UUID tenant = tenantOf(token);
         caller.establish(token.getSubject(), token.getClaim("preferred_username"), token.getClaim("name"),
-                token.getClaim("email"), roles, tenant);
+                token.getClaim("email"), tokenRoles, tenant);
         if (tenant == null) {
-            if (roles.stream().anyMatch(role -> !role.equals(Roles.PLATFORM_ADMIN))) {
+            if (tokenRoles.stream().anyMatch(role -> !role.equals(Roles.PLATFORM_ADMIN))) {
                 throw new ProblemException(ProblemType.NO_TENANT, "The token names no clinic chain");
             }
-            if (roles.contains(Roles.PLATFORM_ADMIN)) {
+            if (tokenRoles.contains(Roles.PLATFORM_ADMIN)) {
                 tenantContext.actAsPlatform();
             }
             return;
+        }
+        if (tokenRoles.contains(Roles.PLATFORM_ADMIN)) {
+            throw ProblemException.forbidden("A platform operator's token must not name a clinic chain");
         }
         MDC.put("tenantId", tenant.toString());
         tenantContext.actFor(tenant);
@@ -65,17 +74,40 @@ public class AccessGate {
             throw new ProblemException(ProblemType.TENANT_SUSPENDED,
                     "Your clinic chain is suspended; contact MeiKe support to reactivate it");
         }
-        staff.accessOf(token.getSubject()).ifPresentOrElse(access -> {
-            if (!access.active()) {
-                throw new ProblemException(ProblemType.STAFF_DISABLED,
-                        "Your account has been disabled by your chain's administrator");
-            }
-            caller.asStaff(access.staffId(), access.displayName(), access.allClinics(), access.clinicIds());
-        }, () -> {
-            // Integrator clients have no staff record: the token's clinic list, if any, limits them.
-            Set<UUID> clinics = clinicsOf(token);
-            caller.limitTo(clinics.isEmpty(), clinics);
-        });
+        Optional<StaffAccess> access = staff.accessOf(token.getSubject());
+        if (access.isPresent()) {
+            admitStaff(access.get(), tokenRoles);
+        } else if (tokenRoles.equals(Set.of(Roles.INTEGRATOR))) {
+            // Integrator clients have no staff record: the token's clinic list, if there is one, limits them.
+            Optional<Set<UUID>> clinics = clinicsOf(token);
+            caller.limitTo(clinics.isEmpty(), clinics.orElse(Set.of()));
+        } else {
+            throw ProblemException.forbidden("This login has no staff record in your clinic chain");
+        }
+        requireRoleFor(resource);
+    }
+
+    /**
+     * A staff member holds the roles of their record, not merely those of their token: a role taken away
+     * stops working at once, even while a token issued before still carries it.
+     */
+    private void admitStaff(StaffAccess access, Set<String> tokenRoles) {
+        if (!access.active()) {
+            throw new ProblemException(ProblemType.STAFF_DISABLED,
+                    "Your account has been disabled by your chain's administrator");
+        }
+        Set<String> roles = tokenRoles.stream().filter(access.roles()::contains).collect(Collectors.toSet());
+        caller.asStaff(access.staffId(), access.displayName(), roles, access.allClinics(), access.clinicIds());
+    }
+
+    private void requireRoleFor(ResourceInfo resource) {
+        RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        if (allowed == null) {
+            allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        if (allowed != null && Arrays.stream(allowed.value()).noneMatch(caller::hasRole)) {
+            throw ProblemException.forbidden("Your role may not do this");
+        }
     }
 
     private static UUID tenantOf(JsonWebToken token) {
@@ -90,8 +122,12 @@ public class AccessGate {
         }
     }
 
-    private static Set<UUID> clinicsOf(JsonWebToken token) {
+    /** The clinics the token limits its bearer to; empty when it sets no limit. Malformed entries grant nothing. */
+    private static Optional<Set<UUID>> clinicsOf(JsonWebToken token) {
         Object claim = token.getClaim(CLINICS_CLAIM);
+        if (claim == null) {
+            return Optional.empty();
+        }
         Set<UUID> ids = new HashSet<>();
         if (claim instanceof Collection<?> values) {
             for (Object value : values) {
@@ -102,6 +138,6 @@ public class AccessGate {
                 }
             }
         }
-        return ids;
+        return Optional.of(ids);
     }
 }

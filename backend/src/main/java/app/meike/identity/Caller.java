@@ -17,7 +17,7 @@ public class Caller {
     private Set<String> roles = Set.of();
     private UUID tenantId;
     private UUID staffId;
-    private boolean allClinics = true;
+    private boolean allClinics;
     private Set<UUID> clinicIds = Set.of();
 
     void establish(String userId, String username, String displayName, String email, Set<String> roles,
@@ -31,9 +31,10 @@ public class Caller {
     }
 
     /** The staff record, when there is one, names the caller better than the token does. */
-    void asStaff(UUID staffId, String displayName, boolean allClinics, Set<UUID> clinicIds) {
+    void asStaff(UUID staffId, String displayName, Set<String> roles, boolean allClinics, Set<UUID> clinicIds) {
         this.staffId = staffId;
         this.displayName = displayName;
+        this.roles = Set.copyOf(roles);
         limitTo(allClinics, clinicIds);
     }
 

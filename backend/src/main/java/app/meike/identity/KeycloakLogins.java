@@ -32,6 +32,8 @@ public class KeycloakLogins {
     private static final Logger LOG = Logger.getLogger(KeycloakLogins.class);
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!@#%";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** One answer whether the clash is in this chain or another, so no chain learns another's logins. */
+    static final String TAKEN = "This username or email cannot be used for a new login; choose another";
 
     @Inject
     Keycloak keycloak;
@@ -62,7 +64,7 @@ public class KeycloakLogins {
         String userId = call(() -> {
             try (Response response = realm().users().create(user)) {
                 if (response.getStatus() == 409) {
-                    throw ProblemException.conflict("The username or email is already used by another MeiKe login");
+                    throw ProblemException.conflict(TAKEN);
                 }
                 return CreatedResponseUtil.getCreatedId(response);
             }
@@ -79,45 +81,73 @@ public class KeycloakLogins {
         return userId;
     }
 
-    /** Brings the login in line with the staff record: details, enabled, chain, clinics, exactly these roles. */
-    public void update(String userId, Login login) {
-        call(() -> {
-            UserResource user = realm().users().get(userId);
-            UserRepresentation current = user.toRepresentation();
-            UserRepresentation wanted = represent(login);
-            current.setEmail(wanted.getEmail());
-            current.setFirstName(wanted.getFirstName());
-            current.setEnabled(wanted.isEnabled());
-            Map<String, List<String>> attributes = current.getAttributes() == null
-                    ? new HashMap<>() : new HashMap<>(current.getAttributes());
-            attributes.putAll(wanted.getAttributes());
-            current.setAttributes(attributes);
-            try {
-                user.update(current);
-            } catch (WebApplicationException e) {
-                if (e.getResponse().getStatus() == 409) {
-                    throw ProblemException.conflict("The email is already used by another MeiKe login");
+    /**
+     * Brings the login in line with the staff record: details, enabled, chain, clinics, exactly these roles.
+     * Answers how to put the login back as it was, for when the staff change does not commit; a change that
+     * fails half-way is put back at once.
+     */
+    public Runnable update(String userId, Login login) {
+        UserResource user = realm().users().get(userId);
+        UserRepresentation before = call(user::toRepresentation);
+        List<String> tenant = before.getAttributes() == null ? null : before.getAttributes().get("tenant_id");
+        if (tenant == null || !tenant.equals(List.of(login.tenantId().toString()))) {
+            throw ProblemException.conflict("This staff member's login belongs to another clinic chain");
+        }
+        List<RoleRepresentation> rolesBefore = call(() -> staffRolesOf(user));
+        Runnable undo = () -> restore(userId, before, rolesBefore);
+        try {
+            call(() -> {
+                UserRepresentation wanted = represent(login);
+                UserRepresentation changed = call(user::toRepresentation);
+                changed.setEmail(wanted.getEmail());
+                changed.setFirstName(wanted.getFirstName());
+                changed.setEnabled(wanted.isEnabled());
+                Map<String, List<String>> attributes = new HashMap<>(changed.getAttributes());
+                attributes.putAll(wanted.getAttributes());
+                changed.setAttributes(attributes);
+                user.update(changed);
+                setStaffRoles(user, login.roles());
+                if (!login.enabled()) {
+                    // Ends open sessions too, so a disabled person cannot refresh their way back in.
+                    user.logout();
                 }
-                throw e;
-            }
-            Set<String> wantedRoles = Set.copyOf(login.roles());
-            List<RoleRepresentation> held = user.roles().realmLevel().listAll().stream()
-                    .filter(r -> Roles.STAFF_ROLES.contains(r.getName())).toList();
-            List<RoleRepresentation> surplus = held.stream().filter(r -> !wantedRoles.contains(r.getName())).toList();
-            List<String> missing = wantedRoles.stream()
-                    .filter(name -> held.stream().noneMatch(r -> r.getName().equals(name))).toList();
-            if (!surplus.isEmpty()) {
-                user.roles().realmLevel().remove(surplus);
-            }
-            if (!missing.isEmpty()) {
-                user.roles().realmLevel().add(roles(missing));
-            }
-            if (!login.enabled()) {
-                // Ends open sessions too, so a disabled person cannot refresh their way back in.
-                user.logout();
-            }
-            return null;
-        });
+                return null;
+            });
+        } catch (RuntimeException e) {
+            undo.run();
+            throw e;
+        }
+        return undo;
+    }
+
+    private void restore(String userId, UserRepresentation before, List<RoleRepresentation> rolesBefore) {
+        try {
+            UserResource user = realm().users().get(userId);
+            user.update(before);
+            setStaffRoles(user, rolesBefore.stream().map(RoleRepresentation::getName).toList());
+            LOG.infof("Put Keycloak user %s back as it was after a staff change did not complete", userId);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not put Keycloak user %s back; compare it with its staff record by hand", userId);
+        }
+    }
+
+    private static List<RoleRepresentation> staffRolesOf(UserResource user) {
+        return user.roles().realmLevel().listAll().stream()
+                .filter(r -> Roles.STAFF_ROLES.contains(r.getName())).toList();
+    }
+
+    private void setStaffRoles(UserResource user, Collection<String> names) {
+        Set<String> wanted = Set.copyOf(names);
+        List<RoleRepresentation> held = staffRolesOf(user);
+        List<RoleRepresentation> surplus = held.stream().filter(r -> !wanted.contains(r.getName())).toList();
+        List<String> missing = wanted.stream()
+                .filter(name -> held.stream().noneMatch(r -> r.getName().equals(name))).toList();
+        if (!surplus.isEmpty()) {
+            user.roles().realmLevel().remove(surplus);
+        }
+        if (!missing.isEmpty()) {
+            user.roles().realmLevel().add(roles(missing));
+        }
     }
 
     /** Removes a login that never got its staff record (compensation); failures are logged, not thrown. */
@@ -156,10 +186,34 @@ public class KeycloakLogins {
             return work.get();
         } catch (ProblemException e) {
             throw e;
-        } catch (ProcessingException | WebApplicationException e) {
-            LOG.errorf(e, "Keycloak admin call failed");
-            throw new ProblemException(ProblemType.IDENTITY_UNAVAILABLE,
-                    "The identity provider could not complete the change; nothing was changed, try again");
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 409) {
+                throw ProblemException.conflict(TAKEN);
+            }
+            if (status == 400) {
+                // Keycloak refused a value (its user profile's rules): the request, not the server, is at fault.
+                throw new ProblemException(ProblemType.VALIDATION,
+                        "The identity provider refused these login details: " + reason(e));
+            }
+            LOG.errorf(e, "Keycloak admin call failed with %d", status);
+            throw unavailable();
+        } catch (ProcessingException e) {
+            LOG.errorf(e, "Keycloak could not be reached");
+            throw unavailable();
+        }
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(ProblemType.IDENTITY_UNAVAILABLE,
+                "The identity provider could not complete the change; nothing was changed, try again");
+    }
+
+    private static String reason(WebApplicationException e) {
+        try {
+            return e.getResponse().readEntity(String.class);
+        } catch (RuntimeException unreadable) {
+            return "HTTP 400";
         }
     }
 }

@@ -21,6 +21,9 @@ import app.meike.tenancy.TenantContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -53,10 +56,12 @@ public class StaffService {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** What the access gate needs to know about a signed-in user of the current chain. */
-    public record StaffAccess(UUID staffId, String displayName, boolean active, boolean allClinics,
-                              Set<UUID> clinicIds) {
+    public record StaffAccess(UUID staffId, String displayName, Set<String> roles, boolean active,
+                              boolean allClinics, Set<UUID> clinicIds) {
     }
 
     /** A staff member to create, already validated. */
@@ -66,7 +71,8 @@ public class StaffService {
 
     public Optional<StaffAccess> accessOf(String userId) {
         return Staff.<Staff>find("userId", userId).firstResultOptional()
-                .map(s -> new StaffAccess(s.id, s.displayName, s.active, s.allClinics, Set.copyOf(clinicIdsOf(s.id))));
+                .map(s -> new StaffAccess(s.id, s.displayName, Set.copyOf(s.roles), s.active, s.allClinics,
+                        Set.copyOf(clinicIdsOf(s.id))));
     }
 
     public Page<StaffView> list(String q, String role, UUID clinicId, Boolean active, PageRequest page) {
@@ -99,13 +105,11 @@ public class StaffService {
         NewStaff staff = new NewStaff(request.username(), request.email().trim(), request.displayName().trim(),
                 Strings.blankToNull(request.phone()), distinct(request.roles()), request.allClinics(),
                 request.clinicIds() == null ? List.of() : distinct(request.clinicIds()));
-        requireClinicChoice(staff.allClinics(), staff.clinicIds());
+        requireClinicChoice(staff.roles(), staff.allClinics(), staff.clinicIds());
         clinics.requireClinics("clinicIds", staff.clinicIds());
-        if (Staff.count("lower(username) = lower(?1)", staff.username()) > 0) {
-            throw ProblemException.conflict("Username '" + staff.username() + "' is already taken in this chain");
-        }
-        if (Staff.count("lower(email) = lower(?1)", staff.email()) > 0) {
-            throw ProblemException.conflict("Email '" + staff.email() + "' is already used in this chain");
+        if (Staff.count("lower(username) = lower(?1) or lower(email) = lower(?2)", staff.username(),
+                staff.email()) > 0) {
+            throw ProblemException.conflict(KeycloakLogins.TAKEN);
         }
         return provision(staff, (userId, password) ->
                 QuarkusTransaction.requiringNew().call(() -> new StaffCreated(insert(staff, userId), password)));
@@ -168,7 +172,7 @@ public class StaffService {
             String email = patch.email.get().trim();
             if (!email.equalsIgnoreCase(staff.email)
                     && Staff.count("lower(email) = lower(?1) and id <> ?2", email, staff.id) > 0) {
-                throw ProblemException.conflict("Email '" + email + "' is already used in this chain");
+                throw ProblemException.conflict(KeycloakLogins.TAKEN);
             }
             if (changes.track("email", staff.email, email)) {
                 staff.email = email;
@@ -191,15 +195,13 @@ public class StaffService {
             }
         }
         boolean allClinics = patch.allClinics != null ? patch.allClinics.get() : staff.allClinics;
-        List<UUID> clinicIds = allClinics ? List.of()
-                : patch.clinicIds != null ? distinct(patch.clinicIds.get()) : currentClinics;
-        requireClinicChoice(allClinics, clinicIds);
+        List<UUID> clinicIds = patch.clinicIds != null ? distinct(patch.clinicIds.get())
+                : allClinics ? List.of() : currentClinics;
+        requireClinicChoice(staff.roles, allClinics, clinicIds);
         clinics.requireClinics("clinicIds", clinicIds);
         changes.track("allClinics", staff.allClinics, allClinics);
         staff.allClinics = allClinics;
-        if (changes.track("clinicIds", new TreeSet<>(currentClinics), new TreeSet<>(clinicIds))) {
-            replaceClinics(staff.id, currentClinics, clinicIds);
-        }
+        boolean clinicsChanged = changes.track("clinicIds", new TreeSet<>(currentClinics), new TreeSet<>(clinicIds));
         String action = "staff.updated";
         if (patch.active != null && changes.track("active", staff.active, patch.active.get())) {
             staff.active = patch.active.get();
@@ -210,13 +212,32 @@ public class StaffService {
         }
         requireNoSelfLockout(staff);
         staff.updatedAt = Clocks.now(clock);
+        // The version-checked row first: a concurrent edit fails here (412) before any clinic link is written.
         staff.persistAndFlush();
+        if (clinicsChanged) {
+            replaceClinics(staff.id, currentClinics, clinicIds);
+        }
         audit.record(action, "staff", staff.id, changes.asMap());
         if (staff.userId != null) {
-            logins.update(staff.userId, new Login(staff.username, staff.email, staff.displayName, caller.tenantId(),
-                    staff.roles, clinicIds, staff.active));
+            Runnable undo = logins.update(staff.userId, new Login(staff.username, staff.email, staff.displayName,
+                    caller.tenantId(), staff.roles, clinicIds, staff.active));
+            transactions.registerInterposedSynchronization(new UndoUnlessCommitted(undo));
         }
         return view(staff, clinicIds);
+    }
+
+    /** Puts the Keycloak login back when the staff change it followed does not commit. */
+    private record UndoUnlessCommitted(Runnable undo) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+                undo.run();
+            }
+        }
     }
 
     private void requireNoSelfLockout(Staff staff) {
@@ -275,9 +296,15 @@ public class StaffService {
                 s.allClinics, s.allClinics ? List.of() : clinicIds, s.active, s.createdAt, s.updatedAt, s.version);
     }
 
-    private static void requireClinicChoice(boolean allClinics, List<UUID> clinicIds) {
+    private static void requireClinicChoice(List<String> roles, boolean allClinics, List<UUID> clinicIds) {
+        if (allClinics && !clinicIds.isEmpty()) {
+            throw ProblemException.invalidField("clinicIds", "leave empty when allClinics is true");
+        }
         if (!allClinics && clinicIds.isEmpty()) {
             throw ProblemException.invalidField("clinicIds", "name at least one clinic, or set allClinics");
+        }
+        if (!allClinics && roles.contains(Roles.TENANT_ADMIN)) {
+            throw ProblemException.invalidField("allClinics", "a tenant admin works for every clinic of the chain");
         }
     }
 

@@ -44,15 +44,21 @@ class AuditApiTest extends ApiTest {
     @Test
     void pagesNewestFirstAndFiltersByTime() {
         Chain chain = Chains.create();
+        OffsetDateTime before = OffsetDateTime.now().minusSeconds(5);
+        List<String> clinics = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Chains.clinic(chain, "店" + i);
+            clinics.add(Chains.clinic(chain, "店" + i).toString());
         }
         String next = as(chain.adminToken()).queryParam("limit", 2).queryParam("entityType", "clinic")
                 .get("/api/v1/audit-events").then().statusCode(200)
-                .body("items", hasSize(2)).body("nextCursor", notNullValue()).extract().path("nextCursor");
+                .body("items.entityId", equalTo(List.of(clinics.get(2), clinics.get(1))))
+                .body("nextCursor", notNullValue()).extract().path("nextCursor");
         as(chain.adminToken()).queryParam("limit", 2).queryParam("entityType", "clinic").queryParam("cursor", next)
                 .get("/api/v1/audit-events").then().statusCode(200)
-                .body("items", hasSize(1)).body("nextCursor", nullValue());
+                .body("items.entityId", equalTo(List.of(clinics.get(0)))).body("nextCursor", nullValue());
+        as(chain.adminToken()).queryParam("entityType", "clinic").queryParam("from", before.toString())
+                .queryParam("to", OffsetDateTime.now().plusMinutes(1).toString())
+                .get("/api/v1/audit-events").then().statusCode(200).body("items", hasSize(3));
         as(chain.adminToken()).queryParam("from", OffsetDateTime.now().plusHours(1).toString())
                 .get("/api/v1/audit-events").then().statusCode(200).body("items", empty());
     }

@@ -116,6 +116,19 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void controlCharactersAreRefusedNotCrashedOn() {
+        as(chain.adminToken()).queryParam("q", "a\u0000b").get("/api/v1/clinics").then().statusCode(400);
+        as(chain.adminToken()).body(Map.of("code", Chains.unique("N"), "name", "nul\u0000name"))
+                .post("/api/v1/clinics").then().statusCode(400);
+    }
+
+    @Test
+    void weakIfMatchDoesNotMatch() {
+        as(chain.adminToken()).header("If-Match", "W/\"0\"").body(Map.of("name", "weak"))
+                .patch("/api/v1/clinics/" + clinicId).then().statusCode(412);
+    }
+
+    @Test
     void badInputChangesNothing() {
         int before = as(chain.adminToken()).get("/api/v1/clinics").then().extract().path("items.size()");
         as(chain.adminToken()).body(Map.of("code", "", "name", "")).post("/api/v1/clinics").then().statusCode(400);

@@ -6,40 +6,48 @@ import app.meike.support.Chains.Chain;
 import app.meike.support.Contract;
 import app.meike.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each role against each operation: allowed roles get past the role check, all others get 403. */
+/**
+ * Each role against each operation of the contract, as real staff members: allowed roles get the answer the
+ * call deserves, every other role gets 403 `forbidden`. The same calls prove that a suspended chain and a
+ * disabled staff member are turned away everywhere.
+ */
 @QuarkusTest
 class RoleMatrixTest extends ApiTest {
-    static final Set<String> TENANT_ROLES = Set.of("tenant-admin", "manager", "consultant", "front-desk", "clinician");
     static Chain chain;
     static UUID clinic;
-    static String staffId;
+    static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
-    record Call(Set<String> allowed, Function<RequestSpecification, Response> send) {
+    /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
+    record Call(Set<String> allowed, int expected, BiFunction<RequestSpecification, String, Response> send) {
     }
 
     @BeforeEach
-    void aChain() {
+    void aChainWithOneStaffMemberPerRole() {
         if (chain != null) {
             return;
         }
         chain = Chains.create();
         clinic = Chains.clinic(chain, "矩阵店");
-        staffId = Chains.staff(chain, List.of("consultant"), List.of()).getString("id");
+        for (String role : Roles.STAFF_ROLES) {
+            STAFF_BY_ROLE.put(role, Chains.staff(chain, List.of(role), List.of()));
+        }
     }
 
     @Test
@@ -52,46 +60,119 @@ class RoleMatrixTest extends ApiTest {
         List<String> wrong = new ArrayList<>();
         matrix().forEach((operation, call) -> {
             for (String role : Roles.ALL) {
-                String token = role.equals(Roles.PLATFORM_ADMIN) ? Tokens.platform()
-                        : Tokens.token("matrix-" + UUID.randomUUID(), chain.id(), role);
-                int status = call.send().apply(as(token)).statusCode();
+                JsonPath staff = STAFF_BY_ROLE.get(role);
+                String token = switch (role) {
+                    case Roles.PLATFORM_ADMIN -> Tokens.platform();
+                    case Roles.INTEGRATOR -> Tokens.token("service-account-" + UUID.randomUUID(), chain.id(), role);
+                    default -> Tokens.token(staff.getString("userId"), chain.id(), role);
+                };
+                String staffId = staff == null ? UUID.randomUUID().toString() : staff.getString("id");
+                Response answer = call.send().apply(as(token), staffId);
                 boolean allowed = call.allowed().contains(role);
-                if (allowed ? status == 401 || status == 403 : status != 403) {
-                    wrong.add(operation + " as " + role + " answered " + status);
+                if (allowed ? answer.statusCode() != call.expected() : !isForbidden(answer)) {
+                    wrong.add(operation + " as " + role + " answered " + answer.statusCode() + " "
+                            + answer.asString());
                 }
             }
         });
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void aSuspendedChainIsTurnedAwayOnEveryTenantOperation() {
+        Chain suspended = Chains.create();
+        as(Tokens.platform()).header("If-Match", "\"0\"").body(Map.of("status", "SUSPENDED"))
+                .patch("/api/v1/tenants/" + suspended.id()).then().statusCode(200);
+        assertEveryCallAnswers(suspended.adminToken(), suspended.adminStaffId().toString(), "tenant-suspended");
+    }
+
+    @Test
+    void aDisabledStaffMemberIsTurnedAwayOnEveryOperation() {
+        Chain other = Chains.create();
+        JsonPath staff = Chains.staff(other, List.of("tenant-admin"), List.of());
+        String token = Tokens.token(staff.getString("userId"), other.id(), "tenant-admin");
+        as(other.adminToken()).header("If-Match", "\"0\"").body(Map.of("active", false))
+                .patch("/api/v1/staff/" + staff.getString("id")).then().statusCode(200);
+        assertEveryCallAnswers(token, staff.getString("id"), "staff-disabled");
+    }
+
+    @Test
+    void aRoleTakenAwayStopsWorkingAtOnceAndCannotBeTakenBack() {
+        Chain other = Chains.create();
+        JsonPath demoted = Chains.staff(other, List.of("tenant-admin"), List.of());
+        String oldToken = Tokens.token(demoted.getString("userId"), other.id(), "tenant-admin");
+        as(other.adminToken()).header("If-Match", "\"0\"").body(Map.of("roles", List.of("consultant")))
+                .patch("/api/v1/staff/" + demoted.getString("id")).then().statusCode(200);
+        as(oldToken).header("If-Match", "\"1\"").body(Map.of("roles", List.of("tenant-admin")))
+                .patch("/api/v1/staff/" + demoted.getString("id")).then().statusCode(403);
+        as(oldToken).body(Map.of("code", Chains.unique("X"), "name", "x")).post("/api/v1/clinics")
+                .then().statusCode(403);
+        as(other.adminToken()).get("/api/v1/staff/" + demoted.getString("id")).then().statusCode(200)
+                .body("roles", org.hamcrest.Matchers.equalTo(List.of("consultant")));
+    }
+
+    @Test
+    void aTenantTokenWithoutAStaffRecordGetsNothing() {
+        as(Tokens.token("stranger-" + UUID.randomUUID(), chain.id(), "tenant-admin")).get("/api/v1/clinics")
+                .then().statusCode(403);
+        as(Tokens.withClinics("service-account-" + UUID.randomUUID(), chain.id(), List.of(), "integrator"))
+                .get("/api/v1/clinics").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void aPlatformTokenNamingAChainIsRefused() {
+        as(Tokens.token("platform-" + UUID.randomUUID(), chain.id(), "platform-admin")).get("/api/v1/tenants")
+                .then().statusCode(403);
+    }
+
+    private void assertEveryCallAnswers(String token, String staffId, String problem) {
+        List<String> wrong = new ArrayList<>();
+        matrix().forEach((operation, call) -> {
+            if (call.allowed().equals(Set.of(Roles.PLATFORM_ADMIN))) {
+                return;
+            }
+            Response answer = call.send().apply(as(token), staffId);
+            if (answer.statusCode() != 403 || !answer.asString().contains("/problems/" + problem)) {
+                wrong.add(operation + " answered " + answer.statusCode() + " " + answer.asString());
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    private static boolean isForbidden(Response answer) {
+        return answer.statusCode() == 403 && answer.asString().contains("/problems/forbidden");
+    }
+
     private static Map<String, Call> matrix() {
         Set<String> everyone = Set.copyOf(Roles.ALL);
         Set<String> platform = Set.of(Roles.PLATFORM_ADMIN);
         Set<String> admin = Set.of(Roles.TENANT_ADMIN);
+        Set<String> staff = Set.copyOf(Roles.STAFF_ROLES);
         Set<String> clinicReaders = Set.of("tenant-admin", "manager", "consultant", "front-desk", "clinician",
                 "integrator");
         Map<String, Call> m = new LinkedHashMap<>();
-        m.put("getMe", new Call(everyone, r -> r.get("/api/v1/me")));
-        m.put("listTenants", new Call(platform, r -> r.get("/api/v1/tenants")));
-        m.put("createTenant", new Call(platform, r -> r.body(Map.of("slug", Chains.unique("m-"), "name", "m",
-                "admin", Map.of("username", Chains.unique("m."), "email", Chains.unique("m") + "@x.local",
-                        "displayName", "m"))).post("/api/v1/tenants")));
-        m.put("getTenant", new Call(platform, r -> r.get("/api/v1/tenants/" + chain.id())));
-        m.put("updateTenant", new Call(platform, r -> r.header("If-Match", "\"99\"").body(Map.of("name", "m"))
-                .patch("/api/v1/tenants/" + chain.id())));
-        m.put("listClinics", new Call(clinicReaders, r -> r.get("/api/v1/clinics")));
-        m.put("createClinic", new Call(admin, r -> r.body(Map.of("code", Chains.unique("M"), "name", "m"))
-                .post("/api/v1/clinics")));
-        m.put("getClinic", new Call(clinicReaders, r -> r.get("/api/v1/clinics/" + clinic)));
-        m.put("updateClinic", new Call(admin, r -> r.header("If-Match", "\"99\"").body(Map.of("name", "m"))
-                .patch("/api/v1/clinics/" + clinic)));
-        m.put("listStaff", new Call(Set.of("tenant-admin", "manager"), r -> r.get("/api/v1/staff")));
-        m.put("createStaff", new Call(admin, r -> r.body(Map.of("username", "bad name", "email", "x",
-                "displayName", "x", "roles", List.of("consultant"), "allClinics", true)).post("/api/v1/staff")));
-        m.put("getStaff", new Call(TENANT_ROLES, r -> r.get("/api/v1/staff/" + staffId)));
-        m.put("updateStaff", new Call(admin, r -> r.header("If-Match", "\"99\"").body(Map.of("displayName", "m"))
-                .patch("/api/v1/staff/" + staffId)));
-        m.put("listAuditEvents", new Call(admin, r -> r.get("/api/v1/audit-events")));
+        m.put("getMe", new Call(everyone, 200, (r, self) -> r.get("/api/v1/me")));
+        m.put("listTenants", new Call(platform, 200, (r, self) -> r.get("/api/v1/tenants")));
+        m.put("createTenant", new Call(platform, 201, (r, self) -> r.body(Map.of("slug", Chains.unique("m-"),
+                "name", "m", "admin", Map.of("username", Chains.unique("m."),
+                        "email", Chains.unique("m") + "@x.local", "displayName", "m"))).post("/api/v1/tenants")));
+        m.put("getTenant", new Call(platform, 200, (r, self) -> r.get("/api/v1/tenants/" + chain.id())));
+        m.put("updateTenant", new Call(platform, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("name", "m")).patch("/api/v1/tenants/" + chain.id())));
+        m.put("listClinics", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/clinics")));
+        m.put("createClinic", new Call(admin, 201, (r, self) -> r.body(Map.of("code", Chains.unique("M"),
+                "name", "m")).post("/api/v1/clinics")));
+        m.put("getClinic", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/clinics/" + clinic)));
+        m.put("updateClinic", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("name", "m")).patch("/api/v1/clinics/" + clinic)));
+        m.put("listStaff", new Call(Set.of("tenant-admin", "manager"), 200, (r, self) -> r.get("/api/v1/staff")));
+        m.put("createStaff", new Call(admin, 400, (r, self) -> r.body(Map.of("username", "bad name",
+                "email", "x", "displayName", "x", "roles", List.of("consultant"), "allClinics", true))
+                .post("/api/v1/staff")));
+        m.put("getStaff", new Call(staff, 200, (r, self) -> r.get("/api/v1/staff/" + self)));
+        m.put("updateStaff", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("displayName", "m")).patch("/api/v1/staff/" + self)));
+        m.put("listAuditEvents", new Call(admin, 200, (r, self) -> r.get("/api/v1/audit-events")));
         return m;
     }
 }

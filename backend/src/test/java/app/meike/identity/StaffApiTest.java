@@ -180,6 +180,32 @@ class StaffApiTest extends ApiTest {
                 .then().body("displayName", equalTo("新名字"));
     }
 
+    @Test
+    void displayNamesMayHoldPunctuation() {
+        Chain chain = Chains.create();
+        String username = Chains.unique("li.");
+        String id = as(chain.adminToken()).body(Map.of("username", username, "email", username + "@x.meike.local",
+                        "displayName", "李医生 (皮肤科) & 注射/光电", "roles", List.of("clinician"), "allClinics", true))
+                .post("/api/v1/staff").then().statusCode(201).extract().path("staff.id");
+        as(chain.adminToken()).header("If-Match", "\"0\"").body(Map.of("displayName", "李医生 (主任)"))
+                .patch("/api/v1/staff/" + id).then().statusCode(200).body("displayName", equalTo("李医生 (主任)"));
+    }
+
+    @Test
+    void clinicChoiceMustBeUnambiguous() {
+        Chain chain = Chains.create();
+        UUID clinic = Chains.clinic(chain, "一店");
+        String username = Chains.unique("z.");
+        as(chain.adminToken()).body(Map.of("username", username, "email", username + "@x.meike.local",
+                        "displayName", "z", "roles", List.of("consultant"), "allClinics", true,
+                        "clinicIds", List.of(clinic)))
+                .post("/api/v1/staff").then().statusCode(400).body("errors.field", hasItem("clinicIds"));
+        as(chain.adminToken()).body(Map.of("username", username, "email", username + "@x.meike.local",
+                        "displayName", "z", "roles", List.of("tenant-admin"), "allClinics", false,
+                        "clinicIds", List.of(clinic)))
+                .post("/api/v1/staff").then().statusCode(400).body("errors.field", hasItem("allClinics"));
+    }
+
     private List<String> realmRoles(String userId) {
         return keycloak.realm(realm).users().get(userId).roles().realmLevel().listEffective().stream()
                 .map(RoleRepresentation::getName).toList();

@@ -15,9 +15,6 @@ public final class Chains {
 
     /** A chain created through the API, with a token for its first tenant admin. */
     public record Chain(UUID id, String slug, String adminUserId, UUID adminStaffId, String adminToken) {
-        public String token(String... roles) {
-            return Tokens.token("user-" + UUID.randomUUID(), id, roles);
-        }
     }
 
     public static String unique(String prefix) {
@@ -43,6 +40,12 @@ public final class Chains {
                 .body(Map.of("code", unique("C"), "name", name))
                 .post("/api/v1/clinics")
                 .then().statusCode(201).extract().path("id"));
+    }
+
+    /** A token of a newly invited staff member holding just this role, in every clinic. */
+    public static String staffToken(Chain chain, String role) {
+        JsonPath staff = staff(chain, List.of(role), List.of());
+        return Tokens.token(staff.getString("userId"), chain.id(), role);
     }
 
     /** Invites a staff member and answers their record as JSON. */

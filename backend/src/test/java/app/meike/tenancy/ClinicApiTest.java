@@ -35,7 +35,7 @@ class ClinicApiTest extends ApiTest {
                 .extract().path("id");
         as(chain.adminToken()).get("/api/v1/clinics")
                 .then().statusCode(200).body("items.id", hasItem(id));
-        as(chain.token("front-desk")).get("/api/v1/clinics/" + id)
+        as(Chains.staffToken(chain, "front-desk")).get("/api/v1/clinics/" + id)
                 .then().statusCode(200).header("ETag", "\"0\"").body("name", equalTo("上海静安店"));
     }
 

@@ -110,6 +110,16 @@ class CrossTenantTest extends ApiTest {
                     .get("/api/v1/staff").then().statusCode(200).body("items", empty());
         });
         walks.put("createStaff", () -> {
+            // Logins are one pool across chains: a clash with A's login answers exactly like a clash in B.
+            String takenInA = as(adminB).body(Map.of("username", staffOfA.getString("username"),
+                            "email", Chains.unique("b") + "@x.local", "displayName", "x",
+                            "roles", List.of("consultant"), "allClinics", true))
+                    .post("/api/v1/staff").then().statusCode(409).extract().path("detail");
+            String takenInB = as(adminB).body(Map.of("username", b.slug() + ".admin",
+                            "email", Chains.unique("b") + "@x.local", "displayName", "x",
+                            "roles", List.of("consultant"), "allClinics", true))
+                    .post("/api/v1/staff").then().statusCode(409).extract().path("detail");
+            assertThat(takenInA).isEqualTo(takenInB);
             String username = Chains.unique("b.");
             as(adminB).body(Map.of("username", username, "email", username + "@x.local", "displayName", "x",
                             "roles", List.of("consultant"), "allClinics", false, "clinicIds", List.of(clinicOfA)))

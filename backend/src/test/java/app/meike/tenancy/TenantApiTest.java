@@ -80,7 +80,7 @@ class TenantApiTest extends ApiTest {
     @Test
     void suspendingAChainLocksOutItsUsersUntilReactivated() {
         Chain chain = Chains.create();
-        String staffToken = chain.token("consultant");
+        String staffToken = Chains.staffToken(chain, "consultant");
         as(Tokens.platform()).header("If-Match", "\"0\"").body(Map.of("status", "SUSPENDED"))
                 .patch("/api/v1/tenants/" + chain.id())
                 .then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("SUSPENDED"));

@@ -23,6 +23,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -113,6 +114,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        String state = sqlStateOf(e);
+        if (state != null && state.equals("23505")) {
+            return respond(ProblemType.CONFLICT, "This would duplicate a value that must be unique; it may have just"
+                    + " been taken by a concurrent request", null, uri);
+        }
+        if (state != null && state.startsWith("22")) {
+            return respond(ProblemType.VALIDATION, "A value is not acceptable to the database (for example a"
+                    + " control character or an out-of-range number)", null, uri);
+        }
+        if (state != null && (state.equals("40001") || state.equals("40P01"))) {
+            return respond(ProblemType.CONFLICT, "A concurrent change got in the way; retry", null, uri);
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(ProblemType.INTERNAL, "Something went wrong on our side; the request id identifies it", null,
                 uri);
@@ -122,6 +135,16 @@ public class ProblemMappers {
         Problem body = new Problem(type.uri(), type.title, type.status, detail, uri == null ? null : uri.getPath(),
                 RequestIds.current(), errors);
         return Response.status(type.status).type(MediaType.valueOf(PROBLEM_JSON)).entity(body).build();
+    }
+
+    /** The SQLState of the first SQLException in the cause chain, if any. */
+    private static String sqlStateOf(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static String fieldName(ConstraintViolation<?> v) {
