@@ -155,6 +155,47 @@ export interface paths {
         patch: operations["updateStaff"];
         trace?: never;
     };
+    "/api/v1/catalog/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the chain's treatment items (项目)
+         * @description Archived items (`active` false) stay listed and readable, so history keeps its names.
+         */
+        get: operations["listCatalogItems"];
+        put?: never;
+        /** Add a treatment item (tenant admin) */
+        post: operations["createCatalogItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        /** One treatment item */
+        get: operations["getCatalogItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit, archive or restore a treatment item (tenant admin) */
+        patch: operations["updateCatalogItem"];
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -372,6 +413,74 @@ export interface components {
         };
         StaffPage: {
             items: components["schemas"]["Staff"][];
+            nextCursor: string | null;
+        };
+        /** @description An amount in minor units (fen for CNY), never a floating-point number. */
+        Money: {
+            /**
+             * Format: int64
+             * @example 680000
+             */
+            amount: number;
+            /** @example CNY */
+            currency: string;
+        };
+        /**
+         * @description Skin care, injections, minimally invasive, surgery, or other.
+         * @enum {string}
+         */
+        ItemCategory: "SKIN" | "INJECTION" | "MINIMALLY_INVASIVE" | "SURGERY" | "OTHER";
+        CatalogItem: {
+            /** Format: uuid */
+            id: string;
+            /** @example HA-1ML */
+            code: string;
+            /** @example 玻尿酸填充 1ml */
+            name: string;
+            category: components["schemas"]["ItemCategory"];
+            listPrice: components["schemas"]["Money"];
+            /** @example 45 */
+            durationMinutes: number;
+            /** @description An entry-level 'experience' item (体验项目) that opens the door to further treatments. */
+            entryLevel: boolean;
+            /** @description False once archived; archived items stay readable. */
+            active: boolean;
+            /** @description Offered at every clinic of the chain. */
+            allClinics: boolean;
+            /** @description The clinics offering it when `allClinics` is false. */
+            clinicIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        CatalogItemCreate: {
+            /** @description Unique in the chain (letters, digits, hyphen). */
+            code: string;
+            name: string;
+            category: components["schemas"]["ItemCategory"];
+            listPrice: components["schemas"]["Money"];
+            durationMinutes: number;
+            /** @default false */
+            entryLevel?: boolean;
+            allClinics: boolean;
+            /** @description Required (at least one) when `allClinics` is false, empty otherwise. */
+            clinicIds?: string[];
+        };
+        CatalogItemPatch: {
+            name?: string;
+            category?: components["schemas"]["ItemCategory"];
+            listPrice?: components["schemas"]["Money"];
+            durationMinutes?: number;
+            entryLevel?: boolean;
+            active?: boolean;
+            allClinics?: boolean;
+            clinicIds?: string[];
+        };
+        CatalogItemPage: {
+            items: components["schemas"]["CatalogItem"][];
             nextCursor: string | null;
         };
         AuditEvent: {
@@ -965,6 +1074,154 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listCatalogItems: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Part of the item's name or code (case-insensitive). */
+                q?: string;
+                category?: components["schemas"]["ItemCategory"];
+                active?: boolean;
+                /** @description Only entry-level 'experience' items (体验项目), or only the others. */
+                entryLevel?: boolean;
+                /** @description Items offered at this clinic (including those offered everywhere). */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItemPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createCatalogItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "HA-1ML",
+                 *       "name": "玻尿酸填充 1ml",
+                 *       "category": "INJECTION",
+                 *       "listPrice": {
+                 *         "amount": 680000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "durationMinutes": 45,
+                 *       "entryLevel": false,
+                 *       "allClinics": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["CatalogItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getCatalogItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCatalogItem: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "active": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CatalogItemPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated item */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -972,7 +1229,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;

@@ -7,7 +7,6 @@ import app.meike.common.Clocks;
 import app.meike.common.Ids;
 import app.meike.common.Page;
 import app.meike.common.PageRequest;
-import app.meike.common.QueryParams;
 import app.meike.common.Strings;
 import app.meike.common.Versions;
 import app.meike.common.problem.ProblemException;
@@ -79,8 +78,7 @@ public class StaffService {
         String worksIn = "s.allClinics = true or exists (from StaffClinic sc where sc.key.staffId = s.id"
                 + " and sc.key.clinicId in :%s)";
         Filter filter = new Filter()
-                .and("lower(s.displayName) like :q escape '\\' or lower(s.username) like :q escape '\\'"
-                        + " or lower(s.email) like :q escape '\\'", "q", q == null ? null : QueryParams.containsPattern(q))
+                .containing(q, "s.displayName", "s.username", "s.email")
                 .and("array_contains(s.roles, :role)", "role", role)
                 .and(worksIn.formatted("clinicId"), "clinicId", clinicId == null ? null : Set.of(clinicId))
                 // A manager limited to some clinics sees the people who may work there.
@@ -106,7 +104,6 @@ public class StaffService {
                 Strings.blankToNull(request.phone()), distinct(request.roles()), request.allClinics(),
                 request.clinicIds() == null ? List.of() : distinct(request.clinicIds()));
         requireClinicChoice(staff.roles(), staff.allClinics(), staff.clinicIds());
-        clinics.requireClinics("clinicIds", staff.clinicIds());
         if (Staff.count("lower(username) = lower(?1) or lower(email) = lower(?2)", staff.username(),
                 staff.email()) > 0) {
             throw ProblemException.conflict(KeycloakLogins.TAKEN);
@@ -198,7 +195,6 @@ public class StaffService {
         List<UUID> clinicIds = patch.clinicIds != null ? distinct(patch.clinicIds.get())
                 : allClinics ? List.of() : currentClinics;
         requireClinicChoice(staff.roles, allClinics, clinicIds);
-        clinics.requireClinics("clinicIds", clinicIds);
         changes.track("allClinics", staff.allClinics, allClinics);
         staff.allClinics = allClinics;
         boolean clinicsChanged = changes.track("clinicIds", new TreeSet<>(currentClinics), new TreeSet<>(clinicIds));
@@ -296,16 +292,11 @@ public class StaffService {
                 s.allClinics, s.allClinics ? List.of() : clinicIds, s.active, s.createdAt, s.updatedAt, s.version);
     }
 
-    private static void requireClinicChoice(List<String> roles, boolean allClinics, List<UUID> clinicIds) {
-        if (allClinics && !clinicIds.isEmpty()) {
-            throw ProblemException.invalidField("clinicIds", "leave empty when allClinics is true");
-        }
-        if (!allClinics && clinicIds.isEmpty()) {
-            throw ProblemException.invalidField("clinicIds", "name at least one clinic, or set allClinics");
-        }
+    private void requireClinicChoice(List<String> roles, boolean allClinics, List<UUID> clinicIds) {
         if (!allClinics && roles.contains(Roles.TENANT_ADMIN)) {
             throw ProblemException.invalidField("allClinics", "a tenant admin works for every clinic of the chain");
         }
+        clinics.requireClinicChoice(allClinics, clinicIds);
     }
 
     private static <T> List<T> distinct(List<T> values) {

@@ -7,7 +7,6 @@ import app.meike.common.Clocks;
 import app.meike.common.Ids;
 import app.meike.common.Page;
 import app.meike.common.PageRequest;
-import app.meike.common.QueryParams;
 import app.meike.common.Strings;
 import app.meike.common.Versions;
 import app.meike.common.problem.Problem;
@@ -45,8 +44,7 @@ public class ClinicService {
 
     public Page<ClinicView> list(String q, Boolean active, PageRequest page) {
         Filter filter = new Filter()
-                .and("lower(name) like :q escape '\\' or lower(code) like :q escape '\\'", "q",
-                        q == null ? null : QueryParams.containsPattern(q))
+                .containing(q, "name", "code")
                 .and("active = :active", "active", active)
                 .and("id in :mine", "mine", caller.clinicFilter())
                 .and("id > :after", "after", page.after());
@@ -126,8 +124,22 @@ public class ClinicService {
         return ClinicView.of(clinic);
     }
 
+    /**
+     * An "every clinic, or these clinics" choice: exactly one of the two, naming clinics of the caller's chain;
+     * a 400 naming the field otherwise.
+     */
+    public void requireClinicChoice(boolean allClinics, List<UUID> clinicIds) {
+        if (allClinics && !clinicIds.isEmpty()) {
+            throw ProblemException.invalidField("clinicIds", "leave empty when allClinics is true");
+        }
+        if (!allClinics && clinicIds.isEmpty()) {
+            throw ProblemException.invalidField("clinicIds", "name at least one clinic, or set allClinics");
+        }
+        requireClinics("clinicIds", clinicIds);
+    }
+
     /** Fails with a 400 naming each id (by its index in `field`) that is no clinic of the caller's chain. */
-    public void requireClinics(String field, List<UUID> ids) {
+    private void requireClinics(String field, List<UUID> ids) {
         if (ids.isEmpty()) {
             return;
         }

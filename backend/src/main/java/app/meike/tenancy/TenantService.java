@@ -7,7 +7,6 @@ import app.meike.common.Clocks;
 import app.meike.common.Ids;
 import app.meike.common.Page;
 import app.meike.common.PageRequest;
-import app.meike.common.QueryParams;
 import app.meike.common.Versions;
 import app.meike.common.problem.ProblemException;
 import app.meike.identity.Roles;
@@ -55,10 +54,14 @@ public class TenantService {
         return Tenant.<Tenant>findByIdOptional(tenantId).map(t -> t.timeZone).orElse(Zones.DEFAULT_ZONE);
     }
 
+    /** The currency every amount of the chain is in. */
+    public String currencyOf(UUID tenantId) {
+        return Tenant.<Tenant>findByIdOptional(tenantId).map(t -> t.currency).orElse(Zones.DEFAULT_CURRENCY);
+    }
+
     public Page<TenantView> list(String q, TenantStatus status, PageRequest page) {
         Filter filter = new Filter()
-                .and("lower(name) like :q escape '\\' or lower(slug) like :q escape '\\'", "q",
-                        q == null ? null : QueryParams.containsPattern(q))
+                .containing(q, "name", "slug")
                 .and("status = :status", "status", status)
                 .and("id > :after", "after", page.after());
         List<Tenant> rows = Tenant.<Tenant>find(filter.where() + " order by id", filter.params())

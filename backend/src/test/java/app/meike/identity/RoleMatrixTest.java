@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleMatrixTest extends ApiTest {
     static Chain chain;
     static UUID clinic;
+    static String item;
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -45,6 +46,10 @@ class RoleMatrixTest extends ApiTest {
         }
         chain = Chains.create();
         clinic = Chains.clinic(chain, "矩阵店");
+        item = as(chain.adminToken()).body(Map.of("code", Chains.unique("MX"), "name", "矩阵项目", "category", "SKIN",
+                        "listPrice", Map.of("amount", 100, "currency", "CNY"), "durationMinutes", 30,
+                        "allClinics", true))
+                .post("/api/v1/catalog/items").then().statusCode(201).extract().path("id");
         for (String role : Roles.STAFF_ROLES) {
             STAFF_BY_ROLE.put(role, Chains.staff(chain, List.of(role), List.of()));
         }
@@ -172,6 +177,13 @@ class RoleMatrixTest extends ApiTest {
         m.put("getStaff", new Call(staff, 200, (r, self) -> r.get("/api/v1/staff/" + self)));
         m.put("updateStaff", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
                 .body(Map.of("displayName", "m")).patch("/api/v1/staff/" + self)));
+        m.put("listCatalogItems", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/catalog/items")));
+        m.put("createCatalogItem", new Call(admin, 201, (r, self) -> r.body(Map.of("code", Chains.unique("MX"),
+                "name", "m", "category", "SKIN", "listPrice", Map.of("amount", 100, "currency", "CNY"),
+                "durationMinutes", 30, "allClinics", true)).post("/api/v1/catalog/items")));
+        m.put("getCatalogItem", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/catalog/items/" + item)));
+        m.put("updateCatalogItem", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("name", "m")).patch("/api/v1/catalog/items/" + item)));
         m.put("listAuditEvents", new Call(admin, 200, (r, self) -> r.get("/api/v1/audit-events")));
         return m;
     }

@@ -32,6 +32,7 @@ class CrossTenantTest extends ApiTest {
     static UUID clinicOfA;
     static String clinicNameOfA;
     static JsonPath staffOfA;
+    static String itemOfA;
 
     @BeforeEach
     void twoChains() {
@@ -43,6 +44,10 @@ class CrossTenantTest extends ApiTest {
         clinicNameOfA = Chains.unique("A-secret-");
         clinicOfA = Chains.clinic(a, clinicNameOfA);
         staffOfA = Chains.staff(a, List.of("consultant"), List.of(clinicOfA));
+        itemOfA = as(a.adminToken()).body(Map.of("code", Chains.unique("A-ITEM"), "name", clinicNameOfA + "-项目",
+                        "category", "SKIN", "listPrice", Map.of("amount", 100, "currency", "CNY"),
+                        "durationMinutes", 30, "allClinics", true))
+                .post("/api/v1/catalog/items").then().statusCode(201).extract().path("id");
         Chains.clinic(b, "B 店");
     }
 
@@ -132,6 +137,24 @@ class CrossTenantTest extends ApiTest {
                     .patch("/api/v1/staff/" + staffOfA.getString("id")).then().statusCode(404);
             as(Tokens.token(staffOfA.getString("userId"), a.id(), "consultant")).get("/api/v1/me")
                     .then().statusCode(200);
+        });
+        walks.put("listCatalogItems", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/catalog/items").then().statusCode(200)
+                    .body("items.id", not(hasItem(itemOfA)));
+            as(adminB).queryParam("q", clinicNameOfA).get("/api/v1/catalog/items").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("createCatalogItem", () -> as(adminB).body(Map.of("code", Chains.unique("B"), "name", "x",
+                        "category", "SKIN", "listPrice", Map.of("amount", 100, "currency", "CNY"),
+                        "durationMinutes", 30, "allClinics", false, "clinicIds", List.of(clinicOfA)))
+                .post("/api/v1/catalog/items").then().statusCode(400).body("errors.field", hasItem("clinicIds[0]")));
+        walks.put("getCatalogItem", () -> as(adminB).get("/api/v1/catalog/items/" + itemOfA)
+                .then().statusCode(404));
+        walks.put("updateCatalogItem", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("active", false))
+                    .patch("/api/v1/catalog/items/" + itemOfA).then().statusCode(404);
+            as(a.adminToken()).get("/api/v1/catalog/items/" + itemOfA).then().statusCode(200)
+                    .body("active", equalTo(true));
         });
         walks.put("listAuditEvents", () -> {
             as(adminB).queryParam("limit", 200).get("/api/v1/audit-events").then().statusCode(200)

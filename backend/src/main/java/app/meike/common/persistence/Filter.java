@@ -1,6 +1,10 @@
 package app.meike.common.persistence;
 
+import app.meike.common.QueryParams;
 import io.quarkus.panache.common.Parameters;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** Builds the where clause of a list query from optional filters: a filter whose value is null is left out. */
 public final class Filter {
@@ -14,6 +18,16 @@ public final class Filter {
             params.and(name, value);
         }
         return this;
+    }
+
+    /** Adds "one of these columns contains the text" (case-insensitive; the text's % and _ match literally). */
+    public Filter containing(String text, String... columns) {
+        if (text == null) {
+            return this;
+        }
+        String condition = Arrays.stream(columns).map(c -> "lower(" + c + ") like :q escape '\\'")
+                .collect(Collectors.joining(" or "));
+        return and(condition, "q", QueryParams.containsPattern(text));
     }
 
     public String where() {

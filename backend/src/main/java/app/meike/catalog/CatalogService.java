@@ -1,0 +1,174 @@
+package app.meike.catalog;
+
+import app.meike.audit.AuditLog;
+import app.meike.catalog.CatalogDtos.CatalogItemCreate;
+import app.meike.catalog.CatalogDtos.CatalogItemPatch;
+import app.meike.catalog.CatalogDtos.CatalogItemView;
+import app.meike.common.Changes;
+import app.meike.common.Clocks;
+import app.meike.common.Ids;
+import app.meike.common.Money;
+import app.meike.common.Page;
+import app.meike.common.PageRequest;
+import app.meike.common.Versions;
+import app.meike.common.persistence.Filter;
+import app.meike.common.problem.ProblemException;
+import app.meike.identity.Caller;
+import app.meike.tenancy.ClinicService;
+import app.meike.tenancy.TenantService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** The chain's treatment catalog: items are priced in the chain's currency, archived rather than deleted. */
+@ApplicationScoped
+public class CatalogService {
+    @Inject
+    Caller caller;
+    @Inject
+    TenantService tenants;
+    @Inject
+    ClinicService clinics;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    public record ItemQuery(String q, ItemCategory category, Boolean active, Boolean entryLevel, UUID clinicId) {
+    }
+
+    public Page<CatalogItemView> list(ItemQuery query, PageRequest page) {
+        Filter filter = new Filter()
+                .containing(query.q(), "name", "code")
+                .and("category = :category", "category", query.category())
+                .and("active = :active", "active", query.active())
+                .and("entryLevel = :entryLevel", "entryLevel", query.entryLevel())
+                .and("allClinics = true or array_contains(clinicIds, :clinicId)", "clinicId", query.clinicId())
+                .and("id > :after", "after", page.after());
+        List<CatalogItem> rows = CatalogItem.<CatalogItem>find(filter.where() + " order by id", filter.params())
+                .page(0, page.fetchSize()).list();
+        String currency = currency();
+        return page.page(rows, i -> i.id, i -> view(i, currency));
+    }
+
+    public CatalogItemView get(UUID id) {
+        return view(find(id), currency());
+    }
+
+    @Transactional
+    public CatalogItemView create(CatalogItemCreate request) {
+        String currency = currency();
+        requireCurrency(request.listPrice(), currency);
+        List<UUID> clinicIds = request.clinicIds() == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(request.clinicIds()));
+        clinics.requireClinicChoice(request.allClinics(), clinicIds);
+        if (CatalogItem.count("lower(code) = lower(?1)", request.code()) > 0) {
+            throw ProblemException.conflict("Item code '" + request.code() + "' is already used in this chain");
+        }
+        OffsetDateTime now = Clocks.now(clock);
+        CatalogItem item = new CatalogItem();
+        item.id = Ids.newId();
+        item.code = request.code();
+        item.name = request.name().trim();
+        item.category = request.category();
+        item.listPrice = request.listPrice().amount();
+        item.durationMinutes = request.durationMinutes();
+        item.entryLevel = Boolean.TRUE.equals(request.entryLevel());
+        item.active = true;
+        item.allClinics = request.allClinics();
+        item.clinicIds = new ArrayList<>(clinicIds);
+        item.createdAt = now;
+        item.updatedAt = now;
+        item.persistAndFlush();
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("code", item.code);
+        created.put("name", item.name);
+        created.put("listPrice", item.listPrice);
+        audit.record("catalog-item.created", "catalog-item", item.id, created);
+        return view(item, currency);
+    }
+
+    @Transactional
+    public CatalogItemView update(UUID id, String ifMatch, CatalogItemPatch patch) {
+        if (patch.name == null && patch.category == null && patch.listPrice == null && patch.durationMinutes == null
+                && patch.entryLevel == null && patch.active == null && patch.allClinics == null
+                && patch.clinicIds == null) {
+            throw ProblemException.invalidField("body", "send at least one field to change");
+        }
+        CatalogItem item = find(id);
+        Versions.requireMatch(ifMatch, item.version);
+        String currency = currency();
+        Changes changes = new Changes();
+        if (patch.name != null && changes.track("name", item.name, patch.name.get().trim())) {
+            item.name = patch.name.get().trim();
+        }
+        if (patch.category != null && changes.track("category", item.category, patch.category.get())) {
+            item.category = patch.category.get();
+        }
+        if (patch.listPrice != null) {
+            requireCurrency(patch.listPrice.get(), currency);
+            if (changes.track("listPrice", item.listPrice, patch.listPrice.get().amount())) {
+                item.listPrice = patch.listPrice.get().amount();
+            }
+        }
+        if (patch.durationMinutes != null
+                && changes.track("durationMinutes", item.durationMinutes, patch.durationMinutes.get())) {
+            item.durationMinutes = patch.durationMinutes.get();
+        }
+        if (patch.entryLevel != null && changes.track("entryLevel", item.entryLevel, patch.entryLevel.get())) {
+            item.entryLevel = patch.entryLevel.get();
+        }
+        boolean allClinics = patch.allClinics != null ? patch.allClinics.get() : item.allClinics;
+        List<UUID> clinicIds = patch.clinicIds != null ? List.copyOf(new LinkedHashSet<>(patch.clinicIds.get()))
+                : allClinics ? List.of() : item.clinicIds;
+        clinics.requireClinicChoice(allClinics, clinicIds);
+        if (changes.track("allClinics", item.allClinics, allClinics)) {
+            item.allClinics = allClinics;
+        }
+        if (changes.track("clinicIds", new TreeSet<>(item.clinicIds), new TreeSet<>(clinicIds))) {
+            item.clinicIds = new ArrayList<>(clinicIds);
+        }
+        String action = "catalog-item.updated";
+        if (patch.active != null && changes.track("active", item.active, patch.active.get())) {
+            item.active = patch.active.get();
+            action = item.active ? "catalog-item.restored" : "catalog-item.archived";
+        }
+        if (!changes.isEmpty()) {
+            item.updatedAt = Clocks.now(clock);
+            item.persistAndFlush();
+            audit.record(action, "catalog-item", item.id, changes.asMap());
+        }
+        return view(item, currency);
+    }
+
+    private String currency() {
+        return tenants.currencyOf(caller.tenantId());
+    }
+
+    private static void requireCurrency(Money price, String currency) {
+        if (!price.currency().equals(currency)) {
+            throw ProblemException.invalidField("listPrice.currency", "must be the chain's currency " + currency);
+        }
+    }
+
+    private static CatalogItem find(UUID id) {
+        return CatalogItem.<CatalogItem>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Catalog item"));
+    }
+
+    private static CatalogItemView view(CatalogItem i, String currency) {
+        return new CatalogItemView(i.id, i.code, i.name, i.category, new Money(i.listPrice, currency),
+                i.durationMinutes, i.entryLevel, i.active, i.allClinics, List.copyOf(i.clinicIds), i.createdAt,
+                i.updatedAt, i.version);
+    }
+}
