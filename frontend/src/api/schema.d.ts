@@ -196,6 +196,55 @@ export interface paths {
         patch: operations["updateCatalogItem"];
         trace?: never;
     };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find customers
+         * @description `q` with 4 or more digits finds phone numbers containing them; other text finds names starting with
+         *     it, in characters, full pinyin or pinyin initials ("zs" finds 张三). Phones are masked (138****5678)
+         *     for roles without contact permission (clinicians).
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /**
+         * Register a customer
+         * @description The phone number is normalised and unique in the chain; a duplicate answers 409 naming the customer who has it.
+         */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        /** One customer */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a customer, record consent, or attach a referrer
+         * @description A referrer can be attached once (who and when are kept); one that would make the customer their own ancestor is refused.
+         */
+        patch: operations["updateCustomer"];
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -481,6 +530,137 @@ export interface components {
         };
         CatalogItemPage: {
             items: components["schemas"]["CatalogItem"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description Derived, never typed in. LEAD: no visit yet; VISITED_NOT_CONVERTED: visited, never paid;
+         *     a paying customer is ACTIVE, AT_RISK (no visit for half the churn window) or CHURNED (none within
+         *     the churn window, 180 days by default).
+         * @enum {string}
+         */
+        CustomerStatus: "LEAD" | "VISITED_NOT_CONVERTED" | "ACTIVE" | "AT_RISK" | "CHURNED";
+        /** @enum {string} */
+        CustomerSource: "ADVERTISING" | "REFERRAL" | "WALK_IN" | "ONLINE_PLATFORM" | "EVENT" | "OTHER";
+        /** @enum {string} */
+        Gender: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
+        /** @enum {string} */
+        IncomeBand: "UNDER_100K" | "FROM_100K_TO_300K" | "FROM_300K_TO_1M" | "OVER_1M";
+        MarketingConsent: {
+            granted: boolean;
+            /** @description How consent was given or withdrawn (paper form, WeChat, phone call ...). */
+            channel?: string;
+        };
+        MarketingConsentRecord: {
+            granted: boolean;
+            channel?: string | null;
+            /** Format: date-time */
+            recordedAt?: string | null;
+        };
+        Referrer: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            /** Format: date-time */
+            attachedAt: string;
+            /** @description Keycloak user id of who attached the referrer. */
+            attachedBy: string;
+        } | null;
+        Customer: {
+            /** Format: uuid */
+            id: string;
+            /** @example 张三 */
+            name: string;
+            /** @description Normalised (13800138000, +85291234567), or masked (138****8000) when `phoneMasked`. */
+            phone: string;
+            phoneMasked: boolean;
+            gender?: components["schemas"]["NullableGender"];
+            /** Format: date */
+            birthDate?: string | null;
+            occupation?: string | null;
+            incomeBand?: components["schemas"]["NullableIncomeBand"];
+            city?: string | null;
+            address?: string | null;
+            source: components["schemas"]["CustomerSource"];
+            referrer?: components["schemas"]["Referrer"];
+            /**
+             * Format: uuid
+             * @description The owning consultant.
+             */
+            ownerStaffId?: string | null;
+            /**
+             * Format: uuid
+             * @description The clinic the customer registered at.
+             */
+            homeClinicId?: string | null;
+            tags: string[];
+            notes?: string | null;
+            marketingConsent: components["schemas"]["MarketingConsentRecord"];
+            /** Format: date-time */
+            firstVisitAt?: string | null;
+            /** Format: date-time */
+            firstPurchaseAt?: string | null;
+            /** Format: date-time */
+            lastVisitAt?: string | null;
+            status: components["schemas"]["CustomerStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @enum {string|null} */
+        NullableGender: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED" | null;
+        /** @enum {string|null} */
+        NullableIncomeBand: "UNDER_100K" | "FROM_100K_TO_300K" | "FROM_300K_TO_1M" | "OVER_1M" | null;
+        CustomerCreate: {
+            name: string;
+            /** @description A mainland mobile (spaces, dashes and +86 allowed) or an international number with +. */
+            phone: string;
+            gender?: components["schemas"]["Gender"];
+            /**
+             * Format: date
+             * @description Not in the future.
+             */
+            birthDate?: string;
+            occupation?: string;
+            incomeBand?: components["schemas"]["IncomeBand"];
+            city?: string;
+            address?: string;
+            source: components["schemas"]["CustomerSource"];
+            /** Format: uuid */
+            referrerId?: string;
+            /** Format: uuid */
+            ownerStaffId?: string;
+            /** Format: uuid */
+            homeClinicId?: string;
+            tags?: string[];
+            notes?: string;
+            marketingConsent?: components["schemas"]["MarketingConsent"];
+        };
+        CustomerPatch: {
+            name?: string;
+            phone?: string;
+            gender?: components["schemas"]["NullableGender"];
+            /** Format: date */
+            birthDate?: string | null;
+            occupation?: string | null;
+            incomeBand?: components["schemas"]["NullableIncomeBand"];
+            city?: string | null;
+            address?: string | null;
+            source?: components["schemas"]["CustomerSource"];
+            /** Format: uuid */
+            referrerId?: string;
+            /** Format: uuid */
+            ownerStaffId?: string | null;
+            /** Format: uuid */
+            homeClinicId?: string | null;
+            tags?: string[];
+            notes?: string | null;
+            marketingConsent?: components["schemas"]["MarketingConsent"];
+        };
+        CustomerPage: {
+            items: components["schemas"]["Customer"][];
             nextCursor: string | null;
         };
         AuditEvent: {
@@ -1222,6 +1402,159 @@ export interface operations {
             428: components["responses"]["PreconditionRequired"];
         };
     };
+    listCustomers: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                q?: string;
+                status?: components["schemas"]["CustomerStatus"];
+                tag?: string;
+                /** @description The owning consultant's staff id. */
+                ownerId?: string;
+                source?: components["schemas"]["CustomerSource"];
+                /** @description Customers registered at this clinic. */
+                clinicId?: string;
+                /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
+                birthdayMonth?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "张三",
+                 *       "phone": "138 0013 8000",
+                 *       "gender": "FEMALE",
+                 *       "birthDate": "1990-05-20",
+                 *       "source": "WALK_IN",
+                 *       "marketingConsent": {
+                 *         "granted": true,
+                 *         "channel": "paper form"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomerCreate"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tags": [
+                 *         "VIP",
+                 *         "敏感肌"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomerPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated customer */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -1229,7 +1562,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;

@@ -74,6 +74,13 @@ public class StaffService {
                         Set.copyOf(clinicIdsOf(s.id))));
     }
 
+    /** Fails with a 400 naming the field unless the id is a staff member of the caller's chain (null passes). */
+    public void requireStaff(String field, UUID id) {
+        if (id != null && Staff.count("id", id) == 0) {
+            throw ProblemException.invalidField(field, "is not a staff member of this chain");
+        }
+    }
+
     public Page<StaffView> list(String q, String role, UUID clinicId, Boolean active, PageRequest page) {
         String worksIn = "s.allClinics = true or exists (from StaffClinic sc where sc.key.staffId = s.id"
                 + " and sc.key.clinicId in :%s)";

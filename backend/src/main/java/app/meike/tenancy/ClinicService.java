@@ -138,6 +138,13 @@ public class ClinicService {
         requireClinics("clinicIds", clinicIds);
     }
 
+    /** Fails with a 400 naming the field unless the id is a clinic of the caller's chain (null passes). */
+    public void requireClinic(String field, UUID id) {
+        if (id != null && Clinic.count("id", id) == 0) {
+            throw ProblemException.invalidField(field, "is not a clinic of this chain");
+        }
+    }
+
     /** Fails with a 400 naming each id (by its index in `field`) that is no clinic of the caller's chain. */
     private void requireClinics(String field, List<UUID> ids) {
         if (ids.isEmpty()) {

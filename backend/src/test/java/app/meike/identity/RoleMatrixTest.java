@@ -33,6 +33,7 @@ class RoleMatrixTest extends ApiTest {
     static Chain chain;
     static UUID clinic;
     static String item;
+    static String customer;
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -50,6 +51,8 @@ class RoleMatrixTest extends ApiTest {
                         "listPrice", Map.of("amount", 100, "currency", "CNY"), "durationMinutes", 30,
                         "allClinics", true))
                 .post("/api/v1/catalog/items").then().statusCode(201).extract().path("id");
+        customer = as(chain.adminToken()).body(Map.of("name", "矩阵客户", "phone", "13600000000",
+                "source", "WALK_IN")).post("/api/v1/customers").then().statusCode(201).extract().path("id");
         for (String role : Roles.STAFF_ROLES) {
             STAFF_BY_ROLE.put(role, Chains.staff(chain, List.of(role), List.of()));
         }
@@ -184,6 +187,13 @@ class RoleMatrixTest extends ApiTest {
         m.put("getCatalogItem", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/catalog/items/" + item)));
         m.put("updateCatalogItem", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
                 .body(Map.of("name", "m")).patch("/api/v1/catalog/items/" + item)));
+        Set<String> customerWriters = Set.of("tenant-admin", "manager", "consultant", "front-desk", "integrator");
+        m.put("listCustomers", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/customers")));
+        m.put("createCustomer", new Call(customerWriters, 400, (r, self) -> r.body(Map.of("name", "m",
+                "phone", "not a phone", "source", "WALK_IN")).post("/api/v1/customers")));
+        m.put("getCustomer", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/customers/" + customer)));
+        m.put("updateCustomer", new Call(customerWriters, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("name", "m")).patch("/api/v1/customers/" + customer)));
         m.put("listAuditEvents", new Call(admin, 200, (r, self) -> r.get("/api/v1/audit-events")));
         return m;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -33,6 +34,8 @@ class CrossTenantTest extends ApiTest {
     static String clinicNameOfA;
     static JsonPath staffOfA;
     static String itemOfA;
+    static String customerOfA;
+    static String phoneOfA;
 
     @BeforeEach
     void twoChains() {
@@ -48,6 +51,9 @@ class CrossTenantTest extends ApiTest {
                         "category", "SKIN", "listPrice", Map.of("amount", 100, "currency", "CNY"),
                         "durationMinutes", 30, "allClinics", true))
                 .post("/api/v1/catalog/items").then().statusCode(201).extract().path("id");
+        phoneOfA = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        customerOfA = as(a.adminToken()).body(Map.of("name", "秘密客户", "phone", phoneOfA, "source", "WALK_IN"))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
         Chains.clinic(b, "B 店");
     }
 
@@ -155,6 +161,29 @@ class CrossTenantTest extends ApiTest {
                     .patch("/api/v1/catalog/items/" + itemOfA).then().statusCode(404);
             as(a.adminToken()).get("/api/v1/catalog/items/" + itemOfA).then().statusCode(200)
                     .body("active", equalTo(true));
+        });
+        walks.put("listCustomers", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/customers").then().statusCode(200)
+                    .body("items.id", not(hasItem(customerOfA)));
+            as(adminB).queryParam("q", phoneOfA).get("/api/v1/customers").then().statusCode(200)
+                    .body("items", empty());
+            as(adminB).queryParam("q", "mm").get("/api/v1/customers").then().statusCode(200)
+                    .body("items.id", not(hasItem(customerOfA)));
+        });
+        walks.put("createCustomer", () -> {
+            // Phones are unique per chain: B may register the same person, and learns nothing from trying.
+            as(adminB).body(Map.of("name", "B 的客户", "phone", phoneOfA, "source", "WALK_IN",
+                            "referrerId", customerOfA))
+                    .post("/api/v1/customers").then().statusCode(400).body("errors.field", hasItem("referrerId"));
+            as(adminB).body(Map.of("name", "B 的客户", "phone", phoneOfA, "source", "WALK_IN"))
+                    .post("/api/v1/customers").then().statusCode(201);
+        });
+        walks.put("getCustomer", () -> as(adminB).get("/api/v1/customers/" + customerOfA).then().statusCode(404));
+        walks.put("updateCustomer", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("name", "hijacked"))
+                    .patch("/api/v1/customers/" + customerOfA).then().statusCode(404);
+            as(a.adminToken()).get("/api/v1/customers/" + customerOfA).then().statusCode(200)
+                    .body("name", equalTo("秘密客户"));
         });
         walks.put("listAuditEvents", () -> {
             as(adminB).queryParam("limit", 200).get("/api/v1/audit-events").then().statusCode(200)

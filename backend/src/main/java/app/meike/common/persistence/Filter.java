@@ -4,6 +4,7 @@ import app.meike.common.QueryParams;
 import io.quarkus.panache.common.Parameters;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Builds the where clause of a list query from optional filters: a filter whose value is null is left out. */
@@ -17,6 +18,13 @@ public final class Filter {
             where.append(" and (").append(condition).append(')');
             params.and(name, value);
         }
+        return this;
+    }
+
+    /** Adds a condition naming several parameters, or none. */
+    public Filter and(String condition, Map<String, Object> parameters) {
+        where.append(" and (").append(condition).append(')');
+        parameters.forEach(params::and);
         return this;
     }
 

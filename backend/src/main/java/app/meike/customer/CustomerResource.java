@@ -1,0 +1,95 @@
+package app.meike.customer;
+
+import app.meike.common.Ids;
+import app.meike.common.Page;
+import app.meike.common.PageRequest;
+import app.meike.common.QueryParams;
+import app.meike.common.problem.ProblemException;
+import app.meike.common.web.Responses;
+import app.meike.customer.Customer.CustomerSource;
+import app.meike.customer.CustomerDtos.CustomerCreate;
+import app.meike.customer.CustomerDtos.CustomerPatch;
+import app.meike.customer.CustomerDtos.CustomerView;
+import app.meike.customer.CustomerService.CustomerQuery;
+import app.meike.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+    @Inject
+    CustomerService customers;
+
+    @GET
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK, Roles.CLINICIAN,
+            Roles.INTEGRATOR})
+    public Page<CustomerView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                                   @QueryParam("q") String q, @QueryParam("status") String status,
+                                   @QueryParam("tag") String tag, @QueryParam("ownerId") String ownerId,
+                                   @QueryParam("source") String source, @QueryParam("clinicId") String clinicId,
+                                   @QueryParam("birthdayMonth") String birthdayMonth) {
+        CustomerQuery query = new CustomerQuery(QueryParams.text("q", q, 50),
+                QueryParams.enumValue("status", status, Lifecycle.class), QueryParams.text("tag", tag, 30),
+                QueryParams.uuid("ownerId", ownerId), QueryParams.enumValue("source", source, CustomerSource.class),
+                QueryParams.uuid("clinicId", clinicId), month(birthdayMonth));
+        return customers.list(query, PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK, Roles.INTEGRATOR})
+    public Response create(@Valid @NotNull CustomerCreate body, @Context UriInfo uri) {
+        CustomerView created = customers.create(body);
+        return Responses.created(uri, created.id(), created.version(), created);
+    }
+
+    @GET
+    @Path("{customerId}")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK, Roles.CLINICIAN,
+            Roles.INTEGRATOR})
+    public Response get(@PathParam("customerId") String customerId) {
+        CustomerView customer = customers.get(Ids.parse("customerId", customerId));
+        return Responses.versioned(customer.version(), customer);
+    }
+
+    @PATCH
+    @Path("{customerId}")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK, Roles.INTEGRATOR})
+    public Response update(@PathParam("customerId") String customerId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CustomerPatch body) {
+        CustomerView customer = customers.update(Ids.parse("customerId", customerId), ifMatch, body);
+        return Responses.versioned(customer.version(), customer);
+    }
+
+    private static Integer month(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            int month = Integer.parseInt(value);
+            if (month >= 1 && month <= 12) {
+                return month;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ProblemException.invalidField("birthdayMonth", "must be a month from 1 to 12");
+    }
+}

@@ -1,0 +1,333 @@
+package app.meike.customer;
+
+import app.meike.audit.AuditLog;
+import app.meike.common.Changes;
+import app.meike.common.Clocks;
+import app.meike.common.Ids;
+import app.meike.common.Page;
+import app.meike.common.PageRequest;
+import app.meike.common.QueryParams;
+import app.meike.common.Strings;
+import app.meike.common.Versions;
+import app.meike.common.persistence.Filter;
+import app.meike.common.problem.ProblemException;
+import app.meike.customer.Customer.CustomerSource;
+import app.meike.customer.CustomerDtos.Consent;
+import app.meike.customer.CustomerDtos.ConsentRecord;
+import app.meike.customer.CustomerDtos.CustomerCreate;
+import app.meike.customer.CustomerDtos.CustomerPatch;
+import app.meike.customer.CustomerDtos.CustomerView;
+import app.meike.customer.CustomerDtos.ReferrerView;
+import app.meike.identity.Caller;
+import app.meike.identity.Roles;
+import app.meike.identity.StaffService;
+import app.meike.tenancy.ClinicService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The chain's customers: registration, search as the front desk types, and edits that keep history. */
+@ApplicationScoped
+public class CustomerService {
+    /** Roles that may see customers' full phone numbers (customer:contact); others see them masked. */
+    static final Set<String> CONTACT_ROLES = Set.of(Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT,
+            Roles.FRONT_DESK, Roles.INTEGRATOR);
+    private static final Pattern PHONE_QUERY = Pattern.compile("[\\d\\s\\-+]+");
+    private static final int MAX_REFERRAL_DEPTH = 10_000;
+
+    @Inject
+    Caller caller;
+    @Inject
+    ClinicService clinics;
+    @Inject
+    StaffService staff;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    public record CustomerQuery(String q, Lifecycle status, String tag, UUID ownerId, CustomerSource source,
+                                UUID clinicId, Integer birthdayMonth) {
+    }
+
+    public Page<CustomerView> list(CustomerQuery query, PageRequest page) {
+        OffsetDateTime now = Clocks.now(clock);
+        Filter filter = new Filter();
+        if (query.q() != null) {
+            search(filter, query.q());
+        }
+        if (query.status() != null) {
+            filter.and(query.status().condition(), query.status().parameters(now));
+        }
+        filter.and("array_contains(tags, :tag)", "tag", query.tag())
+                .and("ownerStaffId = :owner", "owner", query.ownerId())
+                .and("source = :source", "source", query.source())
+                .and("homeClinicId = :clinic", "clinic", query.clinicId())
+                .and("month(birthDate) = :month", "month", query.birthdayMonth())
+                .and("id > :after", "after", page.after());
+        List<Customer> rows = Customer.<Customer>find(filter.where() + " order by id", filter.params())
+                .page(0, page.fetchSize()).list();
+        Map<UUID, String> referrerNames = namesOf(rows.stream().map(c -> c.referrerId).toList());
+        return page.page(rows, c -> c.id, c -> view(c, referrerNames, now));
+    }
+
+    /** Digits find phones containing them (4 at least); anything else finds names by characters or pinyin. */
+    private static void search(Filter filter, String q) {
+        if (PHONE_QUERY.matcher(q).matches()) {
+            String digits = q.replaceAll("\\D", "");
+            if (digits.length() < 4) {
+                throw ProblemException.invalidField("q", "type at least 4 digits of a phone number");
+            }
+            filter.and("phone like :phone", "phone", "%" + digits + "%");
+            return;
+        }
+        String prefix = QueryParams.prefixPattern(q);
+        String spelled = QueryParams.prefixPattern(q.replaceAll("\\s", ""));
+        filter.and("lower(name) like :name escape '\\' or nameInitials like :spelled escape '\\'"
+                + " or namePinyin like :spelled escape '\\'", Map.of("name", prefix, "spelled", spelled));
+    }
+
+    public CustomerView get(UUID id) {
+        Customer customer = find(id);
+        return view(customer, namesOf(Collections.singletonList(customer.referrerId)), Clocks.now(clock));
+    }
+
+    @Transactional
+    public CustomerView create(CustomerCreate request) {
+        OffsetDateTime now = Clocks.now(clock);
+        String phone = PhoneNumbers.normalize(request.phone());
+        requirePhoneFree(phone, null);
+        requireCustomer("referrerId", request.referrerId());
+        staff.requireStaff("ownerStaffId", request.ownerStaffId());
+        clinics.requireClinic("homeClinicId", request.homeClinicId());
+        Customer customer = new Customer();
+        customer.id = Ids.newId();
+        rename(customer, request.name());
+        customer.phone = phone;
+        customer.gender = request.gender();
+        customer.birthDate = request.birthDate();
+        customer.occupation = Strings.blankToNull(request.occupation());
+        customer.incomeBand = request.incomeBand();
+        customer.city = Strings.blankToNull(request.city());
+        customer.address = Strings.blankToNull(request.address());
+        customer.source = request.source();
+        if (request.referrerId() != null) {
+            attachReferrer(customer, request.referrerId(), now);
+        }
+        customer.ownerStaffId = request.ownerStaffId();
+        customer.homeClinicId = request.homeClinicId();
+        customer.tags = tags(request.tags());
+        customer.notes = Strings.blankToNull(request.notes());
+        recordConsent(customer, request.marketingConsent() == null ? new Consent(false, null)
+                : request.marketingConsent(), now);
+        customer.createdAt = now;
+        customer.updatedAt = now;
+        customer.persistAndFlush();
+        Map<String, Object> registered = new LinkedHashMap<>();
+        registered.put("name", customer.name);
+        registered.put("phone", PhoneNumbers.mask(customer.phone));
+        registered.put("source", customer.source);
+        audit.record("customer.registered", "customer", customer.id, registered);
+        return view(customer, namesOf(Collections.singletonList(customer.referrerId)), now);
+    }
+
+    @Transactional
+    public CustomerView update(UUID id, String ifMatch, CustomerPatch patch) {
+        if (patch.name == null && patch.phone == null && patch.gender == null && patch.birthDate == null
+                && patch.occupation == null && patch.incomeBand == null && patch.city == null
+                && patch.address == null && patch.source == null && patch.referrerId == null
+                && patch.ownerStaffId == null && patch.homeClinicId == null && patch.tags == null
+                && patch.notes == null && patch.marketingConsent == null) {
+            throw ProblemException.invalidField("body", "send at least one field to change");
+        }
+        OffsetDateTime now = Clocks.now(clock);
+        Customer customer = find(id);
+        Versions.requireMatch(ifMatch, customer.version);
+        Changes changes = new Changes();
+        if (patch.name != null && changes.track("name", customer.name, patch.name.get().trim())) {
+            rename(customer, patch.name.get());
+        }
+        if (patch.phone != null) {
+            String phone = PhoneNumbers.normalize(patch.phone.get());
+            if (!phone.equals(customer.phone)) {
+                requirePhoneFree(phone, customer.id);
+                changes.track("phone", PhoneNumbers.mask(customer.phone), PhoneNumbers.mask(phone));
+                customer.phone = phone;
+            }
+        }
+        if (patch.gender != null && changes.track("gender", customer.gender, patch.gender.orElse(null))) {
+            customer.gender = patch.gender.orElse(null);
+        }
+        if (patch.birthDate != null && changes.track("birthDate", customer.birthDate, patch.birthDate.orElse(null))) {
+            customer.birthDate = patch.birthDate.orElse(null);
+        }
+        if (patch.occupation != null) {
+            String occupation = Strings.blankToNull(patch.occupation.orElse(null));
+            if (changes.track("occupation", customer.occupation, occupation)) {
+                customer.occupation = occupation;
+            }
+        }
+        if (patch.incomeBand != null
+                && changes.track("incomeBand", customer.incomeBand, patch.incomeBand.orElse(null))) {
+            customer.incomeBand = patch.incomeBand.orElse(null);
+        }
+        if (patch.city != null) {
+            String city = Strings.blankToNull(patch.city.orElse(null));
+            if (changes.track("city", customer.city, city)) {
+                customer.city = city;
+            }
+        }
+        if (patch.address != null) {
+            String address = Strings.blankToNull(patch.address.orElse(null));
+            if (changes.track("address", customer.address, address)) {
+                customer.address = address;
+            }
+        }
+        if (patch.source != null && changes.track("source", customer.source, patch.source.get())) {
+            customer.source = patch.source.get();
+        }
+        if (patch.referrerId != null && !patch.referrerId.get().equals(customer.referrerId)) {
+            if (customer.referrerId != null) {
+                throw ProblemException.conflict("This customer's referrer is already recorded");
+            }
+            requireCustomer("referrerId", patch.referrerId.get());
+            requireNoReferralCycle(customer.id, patch.referrerId.get());
+            changes.track("referrerId", null, patch.referrerId.get());
+            attachReferrer(customer, patch.referrerId.get(), now);
+        }
+        if (patch.ownerStaffId != null) {
+            staff.requireStaff("ownerStaffId", patch.ownerStaffId.orElse(null));
+            if (changes.track("ownerStaffId", customer.ownerStaffId, patch.ownerStaffId.orElse(null))) {
+                customer.ownerStaffId = patch.ownerStaffId.orElse(null);
+            }
+        }
+        if (patch.homeClinicId != null) {
+            clinics.requireClinic("homeClinicId", patch.homeClinicId.orElse(null));
+            if (changes.track("homeClinicId", customer.homeClinicId, patch.homeClinicId.orElse(null))) {
+                customer.homeClinicId = patch.homeClinicId.orElse(null);
+            }
+        }
+        if (patch.tags != null) {
+            List<String> tags = tags(patch.tags.get());
+            if (changes.track("tags", customer.tags, tags)) {
+                customer.tags = tags;
+            }
+        }
+        if (patch.notes != null) {
+            String notes = Strings.blankToNull(patch.notes.orElse(null));
+            // Notes may hold health information: the audit log says that they changed, not what they say.
+            if (!Objects.equals(customer.notes, notes)) {
+                changes.track("notes", "(earlier notes)", notes == null ? null : "(new notes)");
+                customer.notes = notes;
+            }
+        }
+        if (patch.marketingConsent != null) {
+            Consent consent = patch.marketingConsent.get();
+            if (changes.track("marketingConsent", customer.marketingConsent, consent.granted())) {
+                recordConsent(customer, consent, now);
+            }
+        }
+        if (!changes.isEmpty()) {
+            customer.updatedAt = now;
+            customer.persistAndFlush();
+            audit.record("customer.updated", "customer", customer.id, changes.asMap());
+        }
+        return view(customer, namesOf(Collections.singletonList(customer.referrerId)), now);
+    }
+
+    private void requirePhoneFree(String phone, UUID except) {
+        Customer.<Customer>find("phone", phone).firstResultOptional()
+                .filter(holder -> !holder.id.equals(except))
+                .ifPresent(holder -> {
+                    throw ProblemException.conflict("Phone " + PhoneNumbers.mask(phone) + " belongs to customer "
+                            + holder.name + " (" + holder.id + ")");
+                });
+    }
+
+    private static void requireCustomer(String field, UUID id) {
+        if (id != null && Customer.count("id", id) == 0) {
+            throw ProblemException.invalidField(field, "is not a customer of this chain");
+        }
+    }
+
+    /** A customer can never be her own ancestor in the referral tree. */
+    private static void requireNoReferralCycle(UUID customerId, UUID referrerId) {
+        UUID ancestor = referrerId;
+        for (int depth = 0; ancestor != null && depth < MAX_REFERRAL_DEPTH; depth++) {
+            if (ancestor.equals(customerId)) {
+                throw ProblemException.invalidField("referrerId",
+                        "would make this customer her own referrer's ancestor (a referral cycle)");
+            }
+            ancestor = Customer.<Customer>findByIdOptional(ancestor).map(c -> c.referrerId).orElse(null);
+        }
+    }
+
+    private void attachReferrer(Customer customer, UUID referrerId, OffsetDateTime now) {
+        customer.referrerId = referrerId;
+        customer.referrerAttachedAt = now;
+        customer.referrerAttachedBy = caller.userId();
+    }
+
+    private static void recordConsent(Customer customer, Consent consent, OffsetDateTime now) {
+        customer.marketingConsent = consent.granted();
+        customer.consentChannel = Strings.blankToNull(consent.channel());
+        customer.consentRecordedAt = now;
+    }
+
+    private static void rename(Customer customer, String name) {
+        customer.name = name.trim();
+        PinyinNames.Spelling spelling = PinyinNames.of(customer.name);
+        customer.namePinyin = spelling.full();
+        customer.nameInitials = spelling.initials();
+    }
+
+    private static List<String> tags(List<String> tags) {
+        return tags == null ? new ArrayList<>()
+                : new ArrayList<>(tags.stream().map(String::trim).collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    private static Customer find(UUID id) {
+        return Customer.<Customer>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer"));
+    }
+
+    private static Map<UUID, String> namesOf(Collection<UUID> ids) {
+        Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<UUID, String> names = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            Customer.<Customer>find("id in ?1", wanted).project(CustomerName.class).list()
+                    .forEach(n -> names.put(n.id(), n.name()));
+        }
+        return names;
+    }
+
+    public record CustomerName(UUID id, String name) {
+    }
+
+    private CustomerView view(Customer c, Map<UUID, String> referrerNames, OffsetDateTime now) {
+        boolean masked = caller.roles().stream().noneMatch(CONTACT_ROLES::contains);
+        ReferrerView referrer = c.referrerId == null ? null
+                : new ReferrerView(c.referrerId, referrerNames.get(c.referrerId), c.referrerAttachedAt,
+                c.referrerAttachedBy);
+        return new CustomerView(c.id, c.name, masked ? PhoneNumbers.mask(c.phone) : c.phone, masked, c.gender,
+                c.birthDate, c.occupation, c.incomeBand, c.city, c.address, c.source, referrer, c.ownerStaffId,
+                c.homeClinicId, List.copyOf(c.tags), c.notes,
+                new ConsentRecord(c.marketingConsent, c.consentChannel, c.consentRecordedAt), c.firstVisitAt,
+                c.firstPurchaseAt, c.lastVisitAt, Lifecycle.of(c, now), c.createdAt, c.updatedAt, c.version);
+    }
+}
