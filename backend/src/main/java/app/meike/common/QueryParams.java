@@ -61,15 +61,7 @@ public final class QueryParams {
 
     /** A LIKE pattern matching the text anywhere, with the caller's wildcards taken literally. */
     public static String containsPattern(String text) {
-        return "%" + literal(text) + "%";
-    }
-
-    /** A LIKE pattern matching text that starts with this, with the caller's wildcards taken literally. */
-    public static String prefixPattern(String text) {
-        return literal(text) + "%";
-    }
-
-    private static String literal(String text) {
-        return text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%";
     }
 }

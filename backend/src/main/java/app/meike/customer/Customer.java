@@ -23,6 +23,8 @@ public class Customer extends VersionedEntity {
     @Column(name = "tenant_id")
     public String tenantId;
     public String name;
+    @Column(name = "name_key")
+    public String nameKey;
     @Column(name = "name_initials")
     public String nameInitials;
     @Column(name = "name_pinyin")

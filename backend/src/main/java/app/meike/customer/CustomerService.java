@@ -6,7 +6,6 @@ import app.meike.common.Clocks;
 import app.meike.common.Ids;
 import app.meike.common.Page;
 import app.meike.common.PageRequest;
-import app.meike.common.QueryParams;
 import app.meike.common.Strings;
 import app.meike.common.Versions;
 import app.meike.common.persistence.Filter;
@@ -35,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -87,20 +87,34 @@ public class CustomerService {
         return page.page(rows, c -> c.id, c -> view(c, referrerNames, now));
     }
 
-    /** Digits find phones containing them (4 at least); anything else finds names by characters or pinyin. */
+    /**
+     * Digits find phones containing them (4 at least), through the 4-digit runs table; anything else finds
+     * names starting with it, in characters, full pinyin or initials. Both are index lookups under RLS.
+     */
     private static void search(Filter filter, String q) {
         if (PHONE_QUERY.matcher(q).matches()) {
             String digits = q.replaceAll("\\D", "");
             if (digits.length() < 4) {
                 throw ProblemException.invalidField("q", "type at least 4 digits of a phone number");
             }
+            filter.and("id in (select g.key.customerId from CustomerPhoneGram g where g.key.gram = :gram)", "gram",
+                    digits.substring(0, 4));
             filter.and("phone like :phone", "phone", "%" + digits + "%");
             return;
         }
-        String prefix = QueryParams.prefixPattern(q);
-        String spelled = QueryParams.prefixPattern(q.replaceAll("\\s", ""));
-        filter.and("lower(name) like :name escape '\\' or nameInitials like :spelled escape '\\'"
-                + " or namePinyin like :spelled escape '\\'", Map.of("name", prefix, "spelled", spelled));
+        String typed = q.toLowerCase(Locale.ROOT);
+        String spelled = typed.replaceAll("\\s", "");
+        filter.and("(nameKey >= :name and nameKey < :nameEnd) or (nameInitials >= :spelled"
+                        + " and nameInitials < :spelledEnd) or (namePinyin >= :spelled and namePinyin < :spelledEnd)",
+                Map.of("name", typed, "nameEnd", prefixEnd(typed), "spelled", spelled,
+                        "spelledEnd", prefixEnd(spelled)));
+    }
+
+    /** The smallest string after every string starting with the prefix (C collation: code point order). */
+    static String prefixEnd(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        return prefix.substring(0, prefix.length() - Character.charCount(last))
+                + new String(Character.toChars(last + 1));
     }
 
     public CustomerView get(UUID id) {
@@ -292,6 +306,7 @@ public class CustomerService {
 
     private static void rename(Customer customer, String name) {
         customer.name = name.trim();
+        customer.nameKey = customer.name.toLowerCase(Locale.ROOT);
         PinyinNames.Spelling spelling = PinyinNames.of(customer.name);
         customer.namePinyin = spelling.full();
         customer.nameInitials = spelling.initials();
