@@ -6,6 +6,7 @@ import { ApiProvider } from './api/ApiContext';
 import { createApiClient, type ApiClient } from './api/client';
 import { useAuth } from './auth/AuthContext';
 import { CallbackPage } from './auth/CallbackPage';
+import { SessionExpired } from './auth/SessionExpired';
 import { FullPageSpinner } from './components/FullPage';
 import { useI18n } from './i18n/I18nProvider';
 import { AppShell } from './layout/AppShell';
@@ -43,29 +44,14 @@ export function Providers({
   return api ? <ApiProvider client={api}>{inner}</ApiProvider> : <AuthenticatedApi>{inner}</AuthenticatedApi>;
 }
 
-function Forbidden() {
+/** A page that is not there, or not for this user's roles, with the way back to their start page. */
+function RouteResult({ status }: { status: '403' | '404' }) {
   const { t } = useI18n();
   const { permissions } = useMe();
   return (
     <Result
-      status="403"
-      title={t('nav.forbidden')}
-      extra={
-        <Link to={permissions.home}>
-          <Button type="primary">{t('nav.backHome')}</Button>
-        </Link>
-      }
-    />
-  );
-}
-
-function NotFound() {
-  const { t } = useI18n();
-  const { permissions } = useMe();
-  return (
-    <Result
-      status="404"
-      title={t('nav.notFound')}
+      status={status}
+      title={t(status === '403' ? 'nav.forbidden' : 'nav.notFound')}
       extra={
         <Link to={permissions.home}>
           <Button type="primary">{t('nav.backHome')}</Button>
@@ -77,7 +63,7 @@ function NotFound() {
 
 function Guard({ nav, children }: { nav: NavKey; children: ReactElement }) {
   const { permissions } = useMe();
-  if (!permissions.nav.includes(nav)) return <Forbidden />;
+  if (!permissions.nav.includes(nav)) return <RouteResult status="403" />;
   return (
     <Suspense
       fallback={
@@ -102,7 +88,7 @@ export function ShellRoutes() {
         <Route path="staff" element={<Guard nav="staff"><StaffPage /></Guard>} />
         <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
         <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />
-        <Route path="*" element={<NotFound />} />
+        <Route path="*" element={<RouteResult status="404" />} />
       </Route>
     </Routes>
   );
@@ -113,6 +99,7 @@ function SignedInOrLanding() {
   const { t } = useI18n();
   if (auth.status === 'loading') return <FullPageSpinner tip={t('app.loading')} />;
   if (auth.status === 'signedOut') return <LandingPage />;
+  if (auth.status === 'expired') return <SessionExpired />;
   return (
     <MeGate>
       <ShellRoutes />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeApi, json, problem } from '../test/fakeApi';
-import { createApiClient, dataOf, unwrap } from './client';
-import { ApiProblem, blockedKind, STAFF_DISABLED, TENANT_SUSPENDED } from './problem';
+import { createApiClient, dataOf, ifMatch, unwrap } from './client';
+import { ApiProblem, blockedKind, NO_TENANT, STAFF_DISABLED, TENANT_SUSPENDED } from './problem';
 
 function client(api: FakeApi, token: string | null = 'tok-123') {
   return createApiClient({ baseUrl: 'http://localhost', fetch: api.fetch, getAccessToken: () => token });
@@ -74,14 +74,22 @@ describe('API client middleware', () => {
     expect((error as ApiProblem).status).toBe(0);
   });
 
-  it('recognises suspended chains and disabled accounts by problem type suffix', async () => {
+  it('recognises suspended chains, disabled accounts and chain-less logins by problem type suffix', async () => {
     const api = new FakeApi()
       .on('GET', '/api/v1/me', problem(403, { type: 'https://meike.app/problems/tenant-suspended', title: 'Tenant suspended' }))
       .on('GET', '/api/v1/clinics', problem(403, { type: 'https://meike.app/problems/staff-disabled', title: 'Disabled' }))
-      .on('GET', '/api/v1/staff', problem(403, { type: 'https://meike.app/problems/forbidden', title: 'Forbidden' }));
+      .on('GET', '/api/v1/staff', problem(403, { type: 'https://meike.app/problems/forbidden', title: 'Forbidden' }))
+      .on('GET', '/api/v1/tenants', problem(403, { type: 'https://meike.app/problems/no-tenant', title: 'No clinic chain' }));
     const c = client(api);
     expect(blockedKind(await c.GET('/api/v1/me').catch((e) => e))).toBe(TENANT_SUSPENDED);
     expect(blockedKind(await c.GET('/api/v1/clinics').catch((e) => e))).toBe(STAFF_DISABLED);
+    expect(blockedKind(await c.GET('/api/v1/tenants').catch((e) => e))).toBe(NO_TENANT);
     expect(blockedKind(await c.GET('/api/v1/staff').catch((e) => e))).toBeNull();
+  });
+
+  it('If-Match is the ETag of the read, else the version in ETag form', () => {
+    expect(ifMatch({ version: 3 }, '"3"')).toBe('"3"');
+    expect(ifMatch({ version: 7 }, null)).toBe('"7"');
+    expect(ifMatch({ version: 7 })).toBe('"7"');
   });
 });

@@ -61,6 +61,15 @@ export async function unwrap<T>(
   return { data: data as T, etag: response.headers.get('ETag') };
 }
 
+/**
+ * The `If-Match` value for changing a resource: the ETag of the read it came from when there is one,
+ * else its `version` in the server's ETag form (`"3"`). Either way a change made by someone else since
+ * that read answers 412 instead of being overwritten.
+ */
+export function ifMatch(resource: { version: number }, etag?: string | null): string {
+  return etag ?? `"${resource.version}"`;
+}
+
 /** Like {@link unwrap}, just the data. */
 export async function dataOf<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   return (await unwrap(call)).data;

@@ -7,6 +7,12 @@ export type ProblemBody = components['schemas']['Problem'];
 export const TENANT_SUSPENDED = 'tenant-suspended';
 /** Problem `type` (suffix) sent when the caller's staff account is disabled. */
 export const STAFF_DISABLED = 'staff-disabled';
+/** Problem `type` (suffix) sent when the caller's token names no (known) clinic chain. */
+export const NO_TENANT = 'no-tenant';
+/** Problem `type` (suffix) sent when the caller's role may not do something. */
+export const FORBIDDEN = 'forbidden';
+/** Problem `type` (suffix) of a 503: Keycloak could not be reached, nothing was changed. */
+export const IDENTITY_UNAVAILABLE = 'identity-provider-unavailable';
 /** Problem `type` of a request that never reached the server. */
 export const NETWORK_ERROR = 'about:network-error';
 
@@ -74,13 +80,12 @@ export class ApiProblem extends Error {
 
   /** A request that failed before any response (server down, proxy error, offline). */
   static network(cause: unknown): ApiProblem {
-    const problem = new ApiProblem({
+    return new ApiProblem({
       type: NETWORK_ERROR,
       title: 'Network error',
       status: 0,
       detail: cause instanceof Error ? cause.message : undefined,
     });
-    return problem;
   }
 }
 
@@ -88,12 +93,20 @@ export function isApiProblem(error: unknown): error is ApiProblem {
   return error instanceof ApiProblem;
 }
 
-/** `tenant-suspended` or `staff-disabled` when the error locks the user out, else null. */
-export function blockedKind(error: unknown): typeof TENANT_SUSPENDED | typeof STAFF_DISABLED | null {
+export type BlockedKind = typeof TENANT_SUSPENDED | typeof STAFF_DISABLED | typeof NO_TENANT;
+
+/** `tenant-suspended`, `staff-disabled` or `no-tenant` when the error locks the user out, else null. */
+export function blockedKind(error: unknown): BlockedKind | null {
   if (!isApiProblem(error) || error.status !== 403) return null;
   if (error.is(TENANT_SUSPENDED)) return TENANT_SUSPENDED;
   if (error.is(STAFF_DISABLED)) return STAFF_DISABLED;
+  if (error.is(NO_TENANT)) return NO_TENANT;
   return null;
+}
+
+/** True for a 401, or a 403 that may mean the caller's access changed: /me should be read again. */
+export function affectsSession(error: unknown): boolean {
+  return isApiProblem(error) && (error.status === 401 || error.status === 403);
 }
 
 function statusTitle(response: Response): string {

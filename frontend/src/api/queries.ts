@@ -1,4 +1,10 @@
-import { useInfiniteQuery, useQuery, type QueryKey } from '@tanstack/react-query';
+import {
+  useInfiniteQuery,
+  useQuery,
+  type InfiniteData,
+  type QueryKey,
+  type UseInfiniteQueryResult,
+} from '@tanstack/react-query';
 import { PAGE_SIZE } from '../config';
 import { useApi } from './ApiContext';
 import { dataOf } from './client';
@@ -24,11 +30,19 @@ export const keys = {
   staffMember: (id: string) => ['staff-member', id] as const,
   audit: ['audit-events'] as const,
   tenants: ['tenants'] as const,
-  tenant: (id: string) => ['tenant', id] as const,
 };
 
+export interface CursorList<T> {
+  query: UseInfiniteQueryResult<InfiniteData<Page<T>>>;
+  /** Every item of the pages loaded so far. */
+  items: T[];
+}
+
 /** A cursor-paginated list: the first page, then "load more" fetches `nextCursor`. */
-export function useCursorList<T>(queryKey: QueryKey, fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
+export function useCursorList<T>(
+  queryKey: QueryKey,
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+): CursorList<T> {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
@@ -56,13 +70,23 @@ export async function fetchAll<T>(
 }
 
 /** Every clinic of the chain the caller can see (for counts, pickers and names). */
-export function useAllClinics(enabled = true) {
+export function useAllClinics() {
   const api = useApi();
   return useQuery({
     queryKey: keys.allClinics,
-    enabled,
     queryFn: () =>
       fetchAll((cursor, limit) => dataOf(api.GET('/api/v1/clinics', { params: { query: { cursor, limit } } }))),
+  });
+}
+
+/** Every staff member of the chain the caller may list (for counts, filters and names). */
+export function useAllStaff(enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...keys.staff, 'all'],
+    enabled,
+    queryFn: () =>
+      fetchAll((cursor, limit) => dataOf(api.GET('/api/v1/staff', { params: { query: { cursor, limit } } }))),
   });
 }
 

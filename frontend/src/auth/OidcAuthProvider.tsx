@@ -1,4 +1,4 @@
-import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import { ErrorResponse, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { oidcSettings } from '../config';
 import { AuthContext, type AuthState, type AuthStatus } from './AuthContext';
@@ -22,31 +22,44 @@ export function createUserManager(origin = window.location.origin): UserManager 
   });
 }
 
-function nameOf(user: User | null): string | undefined {
-  const profile = user?.profile;
-  return (profile?.name as string | undefined) ?? profile?.preferred_username ?? undefined;
-}
-
-/** Keycloak login (authorization code + PKCE) through oidc-client-ts. */
+/**
+ * Keycloak login (authorization code + PKCE) through oidc-client-ts. Tokens are renewed with the
+ * refresh token before they expire, and on demand when a call finds the access token expired (after
+ * the laptop slept, say). When Keycloak refuses the renewal the session is over: the status becomes
+ * `expired` (not `signedOut`), so the app can say so and sign in again where the user was.
+ */
 export function OidcAuthProvider({ children, userManager }: { children: ReactNode; userManager?: UserManager }) {
   const manager = useMemo(() => userManager ?? createUserManager(), [userManager]);
-  const [user, setUser] = useState<User | null>(null);
   const [status, setStatus] = useState<AuthStatus>('loading');
   const callback = useRef<Promise<string> | null>(null);
+  const signingOut = useRef(false);
+  const renewal = useRef<Promise<User | null> | null>(null);
+
+  /** One refresh-token request at a time, however many calls need a token. */
+  const renew = useMemo(
+    () => () =>
+      (renewal.current ??= manager
+        .signinSilent()
+        .catch(async (e: unknown) => {
+          // Keycloak answered no (refresh token expired or revoked): the session is over. Anything
+          // else (Keycloak unreachable) may pass; the call then fails and can be retried.
+          if (e instanceof ErrorResponse) await manager.removeUser();
+          return null;
+        })
+        .finally(() => {
+          renewal.current = null;
+        })),
+    [manager],
+  );
 
   useEffect(() => {
     let cancelled = false;
-    const onLoaded = (u: User) => {
-      setUser(u);
-      setStatus('signedIn');
-    };
+    const onLoaded = () => setStatus('signedIn');
     const onUnloaded = () => {
-      setUser(null);
-      setStatus('signedOut');
+      setStatus((previous) => (previous === 'signedIn' && !signingOut.current ? 'expired' : 'signedOut'));
     };
-    const onRenewError = async () => {
-      // Refresh token expired or revoked: the session is over.
-      await manager.removeUser();
+    const onRenewError = async (e: Error) => {
+      if (e instanceof ErrorResponse) await manager.removeUser();
     };
     manager.events.addUserLoaded(onLoaded);
     manager.events.addUserUnloaded(onUnloaded);
@@ -55,15 +68,12 @@ export function OidcAuthProvider({ children, userManager }: { children: ReactNod
     if (window.location.pathname !== '/callback') {
       (async () => {
         let current = await manager.getUser();
-        if (current?.expired && current.refresh_token) {
-          current = await manager.signinSilent().catch(() => null);
-        }
+        if (current?.expired && current.refresh_token) current = await renew();
         if (current?.expired) {
           await manager.removeUser();
           current = null;
         }
         if (cancelled) return;
-        setUser(current);
         setStatus(current ? 'signedIn' : 'signedOut');
       })();
     }
@@ -73,12 +83,11 @@ export function OidcAuthProvider({ children, userManager }: { children: ReactNod
       manager.events.removeUserUnloaded(onUnloaded);
       manager.events.removeSilentRenewError(onRenewError);
     };
-  }, [manager]);
+  }, [manager, renew]);
 
   const value = useMemo<AuthState>(
     () => ({
       status,
-      userName: nameOf(user),
       signIn: async (returnTo) => {
         const state: SignInState = { returnTo: returnTo ?? window.location.pathname + window.location.search };
         await manager.signinRedirect({ state });
@@ -92,7 +101,9 @@ export function OidcAuthProvider({ children, userManager }: { children: ReactNod
         return callback.current;
       },
       signOut: async () => {
+        signingOut.current = true;
         try {
+          // Ends the Keycloak session too; Keycloak sends the browser back to the landing page.
           await manager.signoutRedirect();
         } catch {
           // Identity provider unreachable: forget the session locally at least.
@@ -102,14 +113,11 @@ export function OidcAuthProvider({ children, userManager }: { children: ReactNod
       },
       getAccessToken: async () => {
         const current = await manager.getUser();
-        if (current && current.expired && current.refresh_token) {
-          const renewed = await manager.signinSilent().catch(() => null);
-          return renewed?.access_token;
-        }
+        if (current?.expired && current.refresh_token) return (await renew())?.access_token;
         return current?.access_token;
       },
     }),
-    [manager, status, user],
+    [manager, renew, status],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd';
 import { useI18n } from '../i18n/I18nProvider';
 
-export function BrandMark({ size = 32 }: { size?: number }) {
+function BrandMark({ size = 32 }: { size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 64 64" aria-hidden="true">
       <rect width="64" height="64" rx="14" fill="#c2416b" />

@@ -1,18 +1,50 @@
 import { Alert, Button, Typography } from 'antd';
-import { isApiProblem, type FieldError } from '../api/problem';
+import { blockedKind, IDENTITY_UNAVAILABLE, isApiProblem, type FieldError } from '../api/problem';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
 
-/** Title and detail for any error, preferring the server's problem document. */
+/**
+ * Title and detail for any error, in the UI's language. The server's problem documents are in
+ * English; their localized meaning comes from the status and `type`. The server's own `detail` is
+ * kept only where it says something specific (400 without field errors, 409).
+ */
 export function describeError(error: unknown, t: Translate): { title: string; detail?: string; requestId?: string } {
-  if (isApiProblem(error)) {
-    if (error.isNetworkError) return { title: t('error.title'), detail: t('error.network') };
-    if (error.status === 412) return { title: t('error.staleTitle'), detail: t('error.stale'), requestId: error.requestId };
-    const detail = error.detail ?? (error.status >= 500 ? t('error.server') : undefined);
-    return { title: error.title, detail, requestId: error.requestId };
+  if (!isApiProblem(error)) {
+    return error instanceof Error ? { title: t('error.title'), detail: error.message } : { title: t('error.title') };
   }
-  if (error instanceof Error) return { title: t('error.title'), detail: error.message };
-  return { title: t('error.title') };
+  if (error.isNetworkError) return { title: t('error.title'), detail: t('error.network') };
+  const { requestId } = error;
+  const localized = (title: MessageKey, detail?: MessageKey) => ({ title: t(title), detail: detail && t(detail), requestId });
+  const blocked = blockedKind(error);
+  if (blocked) return localized(`blocked.${blocked}.title`, `blocked.${blocked}.detail`);
+  switch (error.status) {
+    case 400:
+      return { title: t('error.invalid'), detail: error.errors.length > 0 ? undefined : error.detail, requestId };
+    case 401:
+      return localized('auth.sessionExpired', 'auth.sessionExpiredHint');
+    case 403:
+      return localized('error.forbiddenTitle', 'error.forbidden');
+    case 404:
+      return localized('error.notFoundTitle', 'error.notFound');
+    case 409:
+      return { title: t('error.conflict'), detail: error.detail, requestId };
+    case 412:
+      return localized('error.staleTitle', 'error.stale');
+    case 428:
+      return localized('error.staleTitle', 'error.versionMissing');
+  }
+  if (error.status === 503 && error.is(IDENTITY_UNAVAILABLE)) {
+    return localized('error.identityUnavailableTitle', 'error.identityUnavailable');
+  }
+  if (error.status >= 500) return localized('error.title', 'error.server');
+  return { title: error.title, detail: error.detail, requestId };
+}
+
+/** One line for a toast: "title: detail". */
+export function errorText(error: unknown, t: Translate): string {
+  const { title, detail } = describeError(error, t);
+  return detail ? `${title}: ${detail}` : title;
 }
 
 interface Props {

@@ -1,6 +1,8 @@
-import { Button, Modal } from 'antd';
+import { Button, Modal, Spin } from 'antd';
 import type { ReactNode } from 'react';
+import type { FieldError } from '../api/problem';
 import { useI18n } from '../i18n/I18nProvider';
+import { ErrorAlert } from './ErrorAlert';
 
 interface Props {
   open: boolean;
@@ -13,11 +15,43 @@ interface Props {
   onCancel: () => void;
   children: ReactNode;
   width?: number;
+  /** Edit dialogs: the record is still being read, or could not be read. */
+  loading?: boolean;
+  loadError?: unknown;
+  onRetryLoad?: () => void;
+  /** The last failed submit, and the field errors no field could show. */
+  error?: unknown;
+  unmatched?: FieldError[];
+  errorTestId?: string;
+  /** Offered with a 412: read the record again (the form is refilled with what is there now). */
+  onReload?: () => void;
 }
 
-/** A modal around a form: submit is disabled (and spinning) while the request is pending. */
-export function FormModal({ open, title, pending, submitLabel, submitTestId, testId, onSubmit, onCancel, children, width }: Props) {
+/**
+ * A modal around a form: the record being edited (loading, load error with retry), the server's
+ * answer to the last submit, and submit disabled (and spinning) while the request is pending.
+ */
+export function FormModal({
+  open,
+  title,
+  pending,
+  submitLabel,
+  submitTestId,
+  testId,
+  onSubmit,
+  onCancel,
+  children,
+  width,
+  loading = false,
+  loadError,
+  onRetryLoad,
+  error,
+  unmatched,
+  errorTestId = `${testId}-error`,
+  onReload,
+}: Props) {
   const { t } = useI18n();
+  const ready = !loading && !loadError;
   return (
     <Modal
       open={open}
@@ -34,7 +68,7 @@ export function FormModal({ open, title, pending, submitLabel, submitTestId, tes
           key="submit"
           type="primary"
           loading={pending}
-          disabled={pending}
+          disabled={pending || !ready}
           onClick={onSubmit}
           data-testid={submitTestId}
         >
@@ -42,7 +76,30 @@ export function FormModal({ open, title, pending, submitLabel, submitTestId, tes
         </Button>,
       ]}
     >
-      <div data-testid={testId}>{children}</div>
+      <div data-testid={testId}>
+        {loading ? (
+          <Spin>
+            <div style={{ height: 240 }} />
+          </Spin>
+        ) : loadError ? (
+          <ErrorAlert error={loadError} onRetry={onRetryLoad} testId={`${testId}-load-error`} />
+        ) : (
+          <>
+            {error != null && (
+              <div style={{ marginBottom: 16 }}>
+                <ErrorAlert
+                  error={error}
+                  extraErrors={unmatched}
+                  testId={errorTestId}
+                  onRetry={onReload}
+                  retryLabel={onReload ? t('common.reload') : undefined}
+                />
+              </div>
+            )}
+            {children}
+          </>
+        )}
+      </div>
     </Modal>
   );
 }

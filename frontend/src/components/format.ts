@@ -28,3 +28,15 @@ export const TIME_ZONES = [
   'America/Los_Angeles',
   'UTC',
 ];
+
+/** Form text to a create request: an empty optional string is "not given". */
+export function blankToUndefined(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Form text to a patch: an empty optional string clears the value. */
+export function blankToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}

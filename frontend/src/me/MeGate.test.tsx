@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { FakeApi, problem } from '../test/fakeApi';
+import { FakeApi, json, problem } from '../test/fakeApi';
 import { clinic, me } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
@@ -50,7 +50,7 @@ describe('after sign-in (/me)', () => {
   it('asks to sign in again when the token is rejected', async () => {
     const api = new FakeApi().on('GET', '/api/v1/me', problem(401, { title: 'Unauthorized' }));
     const { auth } = renderApp(api);
-    expect(await screen.findByText('登录已过期')).toBeInTheDocument();
+    expect(await screen.findByTestId('session-expired')).toHaveTextContent('登录已过期');
     await userEvent.setup().click(screen.getByTestId('sign-in-button'));
     expect(auth.signIn).toHaveBeenCalled();
   });
@@ -62,8 +62,71 @@ describe('after sign-in (/me)', () => {
       .on('GET', '/api/v1/clinics', { items: [clinic(1)], nextCursor: null })
       .once('GET', '/api/v1/me', problem(503, { title: 'Service Unavailable', detail: 'Try again shortly' }));
     renderApp(api, { path: '/clinics' });
-    expect(await screen.findByTestId('me-error')).toHaveTextContent('Try again shortly');
+    expect(await screen.findByTestId('me-error')).toHaveTextContent('服务暂时不可用，请稍后重试。');
     await user.click(screen.getByTestId('me-error-retry'));
     expect(await screen.findByText('上海1号店')).toBeInTheDocument();
+  });
+
+  it('explains a login without a chain (no-tenant) and one without a staff record (forbidden)', async () => {
+    const noTenant = new FakeApi().on(
+      'GET',
+      '/api/v1/me',
+      problem(403, { type: 'https://meike.app/problems/no-tenant', title: 'No clinic chain' }),
+    );
+    const first = renderApp(noTenant);
+    expect(await screen.findByTestId('no-tenant')).toHaveTextContent('此账号未关联任何连锁');
+    expect(screen.getByTestId('logout-button')).toBeInTheDocument();
+    first.unmount();
+
+    const noStaff = new FakeApi().on(
+      'GET',
+      '/api/v1/me',
+      problem(403, { type: 'https://meike.app/problems/forbidden', title: 'Not allowed' }),
+    );
+    renderApp(noStaff);
+    expect(await screen.findByTestId('forbidden')).toHaveTextContent('此账号无法使用美客');
+  });
+
+  it('a 401 from a write re-reads /me, which shows the session-expired page', async () => {
+    const user = userEvent.setup();
+    let expired = false;
+    const api = new FakeApi()
+      .on('GET', '/api/v1/me', () => (expired ? problem(401, { title: 'Not signed in' }) : json(me(['tenant-admin']))))
+      .on('GET', '/api/v1/clinics', { items: [clinic(1)], nextCursor: null })
+      .on('PATCH', '/api/v1/clinics/{id}', () => {
+        expired = true;
+        return problem(401, { type: 'https://meike.app/problems/unauthorized', title: 'Not signed in' });
+      });
+    const { auth } = renderApp(api, { path: '/clinics' });
+    await user.click(await screen.findByTestId('toggle-clinic-SH-01'));
+    await user.click(await screen.findByRole('button', { name: '确 定' }));
+    expect(await screen.findByTestId('session-expired')).toBeInTheDocument();
+    await user.click(screen.getByTestId('sign-in-button'));
+    expect(auth.signIn).toHaveBeenCalled();
+  });
+
+  it('a 403 re-reads /me: a role taken away disappears from the menu at once', async () => {
+    let roles: Parameters<typeof me>[0] = ['tenant-admin'];
+    const api = new FakeApi()
+      .on('GET', '/api/v1/me', () => json(me(roles)))
+      .on('GET', '/api/v1/clinics', { items: [], nextCursor: null })
+      .on('GET', '/api/v1/staff', () => {
+        roles = ['consultant'];
+        return problem(403, { type: 'https://meike.app/problems/forbidden', title: 'Not allowed' });
+      });
+    renderApp(api, { path: '/staff' });
+    expect(await screen.findByText('您没有权限访问此页面')).toBeInTheDocument();
+    expect(screen.queryByTestId('nav-staff')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('nav-audit')).not.toBeInTheDocument();
+    expect(api.calls('GET', '/api/v1/me').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows the session-expired page when the session ends without signing out', async () => {
+    const api = new FakeApi().on('GET', '/api/v1/me', me(['consultant']));
+    const { auth } = renderApp(api, { path: '/clinics', status: 'expired' });
+    expect(await screen.findByTestId('session-expired')).toHaveTextContent('请重新登录以继续。');
+    expect(screen.queryByTestId('landing')).not.toBeInTheDocument();
+    await userEvent.setup().click(screen.getByTestId('sign-in-button'));
+    expect(auth.signIn).toHaveBeenCalled();
   });
 });

@@ -4,9 +4,10 @@ import { Button, Card, Result, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useApi } from '../api/ApiContext';
 import { dataOf } from '../api/client';
-import { blockedKind, isApiProblem, TENANT_SUSPENDED } from '../api/problem';
+import { blockedKind, isApiProblem } from '../api/problem';
 import { keys } from '../api/queries';
 import { useAuth } from '../auth/AuthContext';
+import { SessionExpired } from '../auth/SessionExpired';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FullPage, FullPageSpinner } from '../components/FullPage';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -14,8 +15,9 @@ import { useI18n } from '../i18n/I18nProvider';
 import { MeProvider } from './MeContext';
 
 /**
- * Loads GET /api/v1/me after sign-in. A suspended chain or a disabled account gets a full-page
- * message with sign-out; everything else renders with the caller's roles in context.
+ * Loads GET /api/v1/me after sign-in. A suspended chain, a disabled account, a login without a chain
+ * or without a staff record gets a full-page message with sign-out; an expired session asks to sign
+ * in again; everything else renders with the caller's effective roles (from /me, not the token).
  */
 export function MeGate({ children }: { children: ReactNode }) {
   const api = useApi();
@@ -28,56 +30,43 @@ export function MeGate({ children }: { children: ReactNode }) {
   });
 
   if (me.isPending) return <FullPageSpinner tip={t('app.loading')} />;
+  if (!me.isError) return <MeProvider me={me.data}>{children}</MeProvider>;
 
-  if (me.isError) {
-    const signOut = (
-      <Button icon={<LogoutOutlined />} onClick={() => auth.signOut()} data-testid="logout-button">
-        {t('auth.signOut')}
-      </Button>
-    );
-    const kind = blockedKind(me.error);
-    if (kind) {
-      const suspended = kind === TENANT_SUSPENDED;
-      return (
-        <FullPage>
-          <div data-testid={suspended ? 'tenant-suspended' : 'staff-disabled'}>
-          <Result
-            status="403"
-            title={t(suspended ? 'blocked.tenantSuspended.title' : 'blocked.staffDisabled.title')}
-            subTitle={t(suspended ? 'blocked.tenantSuspended.detail' : 'blocked.staffDisabled.detail')}
-            extra={<Space>{signOut}<LanguageSwitch /></Space>}
-          />
-          </div>
-        </FullPage>
-      );
-    }
-    if (isApiProblem(me.error) && me.error.status === 401) {
-      return (
-        <FullPage>
-          <Result
-            status="warning"
-            title={t('auth.sessionExpired')}
-            subTitle={t('auth.sessionExpiredHint')}
-            extra={
-              <Button type="primary" onClick={() => auth.signIn()} data-testid="sign-in-button">
-                {t('auth.signInAgain')}
-              </Button>
-            }
-          />
-        </FullPage>
-      );
-    }
+  const signOut = (
+    <Button icon={<LogoutOutlined />} onClick={() => auth.signOut()} data-testid="logout-button">
+      {t('auth.signOut')}
+    </Button>
+  );
+  if (isApiProblem(me.error) && me.error.status === 401) return <SessionExpired />;
+  if (isApiProblem(me.error) && me.error.status === 403) {
+    // /me needs no role: any 403 here means this login cannot use MeiKe at all.
+    const kind = blockedKind(me.error) ?? 'forbidden';
     return (
       <FullPage>
-        <Card style={{ maxWidth: 560, width: '100%' }} title={t('blocked.loadFailed')}>
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <ErrorAlert error={me.error} onRetry={() => me.refetch()} testId="me-error" />
-            {signOut}
-          </Space>
-        </Card>
+        <div data-testid={kind}>
+          <Result
+            status="403"
+            title={t(`blocked.${kind}.title`)}
+            subTitle={t(`blocked.${kind}.detail`)}
+            extra={
+              <Space>
+                {signOut}
+                <LanguageSwitch />
+              </Space>
+            }
+          />
+        </div>
       </FullPage>
     );
   }
-
-  return <MeProvider me={me.data}>{children}</MeProvider>;
+  return (
+    <FullPage>
+      <Card style={{ maxWidth: 560, width: '100%' }} title={t('blocked.loadFailed')}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <ErrorAlert error={me.error} onRetry={() => me.refetch()} testId="me-error" />
+          {signOut}
+        </Space>
+      </Card>
+    </FullPage>
+  );
 }

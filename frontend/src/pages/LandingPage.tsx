@@ -1,7 +1,6 @@
 import { AuditOutlined, LoginOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Layout, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { useAuth } from '../auth/AuthContext';
+import { useSignIn } from '../auth/AuthContext';
 import { Brand } from '../components/Brand';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n/I18nProvider';
@@ -9,17 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 /** Shown when signed out: what MeiKe is, and the sign-in button (Keycloak redirect). */
 export function LandingPage() {
   const { t } = useI18n();
-  const auth = useAuth();
-  const [pending, setPending] = useState(false);
-
-  const signIn = async () => {
-    setPending(true);
-    try {
-      await auth.signIn();
-    } catch {
-      setPending(false);
-    }
-  };
+  const { pending, signIn } = useSignIn();
 
   const features = [
     { icon: <ShopOutlined />, text: t('landing.feature.chain') },

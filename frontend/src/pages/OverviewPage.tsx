@@ -1,8 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import { useApi } from '../api/ApiContext';
-import { dataOf } from '../api/client';
-import { fetchAll, keys, useAllClinics } from '../api/queries';
+import { useAllClinics, useAllStaff } from '../api/queries';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useI18n } from '../i18n/I18nProvider';
@@ -46,69 +43,40 @@ function CountCard({
 /** The chain at a glance: tenant info and real counts read from the list endpoints. */
 export function OverviewPage() {
   const { t } = useI18n();
-  const api = useApi();
   const { me, permissions } = useMe();
   const clinics = useAllClinics();
-  const staff = useQuery({
-    queryKey: [...keys.staff, 'all'],
-    enabled: permissions.canViewStaff,
-    queryFn: () =>
-      fetchAll((cursor, limit) => dataOf(api.GET('/api/v1/staff', { params: { query: { cursor, limit } } }))),
-  });
+  const staff = useAllStaff(permissions.canViewStaff);
   const tenant = me.tenant;
+  const all = (items: unknown[]) => items.length;
+  const active = (items: { active: boolean }[]) => items.filter((i) => i.active).length;
+  const counts = [
+    { testId: 'count-clinics', title: t('overview.clinics'), list: clinics, count: all },
+    { testId: 'count-active-clinics', title: t('overview.activeClinics'), list: clinics, count: active },
+    ...(permissions.canViewStaff
+      ? [
+          { testId: 'count-staff', title: t('overview.staff'), list: staff, count: all },
+          { testId: 'count-active-staff', title: t('overview.activeStaff'), list: staff, count: active },
+        ]
+      : []),
+  ];
 
   return (
     <div data-testid="overview-page">
       <PageHeader title={t('overview.title')} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} xl={6}>
-          <CountCard
-            title={t('overview.clinics')}
-            value={clinics.data?.items.length}
-            capped={clinics.data?.capped}
-            loading={clinics.isPending}
-            error={clinics.error}
-            onRetry={() => clinics.refetch()}
-            testId="count-clinics"
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <CountCard
-            title={t('overview.activeClinics')}
-            value={clinics.data?.items.filter((c) => c.active).length}
-            capped={clinics.data?.capped}
-            loading={clinics.isPending}
-            error={clinics.error}
-            onRetry={() => clinics.refetch()}
-            testId="count-active-clinics"
-          />
-        </Col>
-        {permissions.canViewStaff && (
-          <>
-            <Col xs={24} sm={12} xl={6}>
-              <CountCard
-                title={t('overview.staff')}
-                value={staff.data?.items.length}
-                capped={staff.data?.capped}
-                loading={staff.isPending}
-                error={staff.error}
-                onRetry={() => staff.refetch()}
-                testId="count-staff"
-              />
-            </Col>
-            <Col xs={24} sm={12} xl={6}>
-              <CountCard
-                title={t('overview.activeStaff')}
-                value={staff.data?.items.filter((s) => s.active).length}
-                capped={staff.data?.capped}
-                loading={staff.isPending}
-                error={staff.error}
-                onRetry={() => staff.refetch()}
-                testId="count-active-staff"
-              />
-            </Col>
-          </>
-        )}
+        {counts.map(({ testId, title, list, count }) => (
+          <Col key={testId} xs={24} sm={12} xl={6}>
+            <CountCard
+              title={title}
+              value={list.data && count(list.data.items)}
+              capped={list.data?.capped}
+              loading={list.isPending}
+              error={list.error}
+              onRetry={() => list.refetch()}
+              testId={testId}
+            />
+          </Col>
+        ))}
         <Col xs={24} lg={12}>
           <Card title={t('overview.tenant')}>
             {tenant ? (

@@ -27,7 +27,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 export function problem(
   status: number,
-  body: { type?: string; title: string; detail?: string; errors?: { field: string; message: string }[] },
+  body: { type?: string; title: string; detail?: string; requestId?: string; errors?: { field: string; message: string }[] },
 ): Response {
   return new Response(JSON.stringify({ type: body.type ?? 'https://meike.app/problems/error', status, ...body }), {
     status,

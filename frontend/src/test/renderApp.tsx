@@ -4,20 +4,22 @@ import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { createApiClient } from '../api/client';
 import { AppRoutes, Providers } from '../App';
-import { AuthContext, type AuthState } from '../auth/AuthContext';
+import { AuthContext, type AuthState, type AuthStatus } from '../auth/AuthContext';
 import { I18nProvider } from '../i18n/I18nProvider';
 import type { Locale } from '../i18n/messages';
 import { createQueryClient } from '../queryClient';
 import type { FakeApi } from './fakeApi';
 
 /**
- * Renders the whole app (routes, shell, /me gate) at `path`, signed in, talking to `api` through
+ * Renders the whole app (routes, shell, /me gate) at `path`, signed in (or in `status`), talking to `api` through
  * the real openapi-fetch client and middleware.
  */
-export function renderApp(api: FakeApi, { path = '/', locale }: { path?: string; locale?: Locale } = {}) {
+export function renderApp(
+  api: FakeApi,
+  { path = '/', locale, status = 'signedIn' }: { path?: string; locale?: Locale; status?: AuthStatus } = {},
+) {
   const auth: AuthState = {
-    status: 'signedIn',
-    userName: 'test',
+    status,
     signIn: vi.fn(async () => {}),
     completeSignIn: vi.fn(async () => '/'),
     signOut: vi.fn(async () => {}),

@@ -1,4 +1,5 @@
 import { AutoComplete, Form, Input } from 'antd';
+import type { FieldPath } from '../../api/formErrors';
 import { TIME_ZONES } from '../../components/format';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -10,7 +11,7 @@ export interface ClinicFormValues {
   timeZone?: string;
 }
 
-export const CLINIC_FIELDS = ['code', 'name', 'address', 'phone', 'timeZone'];
+export const CLINIC_FIELDS: FieldPath[] = ['code', 'name', 'address', 'phone', 'timeZone'];
 
 /** Fields shared by "add" and "edit"; the code is fixed once created. */
 export function ClinicFormFields({ mode }: { mode: 'create' | 'edit' }) {
@@ -56,12 +57,15 @@ export function ClinicFormFields({ mode }: { mode: 'create' | 'edit' }) {
         name="timeZone"
         label={t('clinics.form.timeZone')}
         extra={mode === 'create' ? t('clinics.form.timeZoneHint') : undefined}
-        rules={[{ max: 50 }]}
+        rules={[
+          // A clinic always has a time zone: on edit it can be changed, not removed.
+          { required: mode === 'edit', whitespace: true, message: t('validation.required', { field: t('clinics.form.timeZone') }) },
+          { max: 50 },
+        ]}
       >
         <AutoComplete
           data-testid="clinic-form-timezone"
           options={TIME_ZONES.map((z) => ({ value: z }))}
-          allowClear
           showSearch={{
             filterOption: (input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase()),
           }}
@@ -69,16 +73,4 @@ export function ClinicFormFields({ mode }: { mode: 'create' | 'edit' }) {
       </Form.Item>
     </>
   );
-}
-
-/** Empty optional strings are "not given" on create. */
-export function blankToUndefined(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
-/** Empty optional strings clear the value on edit. */
-export function blankToNull(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }

@@ -1,31 +1,38 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Space, Spin, Switch } from 'antd';
-import { useEffect } from 'react';
+import { App, Form, Switch } from 'antd';
 import { useApi } from '../../api/ApiContext';
-import { dataOf, unwrap } from '../../api/client';
-import { isApiProblem } from '../../api/problem';
-import { keys, type Clinic } from '../../api/queries';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { dataOf, ifMatch, unwrap } from '../../api/client';
+import { keys } from '../../api/queries';
+import { blankToNull, blankToUndefined } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
-import { useServerErrors } from '../../components/useServerErrors';
-import { useI18n } from '../../i18n/I18nProvider';
-import {
-  blankToNull,
-  blankToUndefined,
-  CLINIC_FIELDS,
-  ClinicFormFields,
-  type ClinicFormValues,
-} from './ClinicFormFields';
+import { editModalProps, inWords, useEditedRecord, useFormMutation } from '../../components/useFormMutation';
+import type { ApiProblem, FieldError } from '../../api/problem';
+import { useI18n, type Translate } from '../../i18n/I18nProvider';
+import { CLINIC_FIELDS, ClinicFormFields, type ClinicFormValues } from './ClinicFormFields';
+
+/** What a clinic write changes: the clinic lists (and pickers) and the audit log. */
+const CLINIC_WRITES = [keys.clinics, keys.audit];
+
+/**
+ * The server's clinic errors in the UI's words: an unknown time zone, and (on create) a 409, whose
+ * only cause is another clinic's code.
+ */
+function clinicFieldErrors(problem: ApiProblem, t: Translate, create: boolean): FieldError[] | undefined {
+  if (create && problem.status === 409 && problem.errors.length === 0) {
+    return [{ field: 'code', message: t('clinics.form.codeTaken') }];
+  }
+  return inWords(problem.errors, { timeZone: t('clinics.form.timeZoneInvalid') });
+}
 
 export function AddClinicModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const api = useApi();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ClinicFormValues>();
-  const server = useServerErrors(form, CLINIC_FIELDS);
 
-  const create = useMutation({
+  const create = useFormMutation({
+    form,
+    fields: CLINIC_FIELDS,
+    invalidate: CLINIC_WRITES,
     mutationFn: (values: ClinicFormValues) =>
       dataOf(
         api.POST('/api/v1/clinics', {
@@ -38,178 +45,97 @@ export function AddClinicModal({ open, onClose }: { open: boolean; onClose: () =
           },
         }),
       ),
-    onMutate: () => server.clear(),
-    onSuccess: (clinic) => {
-      void queryClient.invalidateQueries({ queryKey: keys.clinics });
-      void queryClient.invalidateQueries({ queryKey: keys.audit });
-      message.success(t('clinics.created', { name: clinic.name }));
-      form.resetFields();
-      onClose();
-    },
-    onError: server.handle,
+    fieldErrorsFor: (problem) => clinicFieldErrors(problem, t, true),
+    onClose,
+    onSuccess: (clinic) => message.success(t('clinics.created', { name: clinic.name })),
   });
-
-  const cancel = () => {
-    server.clear();
-    form.resetFields();
-    onClose();
-  };
 
   return (
     <FormModal
       open={open}
       title={t('clinics.form.addTitle')}
-      pending={create.isPending}
       submitLabel={t('common.create')}
       submitTestId="clinic-form-submit"
       testId="clinic-form"
-      onSubmit={() => form.submit()}
-      onCancel={cancel}
+      {...create.modal}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} disabled={create.isPending} preserve={false}>
-        {server.error !== null && (
-          <div style={{ marginBottom: 16 }}>
-            <ErrorAlert error={server.error} extraErrors={server.unmatched} testId="clinic-form-error" />
-          </div>
-        )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => create.mutation.mutate(v)}
+        disabled={create.mutation.isPending}
+        preserve={false}
+      >
         <ClinicFormFields mode="create" />
       </Form>
     </FormModal>
   );
 }
 
+type EditValues = ClinicFormValues & { active: boolean };
+
 /** Edits a clinic with optimistic concurrency: If-Match carries the ETag read when the dialog opened. */
 export function EditClinicModal({ clinicId, onClose }: { clinicId: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const api = useApi();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const [form] = Form.useForm<ClinicFormValues & { active: boolean }>();
-  const server = useServerErrors(form, CLINIC_FIELDS);
+  const [form] = Form.useForm<EditValues>();
 
-  const current = useQuery({
+  const current = useEditedRecord({
     queryKey: keys.clinic(clinicId ?? ''),
     enabled: clinicId !== null,
-    queryFn: () => unwrap(api.GET('/api/v1/clinics/{clinicId}', { params: { path: { clinicId: clinicId! } } })),
-    staleTime: Infinity,
-    gcTime: 0,
-    refetchOnWindowFocus: false,
+    read: () => unwrap(api.GET('/api/v1/clinics/{clinicId}', { params: { path: { clinicId: clinicId! } } })),
+    form,
+    toValues: (clinic): EditValues => ({
+      code: clinic.code,
+      name: clinic.name,
+      address: clinic.address ?? '',
+      phone: clinic.phone ?? '',
+      timeZone: clinic.timeZone,
+      active: clinic.active,
+    }),
   });
 
-  useEffect(() => {
-    const clinic = current.data?.data;
-    if (clinic) {
-      form.setFieldsValue({
-        code: clinic.code,
-        name: clinic.name,
-        address: clinic.address ?? '',
-        phone: clinic.phone ?? '',
-        timeZone: clinic.timeZone,
-        active: clinic.active,
-      });
-    }
-  }, [current.data, form]);
-
-  const save = useMutation({
-    mutationFn: (values: ClinicFormValues & { active: boolean }) => {
+  const save = useFormMutation({
+    form,
+    fields: CLINIC_FIELDS,
+    invalidate: CLINIC_WRITES,
+    mutationFn: (values: EditValues) => {
       const loaded = current.data!;
       return dataOf(
         api.PATCH('/api/v1/clinics/{clinicId}', {
-          params: { path: { clinicId: clinicId! }, header: { 'If-Match': etagOf(loaded.etag, loaded.data) } },
+          params: { path: { clinicId: clinicId! }, header: { 'If-Match': ifMatch(loaded.data, loaded.etag) } },
           body: {
             name: values.name.trim(),
             address: blankToNull(values.address),
             phone: blankToNull(values.phone),
-            ...(blankToUndefined(values.timeZone) ? { timeZone: blankToUndefined(values.timeZone) } : {}),
+            timeZone: (values.timeZone ?? '').trim(),
             active: values.active,
           },
         }),
       );
     },
-    onMutate: () => server.clear(),
-    onSuccess: (clinic) => {
-      void queryClient.invalidateQueries({ queryKey: keys.clinics });
-      void queryClient.invalidateQueries({ queryKey: keys.audit });
-      message.success(t('common.saved'));
-      close(clinic);
-    },
-    onError: server.handle,
+    fieldErrorsFor: (problem) => clinicFieldErrors(problem, t, false),
+    onClose,
+    onSuccess: () => message.success(t('common.saved')),
   });
-
-  const close = (_?: Clinic) => {
-    server.clear();
-    onClose();
-  };
-
-  const reload = async () => {
-    server.clear();
-    await current.refetch();
-  };
-
-  const stale = isApiProblem(server.error) && server.error.status === 412;
 
   return (
     <FormModal
       open={clinicId !== null}
       title={t('clinics.form.editTitle')}
-      pending={save.isPending}
       submitTestId="clinic-form-submit"
       testId="clinic-edit-form"
-      onSubmit={() => form.submit()}
-      onCancel={() => close()}
+      errorTestId="clinic-form-error"
+      {...save.modal}
+      {...editModalProps(current, save)}
     >
-      {current.isPending ? (
-        <Spin>
-          <div style={{ height: 240 }} />
-        </Spin>
-      ) : current.isError ? (
-        <ErrorAlert error={current.error} onRetry={() => current.refetch()} testId="clinic-load-error" />
-      ) : (
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} disabled={save.isPending}>
-          {server.error !== null && (
-            <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
-              <ErrorAlert
-                error={server.error}
-                extraErrors={server.unmatched}
-                testId="clinic-form-error"
-                onRetry={stale ? reload : undefined}
-                retryLabel={stale ? t('common.reload') : undefined}
-              />
-            </Space>
-          )}
-          <ClinicFormFields mode="edit" />
-          <Form.Item name="active" label={t('clinics.form.active')} valuePropName="checked">
-            <Switch data-testid="clinic-form-active" />
-          </Form.Item>
-        </Form>
-      )}
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutation.mutate(v)} disabled={save.mutation.isPending}>
+        <ClinicFormFields mode="edit" />
+        <Form.Item name="active" label={t('clinics.form.active')} valuePropName="checked">
+          <Switch data-testid="clinic-form-active" />
+        </Form.Item>
+      </Form>
     </FormModal>
   );
 }
-
-/** The ETag from the last read; the version in ETag form if a proxy dropped the header. */
-export function etagOf(etag: string | null, resource: { version: number }): string {
-  return etag ?? `"${resource.version}"`;
-}
-
-/** Close or reopen: read the current version, then PATCH `active` with If-Match. */
-export function useSetClinicActive() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ clinic, active }: { clinic: Clinic; active: boolean }) => {
-      const fresh = await unwrap(api.GET('/api/v1/clinics/{clinicId}', { params: { path: { clinicId: clinic.id } } }));
-      return dataOf(
-        api.PATCH('/api/v1/clinics/{clinicId}', {
-          params: { path: { clinicId: clinic.id }, header: { 'If-Match': etagOf(fresh.etag, fresh.data) } },
-          body: { active },
-        }),
-      );
-    },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.clinics });
-      void queryClient.invalidateQueries({ queryKey: keys.audit });
-    },
-  });
-}
-

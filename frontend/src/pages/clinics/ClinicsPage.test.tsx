@@ -10,6 +10,19 @@ function adminApi() {
   return new FakeApi().on('GET', '/api/v1/me', me(['tenant-admin']));
 }
 
+/** Opens "add clinic" on an empty list, with code SH-JA and a name filled in; POST answers `answer`. */
+async function addClinicAnswering(answer: Response) {
+  const user = userEvent.setup();
+  const api = adminApi()
+    .on('GET', '/api/v1/clinics', { items: [], nextCursor: null })
+    .on('POST', '/api/v1/clinics', answer);
+  renderApp(api, { path: '/clinics' });
+  await user.click(await screen.findByTestId('add-clinic-button'));
+  await fill(user, await screen.findByTestId('clinic-form-code'), 'SH-JA');
+  await fill(user, screen.getByTestId('clinic-form-name'), '上海静安店');
+  return { user, api };
+}
+
 describe('Clinics page', () => {
   it('lists the clinics from the API', async () => {
     const api = adminApi().on('GET', '/api/v1/clinics', {
@@ -54,15 +67,20 @@ describe('Clinics page', () => {
     );
   });
 
-  it('shows an error alert with the problem title/detail, and retry recovers', async () => {
+  it('shows a server error in the UI language with its request id, and retry recovers', async () => {
     const user = userEvent.setup();
     const api = adminApi()
       .on('GET', '/api/v1/clinics', { items: [clinic(1)], nextCursor: null })
-      .once('GET', '/api/v1/clinics', problem(500, { title: 'Internal Server Error', detail: 'Database unavailable' }));
+      .once(
+        'GET',
+        '/api/v1/clinics',
+        problem(500, { title: 'Internal error', detail: 'Something broke', requestId: 'req-42' }),
+      );
     renderApp(api, { path: '/clinics' });
     const alert = await screen.findByTestId('clinics-error');
-    expect(alert).toHaveTextContent('Internal Server Error');
-    expect(alert).toHaveTextContent('Database unavailable');
+    expect(alert).toHaveTextContent('出错了');
+    expect(alert).toHaveTextContent('服务暂时不可用，请稍后重试。');
+    expect(alert).toHaveTextContent('请求编号: req-42');
     await user.click(screen.getByTestId('clinics-error-retry'));
     expect(await screen.findByText('上海1号店')).toBeInTheDocument();
     expect(screen.queryByTestId('clinics-error')).not.toBeInTheDocument();
@@ -99,23 +117,14 @@ describe('Clinics page', () => {
   });
 
   it('shows a server validation error on the right field', async () => {
-    const user = userEvent.setup();
-    const api = adminApi()
-      .on('GET', '/api/v1/clinics', { items: [], nextCursor: null })
-      .on(
-        'POST',
-        '/api/v1/clinics',
-        problem(400, {
-          type: 'https://meike.app/problems/validation',
-          title: 'Invalid request',
-          detail: '1 field is invalid',
-          errors: [{ field: 'phone', message: '电话号码格式不正确' }],
-        }),
-      );
-    renderApp(api, { path: '/clinics' });
-    await user.click(await screen.findByTestId('add-clinic-button'));
-    await fill(user, await screen.findByTestId('clinic-form-code'), 'SH-JA');
-    await fill(user, screen.getByTestId('clinic-form-name'), '上海静安店');
+    const { user } = await addClinicAnswering(
+      problem(400, {
+        type: 'https://meike.app/problems/validation',
+        title: 'Invalid request',
+        detail: '1 field is invalid',
+        errors: [{ field: 'phone', message: '电话号码格式不正确' }],
+      }),
+    );
     await fill(user, screen.getByTestId('clinic-form-phone'), '021 6200');
     await user.click(screen.getByTestId('clinic-form-submit'));
 
@@ -126,21 +135,18 @@ describe('Clinics page', () => {
     expect(screen.getByTestId('clinic-form-submit')).not.toBeDisabled();
   });
 
-  it('shows a 409 conflict clearly in the form', async () => {
-    const user = userEvent.setup();
-    const api = adminApi()
-      .on('GET', '/api/v1/clinics', { items: [], nextCursor: null })
-      .on(
-        'POST',
-        '/api/v1/clinics',
-        problem(409, { type: 'https://meike.app/problems/conflict', title: 'Conflict', detail: 'Clinic code SH-JA is taken' }),
-      );
-    renderApp(api, { path: '/clinics' });
-    await user.click(await screen.findByTestId('add-clinic-button'));
-    await fill(user, await screen.findByTestId('clinic-form-code'), 'SH-JA');
-    await fill(user, screen.getByTestId('clinic-form-name'), '上海静安店');
+  it('shows a clinic code clash (409) on the code field', async () => {
+    const { user } = await addClinicAnswering(
+      problem(409, {
+        type: 'https://meike.app/problems/conflict',
+        title: 'Conflict',
+        detail: "Clinic code 'SH-JA' is already used by 上海静安店",
+      }),
+    );
     await user.click(screen.getByTestId('clinic-form-submit'));
-    expect(await screen.findByTestId('clinic-form-error')).toHaveTextContent('Clinic code SH-JA is taken');
+    const message = await screen.findByText('该门店编码已被本连锁的其他门店使用，请换一个');
+    expect(screen.getByTestId('clinic-form-code').closest('.ant-form-item')).toContainElement(message);
+    expect(screen.queryByTestId('clinic-form-error')).not.toBeInTheDocument();
   });
 
   it('edits with If-Match and explains a 412 (someone else changed it)', async () => {
@@ -163,5 +169,72 @@ describe('Clinics page', () => {
     const patch = api.calls('PATCH', `/api/v1/clinics/${c.id}`)[0];
     expect(patch.headers.get('If-Match')).toBe('"1"');
     expect(patch.body).toMatchObject({ name: '上海静安旗舰店' });
+  });
+
+  it('after a 412, "reload" refills the form with what is there now and saves with the new ETag', async () => {
+    const user = userEvent.setup();
+    let current = clinic(1);
+    const api = adminApi()
+      .on('GET', '/api/v1/clinics', () => json({ items: [current], nextCursor: null }))
+      .on('GET', '/api/v1/clinics/{id}', () => json(current, 200, { ETag: `"${current.version}"` }))
+      .on('PATCH', '/api/v1/clinics/{id}', (req) =>
+        req.headers.get('If-Match') === `"${current.version}"`
+          ? json(current)
+          : problem(412, { type: 'https://meike.app/problems/precondition-failed', title: 'Changed by someone else' }),
+      );
+    renderApp(api, { path: '/clinics' });
+    await user.click(await screen.findByTestId(`edit-clinic-${current.code}`));
+    const name = await screen.findByTestId('clinic-form-name');
+    await waitFor(() => expect(name).toHaveValue('上海1号店'));
+    // Meanwhile someone else renames it.
+    current = { ...current, name: '上海1号旗舰店', version: 2 };
+    await user.click(screen.getByTestId('clinic-form-submit'));
+    const alert = await screen.findByTestId('clinic-form-error');
+    expect(alert).toHaveTextContent('数据已被他人修改');
+    await user.click(within(alert).getByTestId('clinic-form-error-retry'));
+    await waitFor(() => expect(screen.getByTestId('clinic-form-name')).toHaveValue('上海1号旗舰店'));
+    expect(screen.queryByTestId('clinic-form-error')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('clinic-form-submit'));
+    await waitFor(() => expect(screen.queryByTestId('clinic-form-submit')).not.toBeInTheDocument());
+    const patches = api.calls('PATCH', `/api/v1/clinics/${current.id}`);
+    expect(patches.map((p) => p.headers.get('If-Match'))).toEqual(['"1"', '"2"']);
+  });
+
+  it('closes a clinic with the version the list showed, and refreshes the list after a 412', async () => {
+    const user = userEvent.setup();
+    let listed = clinic(1);
+    const api = adminApi()
+      .on('GET', '/api/v1/clinics', () => json({ items: [listed], nextCursor: null }))
+      .on('PATCH', '/api/v1/clinics/{id}', () => {
+        // Someone else changed it since the list was read.
+        listed = { ...listed, name: '上海1号旗舰店', version: 2 };
+        return problem(412, { type: 'https://meike.app/problems/precondition-failed', title: 'Changed by someone else' });
+      });
+    renderApp(api, { path: '/clinics' });
+    await user.click(await screen.findByTestId(`toggle-clinic-${listed.code}`));
+    expect(await screen.findByText('确定关闭门店「上海1号店」？关闭后将不再出现在营业门店中。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '确 定' }));
+    expect(await screen.findByText('其他人刚修改了这条记录，列表已刷新，请确认后再操作。')).toBeInTheDocument();
+    expect(await within(screen.getByTestId('clinics-table')).findByText('上海1号旗舰店')).toBeInTheDocument();
+    const patch = api.calls('PATCH', `/api/v1/clinics/${listed.id}`)[0];
+    expect(patch.headers.get('If-Match')).toBe('"1"');
+    expect(patch.body).toEqual({ active: false });
+    // No extra read that would make the If-Match check meaningless.
+    expect(api.calls('GET', `/api/v1/clinics/${listed.id}`)).toHaveLength(0);
+  });
+
+  it("says the server's time-zone error in the UI language, under the time zone", async () => {
+    const { user, api } = await addClinicAnswering(
+      problem(400, {
+        type: 'https://meike.app/problems/validation',
+        title: 'Invalid request',
+        errors: [{ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Shanghai' }],
+      }),
+    );
+    await fill(user, within(screen.getByTestId('clinic-form-timezone')).getByRole('combobox'), 'Mars/Olympus');
+    await user.click(screen.getByTestId('clinic-form-submit'));
+    const message = await screen.findByText('请选择或输入有效的时区，例如 Asia/Shanghai');
+    expect(screen.getByTestId('clinic-form-timezone').closest('.ant-form-item')).toContainElement(message);
+    expect(api.calls('POST', '/api/v1/clinics')[0].body).toMatchObject({ timeZone: 'Mars/Olympus' });
   });
 });

@@ -1,17 +1,17 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
-import { dataOf } from '../../api/client';
+import { dataOf, ifMatch } from '../../api/client';
 import { keys, PAGE_SIZE, useCursorList, type Clinic } from '../../api/queries';
-import { describeError, ErrorAlert } from '../../components/ErrorAlert';
-import { ListFooter } from '../../components/ListFooter';
+import { ConfirmAction, useRowChange } from '../../components/ConfirmAction';
+import { CursorTable } from '../../components/CursorTable';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
-import { AddClinicModal, EditClinicModal, useSetClinicActive } from './ClinicModals';
+import { AddClinicModal, EditClinicModal } from './ClinicModals';
 
 type ActiveFilter = 'all' | 'open' | 'closed';
 
@@ -19,15 +19,14 @@ export function ClinicsPage() {
   const { t } = useI18n();
   const api = useApi();
   const { permissions } = useMe();
-  const { message } = App.useApp();
   const [q, setQ] = useState('');
   const [active, setActive] = useState<ActiveFilter>('all');
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const setActiveMutation = useSetClinicActive();
+  const change = useRowChange([keys.clinics, keys.audit]);
   const canManage = permissions.canManageClinics;
 
-  const { query, items } = useCursorList<Clinic>([...keys.clinics, 'list', { q, active }], (cursor) =>
+  const list = useCursorList<Clinic>([...keys.clinics, 'list', { q, active }], (cursor) =>
     dataOf(
       api.GET('/api/v1/clinics', {
         params: {
@@ -42,15 +41,18 @@ export function ClinicsPage() {
     ),
   );
 
-  const toggle = async (clinic: Clinic) => {
-    const next = !clinic.active;
-    try {
-      await setActiveMutation.mutateAsync({ clinic, active: next });
-      message.success(t(next ? 'clinics.reopened' : 'clinics.closed', { name: clinic.name }));
-    } catch (e) {
-      const { title, detail } = describeError(e, t);
-      message.error(detail ? `${title}: ${detail}` : title);
-    }
+  const toggle = (clinic: Clinic) => {
+    const reopen = !clinic.active;
+    return change(
+      () =>
+        dataOf(
+          api.PATCH('/api/v1/clinics/{clinicId}', {
+            params: { path: { clinicId: clinic.id }, header: { 'If-Match': ifMatch(clinic) } },
+            body: { active: reopen },
+          }),
+        ),
+      t(reopen ? 'clinics.reopened' : 'clinics.closed', { name: clinic.name }),
+    );
   };
 
   const columns: ColumnsType<Clinic> = [
@@ -89,18 +91,15 @@ export function ClinicsPage() {
           >
             {t('common.edit')}
           </Button>
-          <Popconfirm
+          <ConfirmAction
             title={t(clinic.active ? 'clinics.close' : 'clinics.reopen')}
             description={t(clinic.active ? 'clinics.closeConfirm' : 'clinics.reopenConfirm', { name: clinic.name })}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: clinic.active }}
+            danger={clinic.active}
+            testId={`toggle-clinic-${clinic.code}`}
             onConfirm={() => toggle(clinic)}
           >
-            <Button type="link" size="small" danger={clinic.active} data-testid={`toggle-clinic-${clinic.code}`}>
-              {t(clinic.active ? 'clinics.close' : 'clinics.reopen')}
-            </Button>
-          </Popconfirm>
+            {t(clinic.active ? 'clinics.close' : 'clinics.reopen')}
+          </ConfirmAction>
         </Space>
       ),
     });
@@ -136,49 +135,20 @@ export function ClinicsPage() {
           ]}
         />
       </Flex>
-      {query.isError && items.length === 0 ? (
-        <ErrorAlert error={query.error} onRetry={() => query.refetch()} testId="clinics-error" />
-      ) : (
-        <>
-          {query.isError && (
-            <div style={{ marginBottom: 12 }}>
-              <ErrorAlert error={query.error} onRetry={() => query.fetchNextPage()} testId="clinics-error" />
-            </div>
-          )}
-          <div data-testid="clinics-table">
-            <Table<Clinic>
-              rowKey="id"
-              columns={columns}
-              dataSource={items}
-              loading={query.isPending}
-              pagination={false}
-              scroll={{ x: 900 }}
-              locale={{
-                emptyText: query.isPending ? (
-                  <div style={{ height: 120 }} />
-                ) : (
-                  <div data-testid="clinics-empty">
-                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText}>
-                      {canManage && !filtered && (
-                        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-                          {t('clinics.add')}
-                        </Button>
-                      )}
-                    </Empty>
-                  </div>
-                ),
-              }}
-            />
-          </div>
-          <ListFooter
-            count={items.length}
-            hasMore={query.hasNextPage}
-            loadingMore={query.isFetchingNextPage}
-            onLoadMore={() => query.fetchNextPage()}
-            testId="clinics-load-more"
-          />
-        </>
-      )}
+      <CursorTable<Clinic>
+        testId="clinics"
+        list={list}
+        columns={columns}
+        emptyText={emptyText}
+        emptyAction={
+          canManage &&
+          !filtered && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('clinics.add')}
+            </Button>
+          )
+        }
+      />
       {canManage && <AddClinicModal open={adding} onClose={() => setAdding(false)} />}
       {canManage && <EditClinicModal clinicId={editing} onClose={() => setEditing(null)} />}
     </div>

@@ -1,4 +1,6 @@
 import { Form, Input, Select, Switch } from 'antd';
+import { useEffect } from 'react';
+import type { FieldPath } from '../../api/formErrors';
 import type { Clinic } from '../../api/queries';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
@@ -14,19 +16,40 @@ export interface StaffFormValues {
   clinicIds?: string[];
 }
 
-export const STAFF_FIELDS = ['username', 'email', 'displayName', 'phone', 'roles', 'allClinics', 'clinicIds'];
+export const STAFF_FIELDS: FieldPath[] = ['username', 'email', 'displayName', 'phone', 'roles', 'allClinics', 'clinicIds'];
 
+const ADMIN: StaffRole = 'tenant-admin';
+
+/**
+ * The fields of "invite" and "edit", with the server's rules checked before submit: a chain admin
+ * works for every clinic (choosing the role switches "all clinics" on and locks it); otherwise at
+ * least one clinic; and an admin editing themself cannot drop their own admin role.
+ */
 export function StaffFormFields({
   mode,
   clinics,
   clinicsLoading,
+  self = false,
 }: {
   mode: 'create' | 'edit';
   clinics: Clinic[];
   clinicsLoading: boolean;
+  /** The signed-in admin is editing their own record. */
+  self?: boolean;
 }) {
   const { t } = useI18n();
-  const allClinics = Form.useWatch('allClinics') as boolean | undefined;
+  const form = Form.useFormInstance<StaffFormValues>();
+  const allClinics = Form.useWatch('allClinics', form);
+  const roles = Form.useWatch('roles', form);
+  const admin = roles?.includes(ADMIN) ?? false;
+
+  useEffect(() => {
+    if (admin && form.getFieldValue('allClinics') !== true) {
+      form.setFieldsValue({ allClinics: true });
+      void form.validateFields(['allClinics']).catch(() => undefined);
+    }
+  }, [admin, form]);
+
   return (
     <>
       <Form.Item
@@ -57,6 +80,7 @@ export function StaffFormFields({
       <Form.Item
         name="email"
         label={t('staff.form.email')}
+        extra={mode === 'create' ? t('staff.form.emailHint') : undefined}
         rules={[
           { required: true, message: t('validation.required', { field: t('staff.form.email') }) },
           { type: 'email', message: t('staff.form.emailInvalid') },
@@ -75,7 +99,14 @@ export function StaffFormFields({
       <Form.Item
         name="roles"
         label={t('staff.form.roles')}
-        rules={[{ required: true, type: 'array', min: 1, message: t('validation.required', { field: t('staff.form.roles') }) }]}
+        rules={[
+          { required: true, type: 'array', min: 1, message: t('validation.required', { field: t('staff.form.roles') }) },
+          {
+            validator: async (_, value?: StaffRole[]) => {
+              if (self && !value?.includes(ADMIN)) throw new Error(t('staff.form.keepOwnAdmin'));
+            },
+          },
+        ]}
       >
         <Select<StaffRole[]>
           mode="multiple"
@@ -83,8 +114,20 @@ export function StaffFormFields({
           options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))}
         />
       </Form.Item>
-      <Form.Item name="allClinics" label={t('staff.form.allClinics')} valuePropName="checked">
-        <Switch data-testid="staff-form-all-clinics" />
+      <Form.Item
+        name="allClinics"
+        label={t('staff.form.allClinics')}
+        valuePropName="checked"
+        extra={admin ? t('staff.form.adminAllClinics') : undefined}
+        rules={[
+          {
+            validator: async (_, value?: boolean) => {
+              if (admin && !value) throw new Error(t('staff.form.adminAllClinics'));
+            },
+          },
+        ]}
+      >
+        <Switch data-testid="staff-form-all-clinics" disabled={admin} />
       </Form.Item>
       {!allClinics && (
         <Form.Item
@@ -96,8 +139,11 @@ export function StaffFormFields({
             mode="multiple"
             loading={clinicsLoading}
             data-testid="staff-form-clinics"
-            optionFilterProp="label"
-            options={clinics.map((c) => ({ value: c.id, label: `${c.name} (${c.code})` }))}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={clinics.map((c) => ({
+              value: c.id,
+              label: c.active ? `${c.name} (${c.code})` : `${c.name} (${c.code}) · ${t('clinics.status.closed')}`,
+            }))}
           />
         </Form.Item>
       )}

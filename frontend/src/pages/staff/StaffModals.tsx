@@ -1,20 +1,31 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Spin } from 'antd';
-import { useEffect } from 'react';
+import { App, Form } from 'antd';
 import { useApi } from '../../api/ApiContext';
-import { dataOf, unwrap } from '../../api/client';
-import { isApiProblem } from '../../api/problem';
-import { keys, type Clinic, type Staff } from '../../api/queries';
+import { dataOf, ifMatch, unwrap } from '../../api/client';
+import type { ApiProblem, FieldError } from '../../api/problem';
+import { keys, type Clinic } from '../../api/queries';
 import type { components } from '../../api/schema';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { blankToNull, blankToUndefined } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
-import { useServerErrors } from '../../components/useServerErrors';
-import { useI18n } from '../../i18n/I18nProvider';
-import { blankToNull, blankToUndefined } from '../clinics/ClinicFormFields';
-import { etagOf } from '../clinics/ClinicModals';
+import { editModalProps, inWords, useEditedRecord, useFormMutation } from '../../components/useFormMutation';
+import { useI18n, type Translate } from '../../i18n/I18nProvider';
 import { STAFF_FIELDS, StaffFormFields, type StaffFormValues } from './StaffFormFields';
 
 type StaffCreated = components['schemas']['StaffCreated'];
+
+/** What a staff write changes: the staff lists (and counts) and the audit log. */
+const STAFF_WRITES = [keys.staff, keys.audit];
+
+/**
+ * The server's staff errors in the UI's words. A 409 without field errors is a login clash: the
+ * username or email is used by some login anywhere in MeiKe (the server does not say which, nor
+ * where); it goes on the fields that may have caused it.
+ */
+function staffFieldErrors(problem: ApiProblem, t: Translate, clashFields: string[]): FieldError[] | undefined {
+  if (problem.status === 409 && problem.errors.length === 0) {
+    return clashFields.length > 0 ? clashFields.map((field) => ({ field, message: t('staff.form.loginTaken') })) : undefined;
+  }
+  return inWords(problem.errors, { allClinics: t('staff.form.adminAllClinics') });
+}
 
 interface InviteProps {
   open: boolean;
@@ -27,11 +38,12 @@ interface InviteProps {
 export function InviteStaffModal({ open, onClose, onCreated, clinics, clinicsLoading }: InviteProps) {
   const { t } = useI18n();
   const api = useApi();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<StaffFormValues>();
-  const server = useServerErrors(form, STAFF_FIELDS);
 
-  const invite = useMutation({
+  const invite = useFormMutation({
+    form,
+    fields: STAFF_FIELDS,
+    invalidate: STAFF_WRITES,
     mutationFn: (v: StaffFormValues) =>
       dataOf(
         api.POST('/api/v1/staff', {
@@ -42,50 +54,32 @@ export function InviteStaffModal({ open, onClose, onCreated, clinics, clinicsLoa
             phone: blankToUndefined(v.phone),
             roles: v.roles,
             allClinics: v.allClinics,
+            // "All clinics" means no list at all; otherwise at least one clinic.
             clinicIds: v.allClinics ? undefined : (v.clinicIds ?? []),
           },
         }),
       ),
-    onMutate: () => server.clear(),
-    onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: keys.staff });
-      void queryClient.invalidateQueries({ queryKey: keys.audit });
-      form.resetFields();
-      onClose();
-      onCreated(created);
-    },
-    onError: server.handle,
+    fieldErrorsFor: (problem) => staffFieldErrors(problem, t, ['username', 'email']),
+    onClose,
+    onSuccess: onCreated,
   });
-
-  const cancel = () => {
-    server.clear();
-    form.resetFields();
-    onClose();
-  };
 
   return (
     <FormModal
       open={open}
       title={t('staff.form.inviteTitle')}
-      pending={invite.isPending}
       submitLabel={t('staff.invite')}
       submitTestId="staff-form-submit"
       testId="staff-form"
-      onSubmit={() => form.submit()}
-      onCancel={cancel}
+      {...invite.modal}
     >
       <Form
         form={form}
         layout="vertical"
         initialValues={{ allClinics: false, roles: [], clinicIds: [] }}
-        onFinish={(v) => invite.mutate(v)}
-        disabled={invite.isPending}
+        onFinish={(v) => invite.mutation.mutate(v)}
+        disabled={invite.mutation.isPending}
       >
-        {server.error !== null && (
-          <div style={{ marginBottom: 16 }}>
-            <ErrorAlert error={server.error} extraErrors={server.unmatched} testId="staff-form-error" />
-          </div>
-        )}
         <StaffFormFields mode="create" clinics={clinics} clinicsLoading={clinicsLoading} />
       </Form>
     </FormModal>
@@ -94,50 +88,45 @@ export function InviteStaffModal({ open, onClose, onCreated, clinics, clinicsLoa
 
 interface EditProps {
   staffId: string | null;
+  /** The signed-in admin's own staff id: they may not drop their own admin role. */
+  selfId: string | null | undefined;
   onClose: () => void;
   clinics: Clinic[];
   clinicsLoading: boolean;
 }
 
 /** Edits roles, clinics and details with If-Match from the read when the dialog opened. */
-export function EditStaffModal({ staffId, onClose, clinics, clinicsLoading }: EditProps) {
+export function EditStaffModal({ staffId, selfId, onClose, clinics, clinicsLoading }: EditProps) {
   const { t } = useI18n();
   const api = useApi();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<StaffFormValues>();
-  const server = useServerErrors(form, STAFF_FIELDS);
 
-  const current = useQuery({
+  const current = useEditedRecord({
     queryKey: keys.staffMember(staffId ?? ''),
     enabled: staffId !== null,
-    queryFn: () => unwrap(api.GET('/api/v1/staff/{staffId}', { params: { path: { staffId: staffId! } } })),
-    staleTime: Infinity,
-    gcTime: 0,
-    refetchOnWindowFocus: false,
+    read: () => unwrap(api.GET('/api/v1/staff/{staffId}', { params: { path: { staffId: staffId! } } })),
+    form,
+    toValues: (s): StaffFormValues => ({
+      username: s.username,
+      email: s.email,
+      displayName: s.displayName,
+      phone: s.phone ?? '',
+      roles: s.roles,
+      allClinics: s.allClinics,
+      clinicIds: s.clinicIds,
+    }),
   });
 
-  useEffect(() => {
-    const s = current.data?.data;
-    if (s) {
-      form.setFieldsValue({
-        username: s.username,
-        email: s.email,
-        displayName: s.displayName,
-        phone: s.phone ?? '',
-        roles: s.roles,
-        allClinics: s.allClinics,
-        clinicIds: s.clinicIds,
-      });
-    }
-  }, [current.data, form]);
-
-  const save = useMutation({
+  const save = useFormMutation({
+    form,
+    fields: STAFF_FIELDS,
+    invalidate: STAFF_WRITES,
     mutationFn: (v: StaffFormValues) => {
       const loaded = current.data!;
       return dataOf(
         api.PATCH('/api/v1/staff/{staffId}', {
-          params: { path: { staffId: staffId! }, header: { 'If-Match': etagOf(loaded.etag, loaded.data) } },
+          params: { path: { staffId: staffId! }, header: { 'If-Match': ifMatch(loaded.data, loaded.etag) } },
           body: {
             email: v.email.trim(),
             displayName: v.displayName.trim(),
@@ -149,79 +138,31 @@ export function EditStaffModal({ staffId, onClose, clinics, clinicsLoading }: Ed
         }),
       );
     },
-    onMutate: () => server.clear(),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.staff });
-      void queryClient.invalidateQueries({ queryKey: keys.audit });
-      message.success(t('common.saved'));
-      close();
-    },
-    onError: server.handle,
+    // Only a changed email can clash with another login.
+    fieldErrorsFor: (problem, v) =>
+      staffFieldErrors(problem, t, v.email.trim().toLowerCase() !== current.data?.data.email.toLowerCase() ? ['email'] : []),
+    onClose,
+    onSuccess: () => message.success(t('common.saved')),
   });
-
-  const close = () => {
-    server.clear();
-    onClose();
-  };
-  const stale = isApiProblem(server.error) && server.error.status === 412;
-  const reload = async () => {
-    server.clear();
-    await current.refetch();
-  };
 
   return (
     <FormModal
       open={staffId !== null}
       title={t('staff.form.editTitle')}
-      pending={save.isPending}
       submitTestId="staff-form-submit"
       testId="staff-edit-form"
-      onSubmit={() => form.submit()}
-      onCancel={close}
+      errorTestId="staff-form-error"
+      {...save.modal}
+      {...editModalProps(current, save)}
     >
-      {current.isPending ? (
-        <Spin>
-          <div style={{ height: 240 }} />
-        </Spin>
-      ) : current.isError ? (
-        <ErrorAlert error={current.error} onRetry={() => current.refetch()} testId="staff-load-error" />
-      ) : (
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} disabled={save.isPending}>
-          {server.error !== null && (
-            <div style={{ marginBottom: 16 }}>
-              <ErrorAlert
-                error={server.error}
-                extraErrors={server.unmatched}
-                testId="staff-form-error"
-                onRetry={stale ? reload : undefined}
-                retryLabel={stale ? t('common.reload') : undefined}
-              />
-            </div>
-          )}
-          <StaffFormFields mode="edit" clinics={clinics} clinicsLoading={clinicsLoading} />
-        </Form>
-      )}
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutation.mutate(v)} disabled={save.mutation.isPending}>
+        <StaffFormFields
+          mode="edit"
+          clinics={clinics}
+          clinicsLoading={clinicsLoading}
+          self={staffId !== null && staffId === selfId}
+        />
+      </Form>
     </FormModal>
   );
-}
-
-/** Disable or re-enable a login: read the current version, then PATCH `active` with If-Match. */
-export function useSetStaffActive() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ staff, active }: { staff: Staff; active: boolean }) => {
-      const fresh = await unwrap(api.GET('/api/v1/staff/{staffId}', { params: { path: { staffId: staff.id } } }));
-      return dataOf(
-        api.PATCH('/api/v1/staff/{staffId}', {
-          params: { path: { staffId: staff.id }, header: { 'If-Match': etagOf(fresh.etag, fresh.data) } },
-          body: { active },
-        }),
-      );
-    },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.staff });
-      void queryClient.invalidateQueries({ queryKey: keys.audit });
-    },
-  });
 }

@@ -106,14 +106,13 @@ describe('Staff page', () => {
     expect(screen.queryByTestId('initial-password-dialog')).not.toBeInTheDocument();
   });
 
-  it('disables a staff member after confirmation, with If-Match', async () => {
+  it('disables a staff member after confirmation, with If-Match of the version listed', async () => {
     const user = userEvent.setup();
-    const s = staff(3);
+    const s = staff(3, { version: 4 });
     const api = new FakeApi()
       .on('GET', '/api/v1/me', me(['tenant-admin']))
       .on('GET', '/api/v1/clinics', CLINICS)
       .on('GET', '/api/v1/staff', { items: [s], nextCursor: null })
-      .on('GET', '/api/v1/staff/{id}', json(s, 200, { ETag: '"4"' }))
       .on('PATCH', '/api/v1/staff/{id}', json({ ...s, active: false, version: 5 }));
     renderApp(api, { path: '/staff' });
     await user.click(await screen.findByTestId('toggle-staff-staff.3'));
@@ -123,5 +122,137 @@ describe('Staff page', () => {
     const patch = api.calls('PATCH', `/api/v1/staff/${s.id}`)[0];
     expect(patch.headers.get('If-Match')).toBe('"4"');
     expect(patch.body).toEqual({ active: false });
+    expect(await screen.findByText('已停用「员工3」')).toBeInTheDocument();
+  });
+
+  it('a chain admin works in all clinics: choosing the role switches "all clinics" on and locks it', async () => {
+    const user = userEvent.setup();
+    const api = adminStaffApi().on(
+      'POST',
+      '/api/v1/staff',
+      json({ staff: staff(8, { roles: ['tenant-admin'], allClinics: true, clinicIds: [] }), initialPassword: 'pw-1' }, 201),
+    );
+    renderApp(api, { path: '/staff' });
+    await user.click(await screen.findByTestId('invite-staff-button'));
+    await fill(user, await screen.findByTestId('staff-form-username'), 'li.admin');
+    await fill(user, screen.getByTestId('staff-form-display-name'), '李管理');
+    await fill(user, screen.getByTestId('staff-form-email'), 'li@example.com');
+    expect(screen.getByTestId('staff-form-clinics')).toBeInTheDocument();
+    await pickRole(user, '连锁管理员');
+    const allClinics = screen.getByTestId('staff-form-all-clinics');
+    await waitFor(() => expect(allClinics).toBeChecked());
+    expect(allClinics).toBeDisabled();
+    expect(screen.getByText('连锁管理员可访问全部门店')).toBeInTheDocument();
+    expect(screen.queryByTestId('staff-form-clinics')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('staff-form-submit'));
+    await screen.findByTestId('initial-password-dialog');
+    const body = api.calls('POST', '/api/v1/staff')[0].body as Record<string, unknown>;
+    expect(body).toMatchObject({ roles: ['tenant-admin'], allClinics: true });
+    expect(body).not.toHaveProperty('clinicIds');
+  });
+
+  it('a login clash (409 without field errors) is shown on username and email, in words', async () => {
+    const user = userEvent.setup();
+    const api = adminStaffApi().on(
+      'POST',
+      '/api/v1/staff',
+      problem(409, {
+        type: 'https://meike.app/problems/conflict',
+        title: 'Conflict',
+        detail: 'This username or email cannot be used for a new login; choose another',
+      }),
+    );
+    renderApp(api, { path: '/staff' });
+    await user.click(await screen.findByTestId('invite-staff-button'));
+    await fill(user, await screen.findByTestId('staff-form-username'), 'b.admin');
+    await fill(user, screen.getByTestId('staff-form-display-name'), '重名');
+    await fill(user, screen.getByTestId('staff-form-email'), 'someone@example.com');
+    await pickRole(user, '前台');
+    await user.click(screen.getByTestId('staff-form-all-clinics'));
+    await user.click(screen.getByTestId('staff-form-submit'));
+    const messages = await screen.findAllByText('该用户名或邮箱已被美客中的其他账号使用（可能属于其他连锁），请换一个');
+    expect(messages).toHaveLength(2);
+    expect(screen.getByTestId('staff-form-username').closest('.ant-form-item')).toContainElement(messages[0]);
+    expect(screen.getByTestId('staff-form-email').closest('.ant-form-item')).toContainElement(messages[1]);
+    expect(screen.queryByTestId('staff-form-error')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('initial-password-dialog')).not.toBeInTheDocument();
+  });
+
+  it('shows a server error on an element of the clinic list (clinicIds[0]) under the clinics field', async () => {
+    const user = userEvent.setup();
+    const api = adminStaffApi().on(
+      'POST',
+      '/api/v1/staff',
+      problem(400, {
+        type: 'https://meike.app/problems/validation',
+        title: 'Invalid request',
+        detail: '1 field is invalid',
+        errors: [{ field: 'clinicIds[0]', message: 'is no clinic of this chain' }],
+      }),
+    );
+    renderApp(api, { path: '/staff' });
+    await user.click(await screen.findByTestId('invite-staff-button'));
+    await fill(user, await screen.findByTestId('staff-form-username'), 'zhao.desk');
+    await fill(user, screen.getByTestId('staff-form-display-name'), '赵前台');
+    await fill(user, screen.getByTestId('staff-form-email'), 'zhao@example.com');
+    await pickRole(user, '前台');
+    await user.click(within(screen.getByTestId('staff-form-clinics')).getByRole('combobox'));
+    await user.click(await screen.findByTitle('上海2号店 (SH-02)'));
+    await user.click(screen.getByTestId('staff-form-submit'));
+    const message = await screen.findByText('is no clinic of this chain');
+    expect(screen.getByTestId('staff-form-clinics').closest('.ant-form-item')).toContainElement(message);
+    expect(screen.queryByTestId('staff-form-error')).not.toBeInTheDocument();
+  });
+
+  it('an admin editing themself cannot drop their own admin role', async () => {
+    const user = userEvent.setup();
+    const self = staff(1, { id: me(['tenant-admin']).staffId!, username: 'a.admin', roles: ['tenant-admin', 'manager'], allClinics: true, clinicIds: [] });
+    const api = adminStaffApi()
+      .on('GET', '/api/v1/staff', { items: [self], nextCursor: null })
+      .on('GET', '/api/v1/staff/{id}', json(self, 200, { ETag: '"1"' }));
+    renderApp(api, { path: '/staff' });
+    await user.click(await screen.findByTestId('edit-staff-a.admin'));
+    const roles = await screen.findByTestId('staff-form-roles');
+    await waitFor(() => expect(within(roles).getByText('连锁管理员')).toBeInTheDocument());
+    // No "disable" for oneself in the list either.
+    expect(screen.queryByTestId('toggle-staff-a.admin')).not.toBeInTheDocument();
+    const adminTag = within(roles).getByText('连锁管理员').closest('.ant-select-selection-item')!;
+    await user.click(adminTag.querySelector('.ant-select-selection-item-remove')!);
+    await user.click(screen.getByTestId('staff-form-submit'));
+    expect(await screen.findByText('不能移除自己的连锁管理员角色，请让另一位连锁管理员操作')).toBeInTheDocument();
+    expect(api.calls('PATCH', `/api/v1/staff/${self.id}`)).toHaveLength(0);
+  });
+
+  it('an email clash on edit is shown on the email field', async () => {
+    const user = userEvent.setup();
+    const s = staff(5);
+    const api = adminStaffApi()
+      .on('GET', '/api/v1/staff', { items: [s], nextCursor: null })
+      .on('GET', '/api/v1/staff/{id}', json(s, 200, { ETag: '"1"' }))
+      .on('PATCH', '/api/v1/staff/{id}', problem(409, { type: 'https://meike.app/problems/conflict', title: 'Conflict' }));
+    renderApp(api, { path: '/staff' });
+    await user.click(await screen.findByTestId(`edit-staff-${s.username}`));
+    const email = await screen.findByTestId('staff-form-email');
+    await waitFor(() => expect(email).toHaveValue(s.email));
+    await user.clear(email);
+    await fill(user, email, 'taken@example.com');
+    await user.click(screen.getByTestId('staff-form-submit'));
+    const message = await screen.findByText('该用户名或邮箱已被美客中的其他账号使用（可能属于其他连锁），请换一个');
+    expect(email.closest('.ant-form-item')).toContainElement(message);
+    const patch = api.calls('PATCH', `/api/v1/staff/${s.id}`)[0];
+    expect(patch.headers.get('If-Match')).toBe('"1"');
+    expect(patch.body).toMatchObject({ email: 'taken@example.com', allClinics: false, clinicIds: [clinic(1).id] });
   });
 });
+
+function adminStaffApi() {
+  return new FakeApi()
+    .on('GET', '/api/v1/me', me(['tenant-admin']))
+    .on('GET', '/api/v1/clinics', CLINICS)
+    .on('GET', '/api/v1/staff', { items: [], nextCursor: null });
+}
+
+async function pickRole(user: ReturnType<typeof userEvent.setup>, label: string) {
+  await user.click(within(screen.getByTestId('staff-form-roles')).getByRole('combobox'));
+  await user.click(await screen.findByTitle(label));
+}

@@ -1,13 +1,13 @@
 import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
-import { dataOf } from '../../api/client';
+import { dataOf, ifMatch } from '../../api/client';
 import { keys, PAGE_SIZE, useAllClinics, useCursorList, type Staff } from '../../api/queries';
 import type { components } from '../../api/schema';
-import { describeError, ErrorAlert } from '../../components/ErrorAlert';
-import { ListFooter } from '../../components/ListFooter';
+import { ConfirmAction, useRowChange } from '../../components/ConfirmAction';
+import { CursorTable } from '../../components/CursorTable';
 import { OneTimePasswordDialog } from '../../components/OneTimePasswordDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
@@ -15,7 +15,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { useMe } from '../../me/MeContext';
 import { STAFF_ROLES, type StaffRole } from '../../roles';
-import { EditStaffModal, InviteStaffModal, useSetStaffActive } from './StaffModals';
+import { EditStaffModal, InviteStaffModal } from './StaffModals';
 
 type StaffCreated = components['schemas']['StaffCreated'];
 type StatusFilter = 'all' | 'active' | 'disabled';
@@ -24,7 +24,6 @@ export function StaffPage() {
   const { t } = useI18n();
   const api = useApi();
   const { me, permissions } = useMe();
-  const { message } = App.useApp();
   const canManage = permissions.canManageStaff;
   const [q, setQ] = useState('');
   const [role, setRole] = useState<StaffRole | undefined>();
@@ -36,9 +35,9 @@ export function StaffPage() {
   const [created, setCreated] = useState<StaffCreated | null>(null);
   const clinics = useAllClinics();
   const clinicList = clinics.data?.items ?? [];
-  const setActive = useSetStaffActive();
+  const change = useRowChange([keys.staff, keys.audit]);
 
-  const { query, items } = useCursorList<Staff>([...keys.staff, 'list', { q, role, clinicId, status }], (cursor) =>
+  const list = useCursorList<Staff>([...keys.staff, 'list', { q, role, clinicId, status }], (cursor) =>
     dataOf(
       api.GET('/api/v1/staff', {
         params: {
@@ -55,18 +54,23 @@ export function StaffPage() {
     ),
   );
 
-  const toggle = async (staff: Staff) => {
-    const next = !staff.active;
-    try {
-      await setActive.mutateAsync({ staff, active: next });
-      message.success(t(next ? 'staff.enabled' : 'staff.disabled', { name: staff.displayName }));
-    } catch (e) {
-      const { title, detail } = describeError(e, t);
-      message.error(detail ? `${title}: ${detail}` : title);
-    }
+  const toggle = (staff: Staff) => {
+    const enable = !staff.active;
+    return change(
+      () =>
+        dataOf(
+          api.PATCH('/api/v1/staff/{staffId}', {
+            params: { path: { staffId: staff.id }, header: { 'If-Match': ifMatch(staff) } },
+            body: { active: enable },
+          }),
+        ),
+      t(enable ? 'staff.enabled' : 'staff.disabled', { name: staff.displayName }),
+    );
   };
 
-  const clinicName = (id: string) => clinicList.find((c) => c.id === id)?.name ?? id.slice(0, 8);
+  // A manager limited to some clinics does not see the others: they are named only as such.
+  const clinicName = (id: string) =>
+    clinicList.find((c) => c.id === id)?.name ?? (clinics.isPending ? '…' : t('staff.otherClinic'));
 
   const columns: ColumnsType<Staff> = [
     {
@@ -136,18 +140,15 @@ export function StaffPage() {
             {t('common.edit')}
           </Button>
           {s.id !== me.staffId && (
-            <Popconfirm
+            <ConfirmAction
               title={t(s.active ? 'staff.disable' : 'staff.enable')}
               description={t(s.active ? 'staff.disableConfirm' : 'staff.enableConfirm', { name: s.displayName })}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: s.active }}
+              danger={s.active}
+              testId={`toggle-staff-${s.username}`}
               onConfirm={() => toggle(s)}
             >
-              <Button type="link" size="small" danger={s.active} data-testid={`toggle-staff-${s.username}`}>
-                {t(s.active ? 'staff.disable' : 'staff.enable')}
-              </Button>
-            </Popconfirm>
+              {t(s.active ? 'staff.disable' : 'staff.enable')}
+            </ConfirmAction>
           )}
         </Space>
       ),
@@ -203,43 +204,7 @@ export function StaffPage() {
           ]}
         />
       </Flex>
-      {query.isError && items.length === 0 ? (
-        <ErrorAlert error={query.error} onRetry={() => query.refetch()} testId="staff-error" />
-      ) : (
-        <>
-          {query.isError && (
-            <div style={{ marginBottom: 12 }}>
-              <ErrorAlert error={query.error} onRetry={() => query.fetchNextPage()} testId="staff-error" />
-            </div>
-          )}
-          <div data-testid="staff-table">
-            <Table<Staff>
-              rowKey="id"
-              columns={columns}
-              dataSource={items}
-              loading={query.isPending}
-              pagination={false}
-              scroll={{ x: 900 }}
-              locale={{
-                emptyText: query.isPending ? (
-                  <div style={{ height: 120 }} />
-                ) : (
-                  <div data-testid="staff-empty">
-                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
-                  </div>
-                ),
-              }}
-            />
-          </div>
-          <ListFooter
-            count={items.length}
-            hasMore={query.hasNextPage}
-            loadingMore={query.isFetchingNextPage}
-            onLoadMore={() => query.fetchNextPage()}
-            testId="staff-load-more"
-          />
-        </>
-      )}
+      <CursorTable<Staff> testId="staff" list={list} columns={columns} emptyText={emptyText} />
       {canManage && (
         <>
           <InviteStaffModal
@@ -251,6 +216,7 @@ export function StaffPage() {
           />
           <EditStaffModal
             staffId={editing}
+            selfId={me.staffId}
             onClose={() => setEditing(null)}
             clinics={clinicList}
             clinicsLoading={clinics.isPending}

@@ -1,28 +1,28 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, AutoComplete, Button, Divider, Empty, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { AutoComplete, Button, Divider, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
-import { dataOf, unwrap } from '../../api/client';
+import { dataOf, ifMatch } from '../../api/client';
+import { ApiProblem, isApiProblem } from '../../api/problem';
+import type { FieldPath } from '../../api/formErrors';
 import { keys, PAGE_SIZE, useCursorList, type Tenant } from '../../api/queries';
 import type { components } from '../../api/schema';
-import { describeError, ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime, TIME_ZONES } from '../../components/format';
+import { ConfirmAction, useRowChange } from '../../components/ConfirmAction';
+import { CursorTable } from '../../components/CursorTable';
+import { blankToUndefined, formatDateTime, TIME_ZONES } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
-import { ListFooter } from '../../components/ListFooter';
 import { OneTimePasswordDialog } from '../../components/OneTimePasswordDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
-import { useServerErrors } from '../../components/useServerErrors';
+import { inWords, useFormMutation } from '../../components/useFormMutation';
 import { useI18n } from '../../i18n/I18nProvider';
-import { etagOf } from '../clinics/ClinicModals';
 
 type TenantStatus = components['schemas']['TenantStatus'];
 type TenantCreated = components['schemas']['TenantCreated'];
 type TenantFormValues = components['schemas']['TenantCreate'];
 
-const TENANT_FIELDS: (string | string[])[] = [
+const TENANT_FIELDS: FieldPath[] = [
   'slug',
   'name',
   'currency',
@@ -43,67 +43,83 @@ function CreateTenantModal({
 }) {
   const { t } = useI18n();
   const api = useApi();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<TenantFormValues>();
-  const server = useServerErrors(form, TENANT_FIELDS);
 
-  const create = useMutation({
-    mutationFn: (v: TenantFormValues) =>
-      dataOf(
-        api.POST('/api/v1/tenants', {
-          body: {
-            slug: v.slug.trim(),
-            name: v.name.trim(),
-            currency: v.currency?.trim() || undefined,
-            timeZone: v.timeZone?.trim() || undefined,
-            admin: {
-              username: v.admin.username.trim(),
-              email: v.admin.email.trim(),
-              displayName: v.admin.displayName.trim(),
-            },
-          },
-        }),
-      ),
-    onMutate: () => server.clear(),
-    onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: keys.tenants });
-      form.resetFields();
-      onClose();
-      onCreated(created);
-    },
-    onError: server.handle,
-  });
-
-  const cancel = () => {
-    server.clear();
-    form.resetFields();
-    onClose();
+  /**
+   * A 409 only says "conflict": either a chain already has this slug, or the first admin's username
+   * or email is used by a login somewhere in MeiKe (which the server does not name). Looking the
+   * slug up tells the two apart, so the message lands on the right fields.
+   */
+  const explainClash = async (problem: ApiProblem, slug: string): Promise<ApiProblem> => {
+    const found = await dataOf(api.GET('/api/v1/tenants', { params: { query: { q: slug, limit: 200 } } })).catch(
+      () => null,
+    );
+    if (!found) return problem;
+    const errors = found.items.some((tenant) => tenant.slug === slug)
+      ? [{ field: 'slug', message: t('tenants.form.slugTaken') }]
+      : [
+          { field: 'admin.username', message: t('staff.form.loginTaken') },
+          { field: 'admin.email', message: t('staff.form.loginTaken') },
+        ];
+    const { type, title, status, detail, requestId } = problem;
+    return new ApiProblem({ type, title, status, detail, requestId, errors });
   };
+
+  const create = useFormMutation({
+    form,
+    fields: TENANT_FIELDS,
+    invalidate: [keys.tenants],
+    mutationFn: async (v: TenantFormValues) => {
+      const slug = v.slug.trim();
+      try {
+        return await dataOf(
+          api.POST('/api/v1/tenants', {
+            body: {
+              slug,
+              name: v.name.trim(),
+              currency: blankToUndefined(v.currency),
+              timeZone: blankToUndefined(v.timeZone),
+              admin: {
+                username: v.admin.username.trim(),
+                email: v.admin.email.trim(),
+                displayName: v.admin.displayName.trim(),
+              },
+            },
+          }),
+        );
+      } catch (e) {
+        throw isApiProblem(e) && e.status === 409 && e.errors.length === 0 ? await explainClash(e, slug) : e;
+      }
+    },
+    // The clash, once explained, is shown on its fields; unknown zones and currencies in words.
+    fieldErrorsFor: (problem) =>
+      problem.status === 409 && problem.errors.length > 0
+        ? problem.errors
+        : inWords(problem.errors, {
+            timeZone: t('clinics.form.timeZoneInvalid'),
+            currency: t('tenants.form.currencyInvalid'),
+          }),
+    onClose,
+    onSuccess: onCreated,
+  });
 
   return (
     <FormModal
       open={open}
       title={t('tenants.form.title')}
-      pending={create.isPending}
       submitLabel={t('common.create')}
       submitTestId="tenant-form-submit"
       testId="tenant-form"
-      onSubmit={() => form.submit()}
-      onCancel={cancel}
+      {...create.modal}
       width={600}
     >
       <Form
         form={form}
         layout="vertical"
         initialValues={{ currency: 'CNY', timeZone: 'Asia/Shanghai' }}
-        onFinish={(v) => create.mutate(v)}
-        disabled={create.isPending}
+        onFinish={(v) => create.mutation.mutate(v)}
+        disabled={create.mutation.isPending}
       >
-        {server.error !== null && (
-          <div style={{ marginBottom: 16 }}>
-            <ErrorAlert error={server.error} extraErrors={server.unmatched} testId="tenant-form-error" />
-          </div>
-        )}
         <Form.Item
           name="name"
           label={t('tenants.form.name')}
@@ -175,39 +191,28 @@ function CreateTenantModal({
 export function TenantsPage() {
   const { t } = useI18n();
   const api = useApi();
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const change = useRowChange([keys.tenants]);
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<TenantStatus | undefined>();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<TenantCreated | null>(null);
 
-  const { query, items } = useCursorList<Tenant>([...keys.tenants, { q, status }], (cursor) =>
+  const list = useCursorList<Tenant>([...keys.tenants, { q, status }], (cursor) =>
     dataOf(api.GET('/api/v1/tenants', { params: { query: { limit: PAGE_SIZE, cursor, q: q || undefined, status } } })),
   );
 
-  const setTenantStatus = useMutation({
-    mutationFn: async ({ tenant, next }: { tenant: Tenant; next: TenantStatus }) => {
-      const fresh = await unwrap(api.GET('/api/v1/tenants/{tenantId}', { params: { path: { tenantId: tenant.id } } }));
-      return dataOf(
-        api.PATCH('/api/v1/tenants/{tenantId}', {
-          params: { path: { tenantId: tenant.id }, header: { 'If-Match': etagOf(fresh.etag, fresh.data) } },
-          body: { status: next },
-        }),
-      );
-    },
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.tenants }),
-  });
-
-  const toggle = async (tenant: Tenant) => {
+  const toggle = (tenant: Tenant) => {
     const next: TenantStatus = tenant.status === 'ACTIVE' ? 'SUSPENDED' : 'ACTIVE';
-    try {
-      await setTenantStatus.mutateAsync({ tenant, next });
-      message.success(t(next === 'SUSPENDED' ? 'tenants.suspended' : 'tenants.reactivated', { name: tenant.name }));
-    } catch (e) {
-      const { title, detail } = describeError(e, t);
-      message.error(detail ? `${title}: ${detail}` : title);
-    }
+    return change(
+      () =>
+        dataOf(
+          api.PATCH('/api/v1/tenants/{tenantId}', {
+            params: { path: { tenantId: tenant.id }, header: { 'If-Match': ifMatch(tenant) } },
+            body: { status: next },
+          }),
+        ),
+      t(next === 'SUSPENDED' ? 'tenants.suspended' : 'tenants.reactivated', { name: tenant.name }),
+    );
   };
 
   const columns: ColumnsType<Tenant> = [
@@ -229,18 +234,15 @@ export function TenantsPage() {
       render: (_, tenant) => {
         const active = tenant.status === 'ACTIVE';
         return (
-          <Popconfirm
+          <ConfirmAction
             title={t(active ? 'tenants.suspend' : 'tenants.reactivate')}
             description={t(active ? 'tenants.suspendConfirm' : 'tenants.reactivateConfirm', { name: tenant.name })}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: active }}
+            danger={active}
+            testId={`toggle-tenant-${tenant.slug}`}
             onConfirm={() => toggle(tenant)}
           >
-            <Button type="link" size="small" danger={active} data-testid={`toggle-tenant-${tenant.slug}`}>
-              {t(active ? 'tenants.suspend' : 'tenants.reactivate')}
-            </Button>
-          </Popconfirm>
+            {t(active ? 'tenants.suspend' : 'tenants.reactivate')}
+          </ConfirmAction>
         );
       },
     },
@@ -270,43 +272,12 @@ export function TenantsPage() {
           options={(['ACTIVE', 'SUSPENDED'] as const).map((s) => ({ value: s, label: t(`tenantStatus.${s}`) }))}
         />
       </Flex>
-      {query.isError && items.length === 0 ? (
-        <ErrorAlert error={query.error} onRetry={() => query.refetch()} testId="tenants-error" />
-      ) : (
-        <>
-          {query.isError && (
-            <div style={{ marginBottom: 12 }}>
-              <ErrorAlert error={query.error} onRetry={() => query.fetchNextPage()} testId="tenants-error" />
-            </div>
-          )}
-          <div data-testid="tenants-table">
-            <Table<Tenant>
-              rowKey="id"
-              columns={columns}
-              dataSource={items}
-              loading={query.isPending}
-              pagination={false}
-              scroll={{ x: 900 }}
-              locale={{
-                emptyText: query.isPending ? (
-                  <div style={{ height: 120 }} />
-                ) : (
-                  <div data-testid="tenants-empty">
-                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('tenants.emptyFiltered') : t('tenants.empty')} />
-                  </div>
-                ),
-              }}
-            />
-          </div>
-          <ListFooter
-            count={items.length}
-            hasMore={query.hasNextPage}
-            loadingMore={query.isFetchingNextPage}
-            onLoadMore={() => query.fetchNextPage()}
-            testId="tenants-load-more"
-          />
-        </>
-      )}
+      <CursorTable<Tenant>
+        testId="tenants"
+        list={list}
+        columns={columns}
+        emptyText={filtered ? t('tenants.emptyFiltered') : t('tenants.empty')}
+      />
       <CreateTenantModal open={creating} onClose={() => setCreating(false)} onCreated={setCreated} />
       <OneTimePasswordDialog
         value={
