@@ -262,6 +262,308 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Customer 360 timeline, newest first
+         * @description Her appointments, visits and consultations (orders, redemptions and follow-ups join later), merged
+         *     newest first, at the clinics the caller works in.
+         */
+        get: operations["getCustomerTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The booking book, in time order
+         * @description Appointments at the clinics the caller works in, by start time; `from`/`to` select those starting in the range.
+         */
+        get: operations["listAppointments"];
+        put?: never;
+        /**
+         * Book a customer at a clinic
+         * @description Not in the past. The length is `durationMinutes`, else the item's duration, else 30 minutes. A staff
+         *     member is never booked twice at overlapping times (409 naming the clash, also when two desks book the
+         *     same slot at once); the staff member must work at the clinic and the item must be offered there.
+         */
+        post: operations["bookAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        /** One appointment */
+        get: operations["getAppointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move an appointment, or change its item, staff member or note
+         * @description Only while it is BOOKED or CONFIRMED; the same rules as booking apply.
+         */
+        patch: operations["rescheduleAppointment"];
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer confirmed she is coming
+         * @description Confirming a confirmed appointment answers it unchanged.
+         */
+        post: operations["confirmAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel, with the reason
+         * @description Frees the staff member's time. Only while it is BOOKED or CONFIRMED.
+         */
+        post: operations["cancelAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer did not come
+         * @description Only after the start time, and only while it is BOOKED or CONFIRMED.
+         */
+        post: operations["markAppointmentNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/arrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer arrived; check her in
+         * @description Starts a visit now (purpose TREATMENT when the booking names an item, else CONSULTATION, unless given),
+         *     with the booked staff member unless `staffIds` says otherwise. The appointment becomes ARRIVED and
+         *     points at the visit. 409 while she is still checked in elsewhere.
+         */
+        post: operations["arriveAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Visits in check-in order
+         * @description Visits at the clinics the caller works in; `from`/`to` select check-in times; `open=true` lists who is still here.
+         */
+        get: operations["listVisits"];
+        put?: never;
+        /**
+         * Check a customer in (walk-ins too)
+         * @description Name the customer by `customerId`, or send `newCustomer` for a walk-in: a customer with that phone is
+         *     used, else one is registered on the spot (`customerRegistered` says which). Every visit counts toward
+         *     visit frequency, with or without a purchase, and moves her first/last visit times. 409 while she is
+         *     still checked in (check that visit out first).
+         */
+        post: operations["checkInVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visitId: components["parameters"]["VisitId"];
+            };
+            cookie?: never;
+        };
+        /** One visit */
+        get: operations["getVisit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a visit's purpose, staff or note */
+        patch: operations["updateVisit"];
+        trace?: never;
+    };
+    "/api/v1/visits/{visitId}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visitId: components["parameters"]["VisitId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the customer out
+         * @description At `checkedOutAt` (not before the check-in, not in the future), else now. 409 when already checked out.
+         */
+        post: operations["checkOutVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consultations, newest first
+         * @description At the clinics the caller works in. Health-related: not for the front desk or integrators.
+         */
+        get: operations["listConsultations"];
+        put?: never;
+        /**
+         * Record a consultation and its design assessment
+         * @description During a visit at one of the caller's clinics. The consultant is the caller unless named. Up to three
+         *     needs, ranked 1-3, each with suggested items offered at the clinic. The outcome is PENDING until
+         *     decided; NOT_CONVERTED needs a reason.
+         */
+        post: operations["createConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversion and non-conversion reasons
+         * @description Consultations in [from, to) (at most 366 days) at the caller's clinics, grouped by consultant, clinic,
+         *     the customer's source or month (in the chain's time zone). conversionRate counts decided
+         *     consultations only.
+         */
+        get: operations["analyseConsultations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: string;
+            };
+            cookie?: never;
+        };
+        /** One consultation with its assessment */
+        get: operations["getConsultation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Complete the assessment or record the outcome
+         * @description `needs` replaces the whole assessment.
+         */
+        patch: operations["updateConsultation"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -690,6 +992,310 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             nextCursor: string | null;
         };
+        /**
+         * @description One thing that happened to the customer. APPOINTMENT: `at` is the booked start, `status` the
+         *     appointment's status, `label` the item's name. VISIT: `at` is the check-in, `status` CHECKED_IN or
+         *     CHECKED_OUT, `label` the purpose. CONSULTATION: `status` the outcome, `label` the needs' concerns.
+         */
+        TimelineEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION";
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            clinicId: string;
+            /**
+             * Format: uuid
+             * @description The booked staff member, or the consultant.
+             */
+            staffId?: string | null;
+            status: string;
+            label?: string | null;
+            /** Format: uuid */
+            visitId?: string | null;
+        };
+        TimelinePage: {
+            items: components["schemas"]["TimelineEntry"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description BOOKED and CONFIRMED are still expected and hold the staff member's time; ARRIVED became a visit.
+         * @enum {string}
+         */
+        AppointmentStatus: "BOOKED" | "CONFIRMED" | "CANCELLED" | "NO_SHOW" | "ARRIVED";
+        Appointment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            clinicId: string;
+            /** Format: uuid */
+            itemId?: string | null;
+            itemName?: string | null;
+            /** Format: uuid */
+            staffId?: string | null;
+            staffName?: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: components["schemas"]["AppointmentStatus"];
+            note?: string | null;
+            cancelReason?: string | null;
+            /** Format: date-time */
+            statusChangedAt?: string | null;
+            statusChangedBy?: string | null;
+            /**
+             * Format: uuid
+             * @description The visit her arrival started.
+             */
+            visitId?: string | null;
+            /** @description Keycloak user id of who booked. */
+            bookedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        AppointmentBook: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            clinicId: string;
+            /** Format: uuid */
+            itemId?: string;
+            /** Format: uuid */
+            staffId?: string;
+            /**
+             * Format: date-time
+             * @description Not in the past.
+             */
+            startsAt: string;
+            durationMinutes?: number;
+            note?: string;
+        };
+        AppointmentPatch: {
+            /** Format: date-time */
+            startsAt?: string;
+            durationMinutes?: number;
+            /** Format: uuid */
+            itemId?: string | null;
+            /** Format: uuid */
+            staffId?: string | null;
+            note?: string | null;
+        };
+        AppointmentCancel: {
+            reason: string;
+        };
+        AppointmentArrive: {
+            purpose?: components["schemas"]["VisitPurpose"];
+            staffIds?: string[];
+        };
+        AppointmentPage: {
+            items: components["schemas"]["Appointment"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description Consultation, treatment, review (复诊), event, or social (pickup, a chat, a gift).
+         * @enum {string}
+         */
+        VisitPurpose: "CONSULTATION" | "TREATMENT" | "REVIEW" | "EVENT" | "SOCIAL";
+        Visit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            clinicId: string;
+            purpose: components["schemas"]["VisitPurpose"];
+            /** Format: date-time */
+            checkedInAt: string;
+            /** Format: date-time */
+            checkedOutAt?: string | null;
+            /** @description Came without an appointment. */
+            walkIn: boolean;
+            /** Format: uuid */
+            appointmentId?: string | null;
+            staffIds: string[];
+            note?: string | null;
+            /** @description Keycloak user id of who checked her in. */
+            checkedInBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description Exactly one of `customerId` and `newCustomer`. */
+        VisitCheckIn: {
+            /** Format: uuid */
+            customerId?: string;
+            newCustomer?: components["schemas"]["CustomerCreate"];
+            /** Format: uuid */
+            clinicId: string;
+            purpose: components["schemas"]["VisitPurpose"];
+            /**
+             * Format: date-time
+             * @description Not in the future; now when absent.
+             */
+            checkedInAt?: string;
+            staffIds?: string[];
+            note?: string;
+        };
+        VisitCheckedIn: {
+            visit: components["schemas"]["Visit"];
+            /** @description A walk-in was registered as a new customer (false when her phone was already known). */
+            customerRegistered: boolean;
+        };
+        VisitCheckOut: {
+            /** Format: date-time */
+            checkedOutAt?: string;
+        };
+        VisitPatch: {
+            purpose?: components["schemas"]["VisitPurpose"];
+            staffIds?: string[];
+            note?: string | null;
+        };
+        VisitPage: {
+            items: components["schemas"]["Visit"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        ConsultationOutcome: "PENDING" | "CONVERTED" | "NOT_CONVERTED";
+        /** @enum {string} */
+        NonConversionReason: "PRICE" | "TRUST" | "TIMING" | "EFFECT_DOUBT" | "COMPETITOR" | "OTHER";
+        /** @enum {string} */
+        AssessmentArea: "FACE_CONTOUR" | "FOREHEAD" | "EYES" | "NOSE" | "CHEEKS" | "LIPS" | "CHIN_JAWLINE" | "SKIN" | "NECK" | "BREAST" | "ABDOMEN_WAIST" | "ARMS" | "LEGS" | "BACK_HIPS" | "HAIR" | "OTHER";
+        SuggestedItem: {
+            /** Format: uuid */
+            itemId: string;
+            name: string;
+        };
+        ConsultationNeed: {
+            rank: number;
+            area: components["schemas"]["AssessmentArea"];
+            concern: string;
+            note?: string | null;
+            suggestedItems: components["schemas"]["SuggestedItem"][];
+        };
+        Consultation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            visitId: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            clinicId: string;
+            /** Format: uuid */
+            consultantId: string;
+            consultantName: string;
+            /** Format: date-time */
+            consultedAt: string;
+            summary?: string | null;
+            /** @description The design assessment (美学设计评估), by rank. */
+            needs: components["schemas"]["ConsultationNeed"][];
+            outcome: components["schemas"]["ConsultationOutcome"];
+            /** @enum {string|null} */
+            reason?: "PRICE" | "TRUST" | "TIMING" | "EFFECT_DOUBT" | "COMPETITOR" | "OTHER" | null;
+            outcomeNote?: string | null;
+            /** Format: date-time */
+            outcomeRecordedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ConsultationNeedInput: {
+            rank: number;
+            area: components["schemas"]["AssessmentArea"];
+            concern: string;
+            note?: string;
+            suggestedItemIds?: string[];
+        };
+        ConsultationOutcomeInput: {
+            outcome: components["schemas"]["ConsultationOutcome"];
+            reason?: components["schemas"]["NonConversionReason"];
+            note?: string;
+        };
+        ConsultationCreate: {
+            /** Format: uuid */
+            visitId: string;
+            /**
+             * Format: uuid
+             * @description The caller when absent.
+             */
+            consultantId?: string;
+            /**
+             * Format: date-time
+             * @description Not before the visit's check-in, not in the future; now during the visit, else its check-in.
+             */
+            consultedAt?: string;
+            summary?: string;
+            needs?: components["schemas"]["ConsultationNeedInput"][];
+            outcome?: components["schemas"]["ConsultationOutcomeInput"];
+        };
+        ConsultationPatch: {
+            /** Format: uuid */
+            consultantId?: string;
+            summary?: string | null;
+            needs?: components["schemas"]["ConsultationNeedInput"][];
+            outcome?: components["schemas"]["ConsultationOutcomeInput"];
+        };
+        ConsultationPage: {
+            items: components["schemas"]["Consultation"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @default CONSULTANT
+         * @enum {string}
+         */
+        AnalysisDimension: "CONSULTANT" | "CLINIC" | "SOURCE" | "MONTH";
+        ReasonCount: {
+            reason: components["schemas"]["NonConversionReason"];
+            /** Format: int64 */
+            count: number;
+        };
+        ConversionFigures: {
+            /** Format: int64 */
+            consultations: number;
+            /** Format: int64 */
+            converted: number;
+            /** Format: int64 */
+            notConverted: number;
+            /** Format: int64 */
+            pending: number;
+            /** @description converted / (converted + notConverted); null while nothing is decided. */
+            conversionRate: number | null;
+            /** @description Non-conversion reasons, most frequent first. */
+            reasons: components["schemas"]["ReasonCount"][];
+        };
+        ConversionGroup: {
+            /** @description The consultant's or clinic's id, the source, or the month (YYYY-MM). */
+            key: string;
+            label: string | null;
+            figures: components["schemas"]["ConversionFigures"];
+        };
+        ConversionAnalysis: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            groupBy: components["schemas"]["AnalysisDimension"];
+            total: components["schemas"]["ConversionFigures"];
+            groups: components["schemas"]["ConversionGroup"][];
+        };
     };
     responses: {
         /** @description Malformed or invalid request */
@@ -782,6 +1388,26 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The appointment in its new state */
+        AppointmentChanged: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Appointment"];
+            };
+        };
+        /** @description The visit */
+        VisitChanged: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Visit"];
+            };
+        };
     };
     parameters: {
         /** @description Page size. */
@@ -790,6 +1416,12 @@ export interface components {
         Cursor: string;
         /** @description The `ETag` of the version being changed. */
         IfMatch: string;
+        /** @description Inclusive lower bound of the list's time. */
+        From: string;
+        /** @description Exclusive upper bound of the list's time. */
+        To: string;
+        AppointmentId: string;
+        VisitId: string;
     };
     requestBodies: never;
     headers: {
@@ -1562,7 +2194,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "appointment" | "visit" | "consultation";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;
@@ -1589,6 +2221,626 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    getCustomerTimeline: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listAppointments: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                clinicId?: string;
+                staffId?: string;
+                customerId?: string;
+                status?: components["schemas"]["AppointmentStatus"];
+                /** @description Inclusive lower bound of the list's time. */
+                from?: components["parameters"]["From"];
+                /** @description Exclusive upper bound of the list's time. */
+                to?: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of appointments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    bookAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01900000-0000-7000-8000-0000000c0001",
+                 *       "clinicId": "01900000-0000-7000-8000-0000000ac001",
+                 *       "itemId": "01900000-0000-7000-8000-0000000a1001",
+                 *       "staffId": "01900000-0000-7000-8000-0000000a5003",
+                 *       "startsAt": "2026-12-01T14:00:00+08:00",
+                 *       "note": "第一次做光子嫩肤"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AppointmentBook"];
+            };
+        };
+        responses: {
+            /** @description Booked */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The appointment */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    rescheduleAppointment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "startsAt": "2026-12-02T10:30:00+08:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AppointmentPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed appointment */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    confirmAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppointmentChanged"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    cancelAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户临时出差"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AppointmentCancel"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AppointmentChanged"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    markAppointmentNoShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AppointmentChanged"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    arriveAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: components["parameters"]["AppointmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "purpose": "TREATMENT"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AppointmentArrive"];
+            };
+        };
+        responses: {
+            /** @description The visit that started */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listVisits: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                clinicId?: string;
+                customerId?: string;
+                /** @description Inclusive lower bound of the list's time. */
+                from?: components["parameters"]["From"];
+                /** @description Exclusive upper bound of the list's time. */
+                to?: components["parameters"]["To"];
+                /** @description true for visits not checked out yet, false for finished ones. */
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of visits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    checkInVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "newCustomer": {
+                 *         "name": "李四",
+                 *         "phone": "13900139000",
+                 *         "source": "WALK_IN"
+                 *       },
+                 *       "clinicId": "01900000-0000-7000-8000-0000000ac001",
+                 *       "purpose": "CONSULTATION"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VisitCheckIn"];
+            };
+        };
+        responses: {
+            /** @description Checked in */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitCheckedIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visitId: components["parameters"]["VisitId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["VisitChanged"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateVisit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                visitId: components["parameters"]["VisitId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "purpose": "TREATMENT"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VisitPatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["VisitChanged"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    checkOutVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visitId: components["parameters"]["VisitId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VisitCheckOut"];
+            };
+        };
+        responses: {
+            200: components["responses"]["VisitChanged"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listConsultations: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                customerId?: string;
+                consultantId?: string;
+                clinicId?: string;
+                visitId?: string;
+                outcome?: components["schemas"]["ConsultationOutcome"];
+                /** @description Inclusive lower bound of the list's time. */
+                from?: components["parameters"]["From"];
+                /** @description Exclusive upper bound of the list's time. */
+                to?: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of consultations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "visitId": "01900000-0000-7000-8000-0000000b0001",
+                 *       "summary": "希望改善面部松弛和色斑",
+                 *       "needs": [
+                 *         {
+                 *           "rank": 1,
+                 *           "area": "SKIN",
+                 *           "concern": "色斑",
+                 *           "suggestedItemIds": [
+                 *             "01900000-0000-7000-8000-0000000a1001"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "rank": 2,
+                 *           "area": "CHEEKS",
+                 *           "concern": "法令纹"
+                 *         }
+                 *       ],
+                 *       "outcome": {
+                 *         "outcome": "NOT_CONVERTED",
+                 *         "reason": "PRICE",
+                 *         "note": "觉得价格偏高，考虑一下"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConsultationCreate"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    analyseConsultations: {
+        parameters: {
+            query: {
+                groupBy?: components["schemas"]["AnalysisDimension"];
+                from: string;
+                to: string;
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, in total and per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionAnalysis"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consultation */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateConsultation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                consultationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": {
+                 *         "outcome": "CONVERTED"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConsultationPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed consultation */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
         };
     };
 }

@@ -23,12 +23,16 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The chain's treatment catalog: items are priced in the chain's currency, archived rather than deleted. */
 @ApplicationScoped
@@ -63,6 +67,25 @@ public class CatalogService {
 
     public CatalogItemView get(UUID id) {
         return view(find(id), currency());
+    }
+
+    /** What other features need to know of an item they refer to, archived or not. */
+    public record ItemRef(UUID id, String name, int durationMinutes, boolean active, boolean allClinics,
+                          List<UUID> clinicIds) {
+        public boolean offeredAt(UUID clinicId) {
+            return active && (allClinics || clinicIds.contains(clinicId));
+        }
+    }
+
+    /** The items with these ids that exist in the chain; unknown ids are simply absent. */
+    public Map<UUID, ItemRef> items(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return CatalogItem.<CatalogItem>find("id in ?1", Set.copyOf(ids)).stream()
+                .map(i -> new ItemRef(i.id, i.name, i.durationMinutes, i.active, i.allClinics,
+                        List.copyOf(i.clinicIds)))
+                .collect(Collectors.toMap(ItemRef::id, Function.identity()));
     }
 
     @Transactional

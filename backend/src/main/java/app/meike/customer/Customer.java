@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
@@ -15,8 +16,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A customer of the chain. Visit and purchase times are set by the system, never typed in. */
+/**
+ * A customer of the chain. Visit and purchase times are set by the system, never typed in. Updates write only
+ * the changed columns: the system times move without a new version (CustomerService.recordVisit), and an edit
+ * of her profile must not write back the times it loaded.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "customer")
 public class Customer extends VersionedEntity {
     @TenantId

@@ -11,6 +11,7 @@ import app.meike.customer.CustomerDtos.CustomerCreate;
 import app.meike.customer.CustomerDtos.CustomerPatch;
 import app.meike.customer.CustomerDtos.CustomerView;
 import app.meike.customer.CustomerService.CustomerQuery;
+import app.meike.customer.TimelineSource.TimelineEntry;
 import app.meike.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,6 +38,8 @@ import jakarta.ws.rs.core.UriInfo;
 public class CustomerResource {
     @Inject
     CustomerService customers;
+    @Inject
+    CustomerTimeline timeline;
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK, Roles.CLINICIAN,
@@ -76,6 +79,15 @@ public class CustomerResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CustomerPatch body) {
         CustomerView customer = customers.update(Ids.parse("customerId", customerId), ifMatch, body);
         return Responses.versioned(customer.version(), customer);
+    }
+
+    /** Customer 360: her visits, appointments and consultations (later orders and more), newest first. */
+    @GET
+    @Path("{customerId}/timeline")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK, Roles.CLINICIAN})
+    public Page<TimelineEntry> timeline(@PathParam("customerId") String customerId,
+                                        @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return timeline.of(Ids.parse("customerId", customerId), PageRequest.ofTimed(limit, cursor));
     }
 
     private static Integer month(String value) {

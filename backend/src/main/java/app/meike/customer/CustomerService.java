@@ -265,6 +265,31 @@ public class CustomerService {
         return view(customer, namesOf(Collections.singletonList(customer.referrerId)), now);
     }
 
+    /** The customer a walk-in's phone belongs to, or a new one registered from the desk's form. */
+    public record WalkIn(UUID customerId, boolean registered) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public WalkIn findOrRegister(CustomerCreate request) {
+        return Customer.<Customer>find("phone", PhoneNumbers.normalize(request.phone())).firstResultOptional()
+                .map(existing -> new WalkIn(existing.id, false))
+                .orElseGet(() -> new WalkIn(create(request).id(), true));
+    }
+
+    /**
+     * A visit moves her first and last visit times. The system fields change without a new version, so staff
+     * editing her profile at the desk are not told someone else changed it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordVisit(UUID customerId, OffsetDateTime at) {
+        Customer.getEntityManager().createNativeQuery("UPDATE customer SET first_visit_at = least(first_visit_at, :at),"
+                        + " last_visit_at = greatest(last_visit_at, :at) WHERE tenant_id = :tenant AND id = :id")
+                .setParameter("at", at)
+                .setParameter("tenant", caller.tenantId())
+                .setParameter("id", customerId)
+                .executeUpdate();
+    }
+
     private void requirePhoneFree(String phone, UUID except) {
         Customer.<Customer>find("phone", phone).firstResultOptional()
                 .filter(holder -> !holder.id.equals(except))
@@ -274,7 +299,8 @@ public class CustomerService {
                 });
     }
 
-    private static void requireCustomer(String field, UUID id) {
+    /** Fails with a 400 naming the field unless the id is a customer of the caller's chain (null passes). */
+    public void requireCustomer(String field, UUID id) {
         if (id != null && Customer.count("id", id) == 0) {
             throw ProblemException.invalidField(field, "is not a customer of this chain");
         }
@@ -321,7 +347,8 @@ public class CustomerService {
         return Customer.<Customer>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer"));
     }
 
-    private static Map<UUID, String> namesOf(Collection<UUID> ids) {
+    /** Customer names by id, for calendars and lists of other features. */
+    public Map<UUID, String> namesOf(Collection<UUID> ids) {
         Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         Map<UUID, String> names = new HashMap<>();
         if (!wanted.isEmpty()) {

@@ -28,6 +28,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,6 +80,33 @@ public class StaffService {
         if (id != null && Staff.count("id", id) == 0) {
             throw ProblemException.invalidField(field, "is not a staff member of this chain");
         }
+    }
+
+    /**
+     * Fails with a 400 naming the field unless the id is an active staff member of the chain who may work at
+     * the clinic: the one a customer is booked with or seen by.
+     */
+    public void requireStaffAt(String field, UUID id, UUID clinicId) {
+        Staff staff = Staff.<Staff>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.invalidField(field, "is not a staff member of this chain"));
+        if (!staff.active) {
+            throw ProblemException.invalidField(field, "is disabled");
+        }
+        if (!staff.allClinics && !clinicIdsOf(id).contains(clinicId)) {
+            throw ProblemException.invalidField(field, "does not work at this clinic");
+        }
+    }
+
+    /** Staff display names by id, for labels in calendars and reports. */
+    public Map<UUID, String> displayNames(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Staff.<Staff>find("id in ?1", Set.copyOf(ids)).project(StaffName.class).list().stream()
+                .collect(Collectors.toMap(StaffName::id, StaffName::displayName));
+    }
+
+    public record StaffName(UUID id, String displayName) {
     }
 
     public Page<StaffView> list(String q, String role, UUID clinicId, Boolean active, PageRequest page) {

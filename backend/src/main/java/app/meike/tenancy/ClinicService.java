@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The chain's clinics. Staff limited to some clinics see only those; others answer 404. */
 @ApplicationScoped
@@ -143,6 +145,33 @@ public class ClinicService {
         if (id != null && Clinic.count("id", id) == 0) {
             throw ProblemException.invalidField(field, "is not a clinic of this chain");
         }
+    }
+
+    /**
+     * The clinic where the caller books or receives a customer: a 400 naming the field unless it is an open clinic
+     * of the chain, a 403 unless the caller may work there.
+     */
+    public void requireWorkplace(String field, UUID id) {
+        Clinic clinic = Clinic.<Clinic>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.invalidField(field, "is not a clinic of this chain"));
+        if (!clinic.active) {
+            throw ProblemException.invalidField(field, "is closed");
+        }
+        if (!caller.mayWorkIn(id)) {
+            throw ProblemException.forbidden("You do not work at clinic " + clinic.name);
+        }
+    }
+
+    /** Clinic names by id, for labels in reports. */
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Clinic.<Clinic>find("id in ?1", Set.copyOf(ids)).project(ClinicName.class).list().stream()
+                .collect(Collectors.toMap(ClinicName::id, ClinicName::name));
+    }
+
+    public record ClinicName(UUID id, String name) {
     }
 
     /** Fails with a 400 naming each id (by its index in `field`) that is no clinic of the caller's chain. */

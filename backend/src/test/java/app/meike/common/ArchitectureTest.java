@@ -19,7 +19,8 @@ class ArchitectureTest {
     void commonDependsOnNoFeature() {
         noClasses().that().resideInAPackage("app.meike.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.meike.tenancy..", "app.meike.identity..",
-                        "app.meike.audit..", "app.meike.catalog..", "app.meike.customer..")
+                        "app.meike.audit..", "app.meike.catalog..", "app.meike.customer..",
+                        "app.meike.visit..")
                 .check(CODE);
     }
 

@@ -12,6 +12,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,10 @@ class RoleMatrixTest extends ApiTest {
     static UUID clinic;
     static String item;
     static String customer;
+    static String appointment;
+    static String cancelledAppointment;
+    static String visit;
+    static String consultation;
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -56,6 +61,18 @@ class RoleMatrixTest extends ApiTest {
         for (String role : Roles.STAFF_ROLES) {
             STAFF_BY_ROLE.put(role, Chains.staff(chain, List.of(role), List.of()));
         }
+        String future = OffsetDateTime.now().plusDays(3).toString();
+        appointment = as(chain.adminToken()).body(Map.of("customerId", customer, "clinicId", clinic,
+                "startsAt", future)).post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+        cancelledAppointment = as(chain.adminToken()).body(Map.of("customerId", customer, "clinicId", clinic,
+                "startsAt", future)).post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+        as(chain.adminToken()).body(Map.of("reason", "matrix")).post("/api/v1/appointments/" + cancelledAppointment
+                + "/cancel").then().statusCode(200);
+        visit = as(chain.adminToken()).body(Map.of("customerId", customer, "clinicId", clinic,
+                "purpose", "CONSULTATION")).post("/api/v1/visits").then().statusCode(201).extract().path("visit.id");
+        as(chain.adminToken()).post("/api/v1/visits/" + visit + "/check-out").then().statusCode(200);
+        consultation = as(chain.adminToken()).body(Map.of("visitId", visit, "consultantId", chain.adminStaffId()))
+                .post("/api/v1/consultations").then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -194,6 +211,43 @@ class RoleMatrixTest extends ApiTest {
         m.put("getCustomer", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/customers/" + customer)));
         m.put("updateCustomer", new Call(customerWriters, 412, (r, self) -> r.header("If-Match", "\"99\"")
                 .body(Map.of("name", "m")).patch("/api/v1/customers/" + customer)));
+        m.put("getCustomerTimeline", new Call(staff, 200,
+                (r, self) -> r.get("/api/v1/customers/" + customer + "/timeline")));
+        m.put("listAppointments", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/appointments")));
+        m.put("bookAppointment", new Call(customerWriters, 400, (r, self) -> r.body(Map.of("customerId", customer,
+                "clinicId", clinic, "startsAt", "2001-01-01T10:00:00+08:00")).post("/api/v1/appointments")));
+        m.put("getAppointment", new Call(clinicReaders, 200,
+                (r, self) -> r.get("/api/v1/appointments/" + appointment)));
+        m.put("rescheduleAppointment", new Call(customerWriters, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("note", "m")).patch("/api/v1/appointments/" + appointment)));
+        m.put("confirmAppointment", new Call(customerWriters, 200,
+                (r, self) -> r.post("/api/v1/appointments/" + appointment + "/confirm")));
+        m.put("cancelAppointment", new Call(customerWriters, 400, (r, self) -> r.body(Map.of("reason", ""))
+                .post("/api/v1/appointments/" + appointment + "/cancel")));
+        m.put("markAppointmentNoShow", new Call(customerWriters, 409,
+                (r, self) -> r.post("/api/v1/appointments/" + appointment + "/no-show")));
+        m.put("arriveAppointment", new Call(customerWriters, 409,
+                (r, self) -> r.post("/api/v1/appointments/" + cancelledAppointment + "/arrive")));
+        m.put("listVisits", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/visits")));
+        m.put("checkInVisit", new Call(customerWriters, 400, (r, self) -> r.body(Map.of("clinicId", clinic,
+                "purpose", "CONSULTATION")).post("/api/v1/visits")));
+        m.put("getVisit", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/visits/" + visit)));
+        m.put("updateVisit", new Call(clinicReaders, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("note", "m")).patch("/api/v1/visits/" + visit)));
+        m.put("checkOutVisit", new Call(clinicReaders, 409,
+                (r, self) -> r.post("/api/v1/visits/" + visit + "/check-out")));
+        Set<String> consultationReaders = Set.of("tenant-admin", "manager", "consultant", "clinician");
+        Set<String> consultationWriters = Set.of("tenant-admin", "manager", "consultant");
+        m.put("listConsultations", new Call(consultationReaders, 200, (r, self) -> r.get("/api/v1/consultations")));
+        m.put("createConsultation", new Call(consultationWriters, 400, (r, self) -> r.body(Map.of("visitId",
+                UUID.randomUUID())).post("/api/v1/consultations")));
+        m.put("getConsultation", new Call(consultationReaders, 200,
+                (r, self) -> r.get("/api/v1/consultations/" + consultation)));
+        m.put("updateConsultation", new Call(consultationWriters, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("summary", "m")).patch("/api/v1/consultations/" + consultation)));
+        m.put("analyseConsultations", new Call(Set.of("tenant-admin", "manager"), 200, (r, self) -> r
+                .queryParam("from", "2026-01-01T00:00:00+08:00").queryParam("to", "2026-12-31T00:00:00+08:00")
+                .get("/api/v1/consultations/analysis")));
         m.put("listAuditEvents", new Call(admin, 200, (r, self) -> r.get("/api/v1/audit-events")));
         return m;
     }

@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,10 @@ class CrossTenantTest extends ApiTest {
     static String itemOfA;
     static String customerOfA;
     static String phoneOfA;
+    static String appointmentOfA;
+    static UUID clinicOfB;
+    static String visitOfA;
+    static String consultationOfA;
 
     @BeforeEach
     void twoChains() {
@@ -54,7 +59,15 @@ class CrossTenantTest extends ApiTest {
         phoneOfA = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         customerOfA = as(a.adminToken()).body(Map.of("name", "秘密客户", "phone", phoneOfA, "source", "WALK_IN"))
                 .post("/api/v1/customers").then().statusCode(201).extract().path("id");
-        Chains.clinic(b, "B 店");
+        appointmentOfA = as(a.adminToken()).body(Map.of("customerId", customerOfA, "clinicId", clinicOfA,
+                        "startsAt", OffsetDateTime.now().plusDays(3).toString()))
+                .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+        visitOfA = as(a.adminToken()).body(Map.of("customerId", customerOfA, "clinicId", clinicOfA,
+                "purpose", "CONSULTATION")).post("/api/v1/visits").then().statusCode(201).extract().path("visit.id");
+        consultationOfA = as(a.adminToken()).body(Map.of("visitId", visitOfA, "consultantId", staffOfA.getString("id"),
+                        "outcome", Map.of("outcome", "NOT_CONVERTED", "reason", "PRICE")))
+                .post("/api/v1/consultations").then().statusCode(201).extract().path("id");
+        clinicOfB = Chains.clinic(b, "B 店");
     }
 
     @Test
@@ -185,6 +198,70 @@ class CrossTenantTest extends ApiTest {
             as(a.adminToken()).get("/api/v1/customers/" + customerOfA).then().statusCode(200)
                     .body("name", equalTo("秘密客户"));
         });
+        walks.put("getCustomerTimeline", () -> as(adminB).get("/api/v1/customers/" + customerOfA + "/timeline")
+                .then().statusCode(404));
+        walks.put("listAppointments", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/appointments").then().statusCode(200)
+                    .body("items.id", not(hasItem(appointmentOfA)));
+            as(adminB).queryParam("customerId", customerOfA).get("/api/v1/appointments").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("bookAppointment", () -> {
+            String future = OffsetDateTime.now().plusDays(4).toString();
+            as(adminB).body(Map.of("customerId", customerOfA, "clinicId", clinicOfB, "startsAt", future))
+                    .post("/api/v1/appointments").then().statusCode(400).body("errors.field", hasItem("customerId"));
+            as(adminB).body(Map.of("customerId", customerOfA, "clinicId", clinicOfA, "startsAt", future))
+                    .post("/api/v1/appointments").then().statusCode(400).body("errors.field", hasItem("clinicId"));
+        });
+        walks.put("getAppointment", () -> as(adminB).get("/api/v1/appointments/" + appointmentOfA).then()
+                .statusCode(404));
+        walks.put("rescheduleAppointment", () -> as(adminB).header("If-Match", "\"0\"").body(Map.of("note", "x"))
+                .patch("/api/v1/appointments/" + appointmentOfA).then().statusCode(404));
+        walks.put("confirmAppointment", () -> as(adminB).post("/api/v1/appointments/" + appointmentOfA + "/confirm")
+                .then().statusCode(404));
+        walks.put("cancelAppointment", () -> as(adminB).body(Map.of("reason", "x"))
+                .post("/api/v1/appointments/" + appointmentOfA + "/cancel").then().statusCode(404));
+        walks.put("markAppointmentNoShow", () -> as(adminB)
+                .post("/api/v1/appointments/" + appointmentOfA + "/no-show").then().statusCode(404));
+        walks.put("arriveAppointment", () -> {
+            as(adminB).post("/api/v1/appointments/" + appointmentOfA + "/arrive").then().statusCode(404);
+            as(a.adminToken()).get("/api/v1/appointments/" + appointmentOfA).then().statusCode(200)
+                    .body("status", equalTo("BOOKED"));
+        });
+        walks.put("listVisits", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/visits").then().statusCode(200)
+                    .body("items.id", not(hasItem(visitOfA)));
+            as(adminB).queryParam("customerId", customerOfA).get("/api/v1/visits").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("checkInVisit", () -> as(adminB).body(Map.of("customerId", customerOfA, "clinicId", clinicOfB,
+                        "purpose", "CONSULTATION"))
+                .post("/api/v1/visits").then().statusCode(400).body("errors.field", hasItem("customerId")));
+        walks.put("getVisit", () -> as(adminB).get("/api/v1/visits/" + visitOfA).then().statusCode(404));
+        walks.put("updateVisit", () -> as(adminB).header("If-Match", "\"0\"").body(Map.of("note", "x"))
+                .patch("/api/v1/visits/" + visitOfA).then().statusCode(404));
+        walks.put("checkOutVisit", () -> {
+            as(adminB).post("/api/v1/visits/" + visitOfA + "/check-out").then().statusCode(404);
+            as(a.adminToken()).get("/api/v1/visits/" + visitOfA).then().statusCode(200)
+                    .body("checkedOutAt", org.hamcrest.Matchers.nullValue());
+        });
+        walks.put("listConsultations", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/consultations").then().statusCode(200)
+                    .body("items.id", not(hasItem(consultationOfA)));
+            as(adminB).queryParam("customerId", customerOfA).get("/api/v1/consultations").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("createConsultation", () -> as(adminB).body(Map.of("visitId", visitOfA))
+                .post("/api/v1/consultations").then().statusCode(400).body("errors.field", hasItem("visitId")));
+        walks.put("getConsultation", () -> as(adminB).get("/api/v1/consultations/" + consultationOfA).then()
+                .statusCode(404));
+        walks.put("updateConsultation", () -> as(adminB).header("If-Match", "\"0\"").body(Map.of("summary", "x"))
+                .patch("/api/v1/consultations/" + consultationOfA).then().statusCode(404));
+        walks.put("analyseConsultations", () -> as(adminB)
+                .queryParam("from", OffsetDateTime.now().minusDays(1).toString())
+                .queryParam("to", OffsetDateTime.now().plusDays(1).toString())
+                .get("/api/v1/consultations/analysis").then().statusCode(200)
+                .body("total.consultations", equalTo(0)));
         walks.put("listAuditEvents", () -> {
             as(adminB).queryParam("limit", 200).get("/api/v1/audit-events").then().statusCode(200)
                     .body("items.entityId", not(hasItem(clinicOfA.toString())))

@@ -1,5 +1,6 @@
 package app.meike.common.persistence;
 
+import app.meike.common.PageRequest;
 import app.meike.common.QueryParams;
 import io.quarkus.panache.common.Parameters;
 
@@ -36,6 +37,16 @@ public final class Filter {
         String condition = Arrays.stream(columns).map(c -> "lower(" + c + ") like :q escape '\\'")
                 .collect(Collectors.joining(" or "));
         return and(condition, "q", QueryParams.containsPattern(text));
+    }
+
+    /** Rows past the page's (time, id) position, for a list sorted by time then id, either way. */
+    public Filter afterPosition(String timeColumn, String idColumn, PageRequest page, boolean descending) {
+        if (page.afterTime() == null) {
+            return this;
+        }
+        return and("%1$s %3$s :afterTime or (%1$s = :afterTime and %2$s %3$s :afterId)"
+                        .formatted(timeColumn, idColumn, descending ? "<" : ">"),
+                Map.of("afterTime", page.afterTime(), "afterId", page.after()));
     }
 
     public String where() {

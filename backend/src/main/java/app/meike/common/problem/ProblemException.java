@@ -37,4 +37,13 @@ public class ProblemException extends RuntimeException {
         String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
         return new ProblemException(ProblemType.VALIDATION, detail, errors);
     }
+
+    /** The same problem with its fields named inside `parent`, for a nested object of the request. */
+    public ProblemException nestedIn(String parent) {
+        if (errors == null) {
+            return this;
+        }
+        return new ProblemException(type, getMessage(), errors.stream()
+                .map(e -> new Problem.FieldError(parent + "." + e.field(), e.message())).toList());
+    }
 }

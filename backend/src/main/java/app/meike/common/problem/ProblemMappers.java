@@ -119,6 +119,10 @@ public class ProblemMappers {
             return respond(ProblemType.CONFLICT, "This would duplicate a value that must be unique; it may have just"
                     + " been taken by a concurrent request", null, uri);
         }
+        if (state != null && state.equals("23P01")) {
+            return respond(ProblemType.CONFLICT, "This overlaps another booking; it may have just been made by a"
+                    + " concurrent request", null, uri);
+        }
         if (state != null && state.startsWith("22")) {
             return respond(ProblemType.VALIDATION, "A value is not acceptable to the database (for example a"
                     + " control character or an out-of-range number)", null, uri);

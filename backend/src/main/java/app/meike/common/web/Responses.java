@@ -4,6 +4,7 @@ import app.meike.common.Versions;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.net.URI;
 import java.util.UUID;
 
 /** Response helpers for the two shapes every resource answers with: created, and versioned. */
@@ -12,9 +13,12 @@ public final class Responses {
     }
 
     public static Response created(UriInfo uri, UUID id, long version, Object body) {
-        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
-                .tag(Versions.etag(version).replace("\"", ""))
-                .entity(body).build();
+        return created(uri.getAbsolutePathBuilder().path(id.toString()).build(), version, body);
+    }
+
+    /** Created somewhere other than under the request's path (an action that makes another resource). */
+    public static Response created(URI location, long version, Object body) {
+        return Response.created(location).tag(Versions.etag(version).replace("\"", "")).entity(body).build();
     }
 
     public static Response versioned(long version, Object body) {

@@ -1,0 +1,23 @@
+package app.meike.customer;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A feature's part of the customer 360 timeline (visits, consultations; later orders, redemptions, follow-ups).
+ * The customer feature merges the parts without reading the features' tables.
+ */
+public interface TimelineSource {
+    /**
+     * Up to `limit` of the customer's entries, newest first, strictly before the position (beforeTime,
+     * beforeId) when one is given, and only at clinics the caller may work in.
+     */
+    List<TimelineEntry> entries(UUID customerId, OffsetDateTime beforeTime, UUID beforeId, int limit);
+
+    /** One thing that happened to the customer. `status` and `label` depend on the kind (see openapi.yaml). */
+    record TimelineEntry(UUID id, Kind kind, OffsetDateTime at, UUID clinicId, UUID staffId, String status,
+                         String label, UUID visitId) {
+        public enum Kind { APPOINTMENT, VISIT, CONSULTATION }
+    }
+}
