@@ -1,0 +1,22 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Picks an option of an antd select by its title (the first option without one) from this select's own dropdown
+ * (found through the input's aria-controls, so a sibling dropdown still closing can't be mistaken for it), waits
+ * until the option is marked selected, and until the dropdown has closed again.
+ */
+export async function pick(page: Page, testId: string, title?: string) {
+  const select = page.getByTestId(testId);
+  await select.click();
+  const listId = await select.getByRole('combobox').getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
+  const option = dropdown.locator(title ? `.ant-select-item-option[title="${title}"]` : '.ant-select-item-option').first();
+  await option.click();
+  await expect(option).toHaveClass(/ant-select-item-option-selected/);
+  await page.keyboard.press('Escape');
+  await expect(dropdown).toBeHidden();
+}
+
+export function api(page: Page, method: string, path: RegExp) {
+  return page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname));
+}
