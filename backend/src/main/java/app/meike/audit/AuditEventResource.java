@@ -20,7 +20,8 @@ import java.util.Set;
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventResource {
-    private static final Set<String> ENTITY_TYPES = Set.of("tenant", "clinic", "staff", "catalog-item", "customer");
+    private static final Set<String> ENTITY_TYPES = Set.of("tenant", "clinic", "staff", "catalog-item", "customer",
+            "customer-import", "customer-list");
 
     @Inject
     AuditLog audit;

@@ -28,6 +28,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,6 +80,18 @@ public class StaffService {
         if (id != null && Staff.count("id", id) == 0) {
             throw ProblemException.invalidField(field, "is not a staff member of this chain");
         }
+    }
+
+    /** The ids of the staff members with these usernames (lower case), for files that name staff by login. */
+    public Map<String, UUID> idsByUsername(Collection<String> usernames) {
+        return usernames.isEmpty() ? Map.of() : Staff.<Staff>find("username in ?1", usernames).list().stream()
+                .collect(Collectors.toMap(s -> s.username, s -> s.id));
+    }
+
+    /** The usernames of these staff members, by id. */
+    public Map<UUID, String> usernamesOf(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : Staff.<Staff>find("id in ?1", ids).list().stream()
+                .collect(Collectors.toMap(s -> s.id, s -> s.username));
     }
 
     public Page<StaffView> list(String q, String role, UUID clinicId, Boolean active, PageRequest page) {
