@@ -299,8 +299,8 @@ export interface paths {
          * @description Irreversible. Name becomes 已删除客户 #<last 8 characters of the id>; the phone becomes a unique placeholder
          *     without digits (the number is free again); birth date, occupation, income band, address, notes, tags,
          *     consent channel and the search keys are cleared and marketing consent is withdrawn. The record, its id,
-         *     ledgers and statistics (visits, purchases, source, clinic, referrals) stay. Other features scrub their
-         *     free-text notes in the same transaction. The audit entry lists the erased fields, never their values.
+         *     ledgers and statistics (visits, purchases, source, clinic, referrals) stay. Tombstones of duplicates merged
+         *     into her are erased with her. Other features scrub their free-text notes in the same transaction. The audit entry lists the erased fields, never their values.
          *     Erasing again answers the record unchanged; an erased customer can no longer be edited (409).
          */
         post: operations["eraseCustomer"];

@@ -93,7 +93,6 @@ public class CustomerRecordService {
         survivorEntry.put("referralsMoved", referrals);
         audit.record("customer.merged", "customer", survivor.id, survivorEntry);
         audit.record("customer.merged-into", "customer", duplicate.id, Map.of("survivorId", survivor.id));
-        Customer.getEntityManager().flush();
         return customers.view(survivor, CustomerService.namesOf(Collections.singletonList(survivor.referrerId)),
                 now);
     }
@@ -190,37 +189,42 @@ public class CustomerRecordService {
 
     /**
      * Erases the customer's personal data (PIPL): the row, its id, ledgers pointing at it and its statistics
-     * (visits, purchases, source, clinic, referrals) stay; what identifies or describes the person goes. Erasing
-     * again changes nothing.
+     * (visits, purchases, source, clinic, referrals) stay; what identifies or describes the person goes, on her
+     * record and on the tombstones of duplicates merged into it. Erasing again changes nothing.
      */
     @Transactional
     public CustomerView erase(UUID id) {
         Customer customer = lock(id).orElseThrow(() -> ProblemException.notFound("Customer"));
         OffsetDateTime now = Clocks.now(clock);
         if (customer.erasedAt == null) {
-            String hex = customer.id.toString();
-            CustomerService.rename(customer, "已删除客户 #" + hex.substring(hex.length() - 8));
-            customer.namePinyin = "";
-            customer.nameInitials = "";
-            customer.phone = PhoneNumbers.placeholder(customer.id);
-            customer.birthDate = null;
-            customer.occupation = null;
-            customer.incomeBand = null;
-            customer.address = null;
-            customer.notes = null;
-            customer.tags = new ArrayList<>();
-            customer.marketingConsent = false;
-            customer.consentChannel = null;
-            customer.consentRecordedAt = now;
-            customer.erasedAt = now;
-            customer.updatedAt = now;
-            Customer.getEntityManager().flush();
-            erased.fire(new CustomerErased(customer.id));
-            // Which fields were erased, never their values.
-            audit.record("customer.erased", "customer", customer.id, Map.of("erasedFields", ERASED_FIELDS));
-            Customer.getEntityManager().flush();
+            anonymise(customer, now);
+            Customer.<Customer>list("mergedInto = ?1 and erasedAt is null", customer.id)
+                    .forEach(tombstone -> anonymise(tombstone, now));
         }
         return customers.view(customer, CustomerService.namesOf(Collections.singletonList(customer.referrerId)),
                 now);
+    }
+
+    private void anonymise(Customer customer, OffsetDateTime now) {
+        String hex = customer.id.toString();
+        CustomerService.rename(customer, "已删除客户 #" + hex.substring(hex.length() - 8));
+        customer.namePinyin = "";
+        customer.nameInitials = "";
+        customer.phone = PhoneNumbers.placeholder(customer.id);
+        customer.birthDate = null;
+        customer.occupation = null;
+        customer.incomeBand = null;
+        customer.address = null;
+        customer.notes = null;
+        customer.tags = new ArrayList<>();
+        customer.marketingConsent = false;
+        customer.consentChannel = null;
+        customer.consentRecordedAt = now;
+        customer.erasedAt = now;
+        customer.updatedAt = now;
+        Customer.getEntityManager().flush();
+        erased.fire(new CustomerErased(customer.id));
+        // Which fields were erased, never their values.
+        audit.record("customer.erased", "customer", customer.id, Map.of("erasedFields", ERASED_FIELDS));
     }
 }

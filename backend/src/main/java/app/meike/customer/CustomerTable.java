@@ -1,8 +1,8 @@
 package app.meike.customer;
 
+import app.meike.common.problem.ProblemException;
 import app.meike.customer.Customer.CustomerSource;
 import app.meike.customer.Customer.Gender;
-import app.meike.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,7 +175,7 @@ class CustomerTable {
         Array tags = rs.getArray("tags");
         return new CustomerRow(rs.getObject("id", UUID.class), rs.getLong("version"), rs.getString("name"),
                 rs.getString("phone"), gender == null ? null : Gender.valueOf(gender),
-                rs.getObject("birth_date", java.time.LocalDate.class),
+                rs.getObject("birth_date", LocalDate.class),
                 CustomerSource.valueOf(rs.getString("source")), rs.getObject("owner_staff_id", UUID.class),
                 new ArrayList<>(Arrays.asList((String[]) tags.getArray())), rs.getString("notes"),
                 rs.getBoolean("marketing_consent"), rs.getString("consent_channel"),

@@ -168,9 +168,11 @@ class CustomerRecordApiTest extends ApiTest {
         body.put("referrerId", referrer);
         body.put("marketingConsent", Map.of("granted", true, "channel", "微信"));
         String id = register(chain, body);
+        String tombstone = register(chain, customer("赵敏旧档", mobile()));
+        merge(chain, id, tombstone, 200);
 
         String erasedName = as(chain.adminToken()).post("/api/v1/customers/" + id + "/erase").then()
-                .statusCode(200).header("ETag", "\"1\"")
+                .statusCode(200).header("ETag", "\"2\"")
                 .body("name", startsWith("已删除客户 #")).body("phone", startsWith("x"))
                 .body("birthDate", nullValue()).body("occupation", nullValue()).body("address", nullValue())
                 .body("notes", nullValue()).body("tags", empty()).body("marketingConsent.granted", equalTo(false))
@@ -178,7 +180,10 @@ class CustomerRecordApiTest extends ApiTest {
                 .body("referrer.customerId", equalTo(referrer)).body("erasedAt", notNullValue())
                 .extract().path("name");
         assertThat(erasedName).endsWith(id.substring(id.length() - 8));
-        assertThat(CustomerEvents.ERASED).contains(new CustomerErased(UUID.fromString(id)));
+        assertThat(CustomerEvents.ERASED).contains(new CustomerErased(UUID.fromString(id)),
+                new CustomerErased(UUID.fromString(tombstone)));
+        as(chain.adminToken()).get("/api/v1/customers/" + tombstone).then().body("name", startsWith("已删除客户 #"))
+                .body("mergedInto", equalTo(id)).body("erasedAt", notNullValue());
         for (String q : List.of(phone, "zm", "赵")) {
             as(chain.adminToken()).queryParam("q", q).get("/api/v1/customers").then().body("items", empty());
         }
@@ -186,14 +191,15 @@ class CustomerRecordApiTest extends ApiTest {
         as(chain.adminToken()).queryParam("birthdayMonth", 7).get("/api/v1/customers").then()
                 .body("items", empty());
         as(chain.adminToken()).post("/api/v1/customers/" + id + "/erase").then().statusCode(200)
-                .header("ETag", "\"1\"");
-        as(chain.adminToken()).header("If-Match", "\"1\"").body(Map.of("name", "赵敏"))
+                .header("ETag", "\"2\"");
+        as(chain.adminToken()).header("If-Match", "\"2\"").body(Map.of("name", "赵敏"))
                 .patch("/api/v1/customers/" + id).then().statusCode(409);
         merge(chain, referrer, id, 409);
         register(chain, customer("新的赵敏", phone));
         String audit = as(chain.adminToken()).queryParam("entityId", id).queryParam("entityType", "customer")
                 .get("/api/v1/audit-events").then().body("items[0].action", equalTo("customer.erased"))
-                .body("items.size()", equalTo(2)).extract().path("items[0]").toString();
+                .body("items.action", equalTo(List.of("customer.erased", "customer.merged", "customer.registered")))
+                .extract().path("items[0]").toString();
         assertThat(audit).doesNotContain("赵敏", phone, "玻尿酸", "律师");
         as(Chains.staffToken(chain, "front-desk")).post("/api/v1/customers/" + referrer + "/erase").then()
                 .statusCode(403);
