@@ -55,6 +55,22 @@ class RowLevelSecurityTest extends ApiTest {
     }
 
     @Test
+    void everyTableWithATenantHasForcedRowLevelSecurity() throws SQLException {
+        List<String> unguarded = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select t.relname from pg_class t"
+                     + " join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'"
+                     + " join pg_attribute a on a.attrelid = t.oid and a.attname = 'tenant_id'"
+                     + " where t.relkind = 'r' and not (t.relrowsecurity and t.relforcerowsecurity)");
+             ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                unguarded.add(rows.getString(1));
+            }
+        }
+        assertThat(unguarded).isEmpty();
+    }
+
+    @Test
     void rawSqlForgettingTheTenantPredicateStillSeesOnlyItsOwnTenant() {
         List<UUID> seen = tenantContext.callAs(b.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection();
