@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import java.time.LocalDate;
 import java.util.Locale;
 
 /** The customer list as a file: CSV (UTF-8 with BOM, for Excel) or XLSX, with the list's filters. */
@@ -42,10 +41,8 @@ public class CustomerExportResource {
         Export export = exports.start(CustomerResource.query(q, status, tag, ownerId, source, clinicId,
                 birthdayMonth), chosen);
         StreamingOutput body = out -> exports.write(export, out);
-        String extension = chosen.name().toLowerCase(Locale.ROOT);
         return Response.ok(body, chosen == Format.CSV ? "text/csv; charset=UTF-8" : XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customers-" + LocalDate.now() + "."
-                        + extension + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")
                 .header("X-Total-Count", export.rows())
                 .build();
     }

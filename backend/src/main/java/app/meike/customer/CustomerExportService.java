@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -46,7 +47,8 @@ public class CustomerExportService {
     public enum Format { CSV, XLSX }
 
     /** An export recorded in the audit log, ready to be written. */
-    public record Export(CustomerQuery query, Format format, boolean masked, ZoneId zone, long rows) {
+    public record Export(CustomerQuery query, Format format, boolean masked, ZoneId zone, long rows,
+                         String fileName) {
     }
 
     @Inject
@@ -74,7 +76,10 @@ public class CustomerExportService {
         entry.put("rows", rows);
         entry.put("phonesMasked", masked);
         audit.record("customer.exported", CustomerService.LIST_ENTITY, Ids.newId(), entry);
-        return new Export(query, format, masked, ZoneId.of(tenants.timeZoneOf(caller.tenantId())), rows);
+        ZoneId zone = ZoneId.of(tenants.timeZoneOf(caller.tenantId()));
+        String fileName = "customers-" + Clocks.now(clock).atZoneSameInstant(zone).toLocalDate() + "."
+                + format.name().toLowerCase(Locale.ROOT);
+        return new Export(query, format, masked, zone, rows, fileName);
     }
 
     @Transactional

@@ -269,12 +269,12 @@ final class ImportPlanner {
             }
             Line referrerLine = byPhone.get(line.referrerPhone);
             CustomerRow referrer = existing.get(line.referrerPhone);
-            if (referrerLine != null && !referrerLine.valid()) {
+            if (referrer == null && referrerLine != null && !referrerLine.valid()) {
                 line.issue(Column.REFERRER_PHONE, "belongs to row " + referrerLine.row + ", which is not imported");
-            } else if (referrerLine == null && referrer == null) {
+            } else if (referrer == null && referrerLine == null) {
                 line.issue(Column.REFERRER_PHONE, "is not a customer in this file or the chain");
             } else {
-                line.referrerId = referrerLine != null ? referrerLine.id : referrer.id();
+                line.referrerId = referrer != null ? referrer.id() : referrerLine.id;
                 UUID recorded = line.existing == null ? null : line.existing.referrerId();
                 if (recorded != null && !recorded.equals(line.referrerId)) {
                     line.issue(Column.REFERRER_PHONE, "differs from the referrer already recorded for this customer"

@@ -175,13 +175,19 @@ class CustomerImportApiTest extends ApiTest {
         String b = mobile();
         String c = mobile();
         String d = mobile();
+        String known = mobile();
+        String f = mobile();
+        register(chain, customer("戊", known));
         JsonPath report = upload(chain.adminToken(), "name,phone,referrerPhone\n"
-                + "甲," + a + "," + b + "\n乙," + b + "," + a + "\n丙," + c + "," + d + "\n丁," + d + ",\n");
-        assertThat(report.getInt("invalidRows")).isEqualTo(2);
+                + "甲," + a + "," + b + "\n乙," + b + "," + a + "\n丙," + c + "," + d + "\n丁," + d + ",\n"
+                + "戊," + known + "," + known + "\n己," + f + "," + known + "\n");
+        assertThat(report.getInt("invalidRows")).isEqualTo(3);
         assertThat(report.getList("issues.field")).containsOnly("referrerPhone");
         commit(chain.adminToken(), report.getString("id"));
         as(chain.adminToken()).queryParam("q", c).get("/api/v1/customers").then()
                 .body("items[0].referrer.name", equalTo("丁"));
+        as(chain.adminToken()).queryParam("q", f).get("/api/v1/customers").then()
+                .body("items[0].referrer.name", equalTo("戊"));
     }
 
     @Test
