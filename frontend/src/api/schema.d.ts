@@ -207,7 +207,9 @@ export interface paths {
          * Find customers
          * @description `q` with 4 or more digits finds phone numbers containing them; other text finds names starting with
          *     it, in characters, full pinyin or pinyin initials ("zs" finds 张三). Phones are masked (138****5678)
-         *     for roles without contact permission (clinicians).
+         *     for roles without contact permission (clinicians). Merged duplicates are left out. Every list that
+         *     shows full phone numbers is written to the audit log (`customer.list-read`: who, the filter, how many
+         *     rows), one entry per request.
          */
         get: operations["listCustomers"];
         put?: never;
@@ -231,7 +233,11 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One customer */
+        /**
+         * One customer
+         * @description A merged duplicate still answers, as a tombstone whose `mergedInto` names the customer it was merged
+         *     into (read that one instead); an erased customer answers with her personal fields anonymised.
+         */
         get: operations["getCustomer"];
         put?: never;
         post?: never;
@@ -243,6 +249,169 @@ export interface paths {
          * @description A referrer can be attached once (who and when are kept); one that would make the customer their own ancestor is refused.
          */
         patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The survivor, who stays. */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate into this customer (tenant admin)
+         * @description The survivor keeps her values and fills her blanks from the duplicate (gender, birth date, occupation,
+         *     income band, city, address, owner, clinic, referrer); tags unite; the duplicate's notes are appended
+         *     (they may hold allergies); the earliest first visit and first purchase and the latest visit win. People
+         *     the duplicate referred become the survivor's referrals; where the duplicate was the survivor's referrer
+         *     or ancestor, the survivor takes the duplicate's place in the tree, so no cycle can arise. Other features
+         *     move the duplicate's history (visits, orders, ledgers) in the same transaction.
+         *
+         *     The duplicate is kept as a tombstone (`mergedInto` set; left out of lists and search; no longer
+         *     editable) and gives up its phone number, so the number can be registered again or given to the
+         *     survivor by a PATCH. Audited on both records.
+         */
+        post: operations["mergeCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a customer's personal data on her request (PIPL; tenant admin)
+         * @description Irreversible. Name becomes 已删除客户 #<last 8 characters of the id>; the phone becomes a unique placeholder
+         *     without digits (the number is free again); birth date, occupation, income band, address, notes, tags,
+         *     consent channel and the search keys are cleared and marketing consent is withdrawn. The record, its id,
+         *     ledgers and statistics (visits, purchases, source, clinic, referrals) stay. Tombstones of duplicates merged
+         *     into her are erased with her. Other features scrub their free-text notes in the same transaction. The audit entry lists the erased fields, never their values.
+         *     Erasing again answers the record unchanged; an erased customer can no longer be edited (409).
+         */
+        post: operations["eraseCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a customer file and get its report (tenant admin, manager, integrator)
+         * @description The body is the CSV file itself (`curl --data-binary @customers.csv -H 'Content-Type: text/csv'`, or
+         *     `fetch` with the `File` as body): UTF-8 with or without BOM (GB18030 is read too), quoted fields, a
+         *     header row. Columns (English or Chinese names, any order; others are ignored and listed in
+         *     `ignoredColumns`): `name` 姓名 and `phone` 手机号 (required), `gender` 性别 (FEMALE/MALE/OTHER/UNDISCLOSED
+         *     or 女/男), `birthDate` 出生日期, `source` 来源 (CustomerSource or 广告/转介绍/自然到店/线上平台/活动/其他; empty
+         *     means OTHER for a new customer), `referrerPhone` 推荐人手机号 (a customer in the file or the chain), `tags`
+         *     标签 (separated by `;`), `firstVisitDate` 首次到店日期, `owner` 所属咨询师 (the consultant's MeiKe
+         *     username), `notes` 备注, `marketingConsent` 营销同意 (yes/no, true/false, 是/否). Dates as 1990-05-20 or
+         *     1990/5/20. Up to 200,000 rows.
+         *
+         *     Nothing is written to customers yet: the answer is the report (rows that would be new, changed or
+         *     unchanged, and every issue with its row as the spreadsheet numbers it, the header being row 1). A phone
+         *     that is already a customer is matched: filled cells replace stored values, empty cells leave them;
+         *     tags are added, never removed; the first visit only moves earlier; a referrer is attached only when
+         *     none is recorded. So importing the same file again changes nothing.
+         */
+        post: operations["createCustomerImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        /** An import and its report */
+        get: operations["getCustomerImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-imports/{importId}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply an uploaded import
+         * @description Checks the file again against the chain as it is now, then applies every valid row in one transaction:
+         *     rows with an issue are skipped and listed in the report, and no row is ever written in part. The answer
+         *     is the report of what was done. Each changed customer gets an audit entry (`customer.updated` with the
+         *     import's id), the import one (`customer-import.committed`). The uploaded file is discarded. An import is
+         *     committed once (409 after that); a customer changed by someone else during the commit makes it fail
+         *     with 409, having written nothing.
+         */
+        post: operations["commitCustomerImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer list as a CSV or XLSX file
+         * @description Takes the filters of `GET /api/v1/customers` and streams every matching customer (no paging). The columns
+         *     are the import's (so a file can be edited and imported back) after `id`, followed by `status`,
+         *     `firstPurchaseDate` and `lastVisitDate`, which an import ignores. CSV is UTF-8 with a BOM so Excel shows
+         *     Chinese correctly. Phones are masked for roles without contact permission. Every export is written to the
+         *     audit log before the first row is sent (`customer.exported`: who, format, filter, rows).
+         */
+        get: operations["exportCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/audit-events": {
@@ -904,6 +1073,16 @@ export interface components {
             /** Format: date-time */
             lastVisitAt?: string | null;
             status: components["schemas"]["CustomerStatus"];
+            /**
+             * Format: uuid
+             * @description Set on a merged duplicate (a tombstone), naming the customer it was merged into.
+             */
+            mergedInto?: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer's personal data was erased on her request.
+             */
+            erasedAt?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -964,6 +1143,84 @@ export interface components {
         CustomerPage: {
             items: components["schemas"]["Customer"][];
             nextCursor: string | null;
+        };
+        CustomerMerge: {
+            /**
+             * Format: uuid
+             * @description The duplicate, who becomes a tombstone.
+             */
+            duplicateId: string;
+        };
+        CustomerImportIssue: {
+            /**
+             * @description The row as a spreadsheet numbers it (the header is row 1).
+             * @example 7
+             */
+            row: number;
+            /**
+             * @description The column (its English name).
+             * @example phone
+             */
+            field: string;
+            /** @example is also on row 3 (only that row is imported) */
+            message: string;
+        };
+        /**
+         * @example {
+         *       "id": "01900000-0000-7000-8000-0000000001a1",
+         *       "fileName": "老系统客户.csv",
+         *       "status": "VALIDATED",
+         *       "totalRows": 3,
+         *       "newRows": 1,
+         *       "changedRows": 0,
+         *       "unchangedRows": 1,
+         *       "invalidRows": 1,
+         *       "issueCount": 1,
+         *       "issues": [
+         *         {
+         *           "row": 4,
+         *           "field": "birthDate",
+         *           "message": "is in the future"
+         *         }
+         *       ],
+         *       "ignoredColumns": [
+         *         "会员卡号"
+         *       ],
+         *       "createdBy": "01900000-0000-7000-8000-0000000a0001",
+         *       "createdAt": "2026-11-23T10:00:00+08:00",
+         *       "committedBy": null,
+         *       "committedAt": null
+         *     }
+         */
+        CustomerImport: {
+            /** Format: uuid */
+            id: string;
+            fileName?: string | null;
+            /**
+             * @description VALIDATED after upload (counts say what a commit would do); COMMITTED (counts say what it did).
+             * @enum {string}
+             */
+            status: "VALIDATED" | "COMMITTED";
+            totalRows: number;
+            /** @description Customers created (or to create). */
+            newRows: number;
+            /** @description Existing customers (matched by phone) updated. */
+            changedRows: number;
+            /** @description Existing customers the file would not change. */
+            unchangedRows: number;
+            /** @description Rows skipped because of at least one issue. */
+            invalidRows: number;
+            issueCount: number;
+            /** @description The issues, row by row (at most the first 1000; `issueCount` has them all). */
+            issues: components["schemas"]["CustomerImportIssue"][];
+            ignoredColumns: string[];
+            /** @description Keycloak user id of who uploaded the file. */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            committedBy?: string | null;
+            /** Format: date-time */
+            committedAt?: string | null;
         };
         AuditEvent: {
             /** Format: uuid */
@@ -1379,6 +1636,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The body is not of the media type the operation takes */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The identity provider could not be reached; nothing was changed */
         Unavailable: {
             headers: {
@@ -1422,6 +1688,17 @@ export interface components {
         To: string;
         AppointmentId: string;
         VisitId: string;
+        /** @description 4 or more digits find phones containing them; other text finds names starting with it (characters, full pinyin or initials). */
+        CustomerSearch: string;
+        CustomerStatusFilter: components["schemas"]["CustomerStatus"];
+        CustomerTag: string;
+        /** @description The owning consultant's staff id. */
+        CustomerOwner: string;
+        CustomerSourceFilter: components["schemas"]["CustomerSource"];
+        /** @description Customers registered at this clinic. */
+        CustomerClinic: string;
+        /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
+        CustomerBirthdayMonth: number;
     };
     requestBodies: never;
     headers: {
@@ -2041,16 +2318,17 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                q?: string;
-                status?: components["schemas"]["CustomerStatus"];
-                tag?: string;
+                /** @description 4 or more digits find phones containing them; other text finds names starting with it (characters, full pinyin or initials). */
+                q?: components["parameters"]["CustomerSearch"];
+                status?: components["parameters"]["CustomerStatusFilter"];
+                tag?: components["parameters"]["CustomerTag"];
                 /** @description The owning consultant's staff id. */
-                ownerId?: string;
-                source?: components["schemas"]["CustomerSource"];
+                ownerId?: components["parameters"]["CustomerOwner"];
+                source?: components["parameters"]["CustomerSourceFilter"];
                 /** @description Customers registered at this clinic. */
-                clinicId?: string;
+                clinicId?: components["parameters"]["CustomerClinic"];
                 /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
-                birthdayMonth?: number;
+                birthdayMonth?: components["parameters"]["CustomerBirthdayMonth"];
             };
             header?: never;
             path?: never;
@@ -2187,6 +2465,206 @@ export interface operations {
             428: components["responses"]["PreconditionRequired"];
         };
     };
+    mergeCustomers: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The survivor, who stays. */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "duplicateId": "01900000-0000-7000-8000-00000000c0de"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomerMerge"];
+            };
+        };
+        responses: {
+            /** @description The survivor after the merge */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    eraseCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The anonymised customer */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createCustomerImport: {
+        parameters: {
+            query?: {
+                /** @description The file's name, shown in the report. */
+                fileName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example name,phone,gender,birthDate,source,referrerPhone,tags,firstVisitDate,owner,notes,marketingConsent
+                 *     张三,13800138000,女,1990-05-20,转介绍,13900139000,VIP;敏感肌,2023-04-01,a.consultant,,是
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Uploaded and checked; commit it to apply */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getCustomerImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    commitCustomerImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Committed; the report says what was created, changed, unchanged and skipped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    exportCustomers: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /** @description 4 or more digits find phones containing them; other text finds names starting with it (characters, full pinyin or initials). */
+                q?: components["parameters"]["CustomerSearch"];
+                status?: components["parameters"]["CustomerStatusFilter"];
+                tag?: components["parameters"]["CustomerTag"];
+                /** @description The owning consultant's staff id. */
+                ownerId?: components["parameters"]["CustomerOwner"];
+                source?: components["parameters"]["CustomerSourceFilter"];
+                /** @description Customers registered at this clinic. */
+                clinicId?: components["parameters"]["CustomerClinic"];
+                /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
+                birthdayMonth?: components["parameters"]["CustomerBirthdayMonth"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment; filename="customers-2026-11-23.csv" */
+                    "Content-Disposition"?: string;
+                    /** @description How many customers the file holds. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -2194,7 +2672,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "appointment" | "visit" | "consultation";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;

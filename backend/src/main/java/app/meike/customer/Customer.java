@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * A customer of the chain. Visit and purchase times are set by the system, never typed in. Updates write only
  * the changed columns: the system times move without a new version (CustomerService.recordVisit), and an edit
- * of her profile must not write back the times it loaded.
+ * of her profile must not write back the times it loaded. Merged duplicates and erased customers stay as rows
+ * (ledgers point at them) but can no longer be edited.
  */
 @Entity
 @DynamicUpdate
@@ -41,6 +42,9 @@ public class Customer extends VersionedEntity {
     public Gender gender;
     @Column(name = "birth_date")
     public LocalDate birthDate;
+    /** Derived by the database from birthDate (for birthday filters that indexes answer under RLS). */
+    @Column(name = "birth_month", insertable = false, updatable = false)
+    public Integer birthMonth;
     public String occupation;
     @Enumerated(EnumType.STRING)
     @Column(name = "income_band")
@@ -75,6 +79,14 @@ public class Customer extends VersionedEntity {
     public OffsetDateTime firstPurchaseAt;
     @Column(name = "last_visit_at")
     public OffsetDateTime lastVisitAt;
+    /** Set on a merged duplicate: the tombstone points at the customer it was merged into. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+    @Column(name = "merged_at")
+    public OffsetDateTime mergedAt;
+    /** Set when the customer's personal data was erased (PIPL); the record can no longer be edited. */
+    @Column(name = "erased_at")
+    public OffsetDateTime erasedAt;
 
     public enum Gender { FEMALE, MALE, OTHER, UNDISCLOSED }
 

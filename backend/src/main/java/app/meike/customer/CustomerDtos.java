@@ -26,7 +26,23 @@ public final class CustomerDtos {
                                UUID homeClinicId, List<String> tags, String notes,
                                ConsentRecord marketingConsent, OffsetDateTime firstVisitAt,
                                OffsetDateTime firstPurchaseAt, OffsetDateTime lastVisitAt, Lifecycle status,
-                               OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
+                               UUID mergedInto, OffsetDateTime erasedAt, OffsetDateTime createdAt,
+                               OffsetDateTime updatedAt, long version) {
+    }
+
+    public record CustomerMerge(@NotNull UUID duplicateId) {
+    }
+
+    public enum ImportStatus { VALIDATED, COMMITTED }
+
+    /** One problem of one row of an import (row 1 is the first data row after the header). */
+    public record ImportIssue(int row, String field, String message) {
+    }
+
+    public record CustomerImportView(UUID id, String fileName, ImportStatus status, int totalRows, int newRows,
+                                     int changedRows, int unchangedRows, int invalidRows, int issueCount,
+                                     List<ImportIssue> issues, List<String> ignoredColumns, String createdBy,
+                                     OffsetDateTime createdAt, String committedBy, OffsetDateTime committedAt) {
     }
 
     public record ReferrerView(UUID customerId, String name, OffsetDateTime attachedAt, String attachedBy) {

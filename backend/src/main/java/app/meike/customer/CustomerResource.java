@@ -8,6 +8,7 @@ import app.meike.common.problem.ProblemException;
 import app.meike.common.web.Responses;
 import app.meike.customer.Customer.CustomerSource;
 import app.meike.customer.CustomerDtos.CustomerCreate;
+import app.meike.customer.CustomerDtos.CustomerMerge;
 import app.meike.customer.CustomerDtos.CustomerPatch;
 import app.meike.customer.CustomerDtos.CustomerView;
 import app.meike.customer.CustomerService.CustomerQuery;
@@ -40,6 +41,8 @@ public class CustomerResource {
     CustomerService customers;
     @Inject
     CustomerTimeline timeline;
+    @Inject
+    CustomerRecordService records;
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK, Roles.CLINICIAN,
@@ -49,11 +52,8 @@ public class CustomerResource {
                                    @QueryParam("tag") String tag, @QueryParam("ownerId") String ownerId,
                                    @QueryParam("source") String source, @QueryParam("clinicId") String clinicId,
                                    @QueryParam("birthdayMonth") String birthdayMonth) {
-        CustomerQuery query = new CustomerQuery(QueryParams.text("q", q, 50),
-                QueryParams.enumValue("status", status, Lifecycle.class), QueryParams.text("tag", tag, 30),
-                QueryParams.uuid("ownerId", ownerId), QueryParams.enumValue("source", source, CustomerSource.class),
-                QueryParams.uuid("clinicId", clinicId), month(birthdayMonth));
-        return customers.list(query, PageRequest.of(limit, cursor));
+        return customers.list(query(q, status, tag, ownerId, source, clinicId, birthdayMonth),
+                PageRequest.of(limit, cursor));
     }
 
     @POST
@@ -88,6 +88,32 @@ public class CustomerResource {
     public Page<TimelineEntry> timeline(@PathParam("customerId") String customerId,
                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return timeline.of(Ids.parse("customerId", customerId), PageRequest.ofTimed(limit, cursor));
+    }
+
+    @POST
+    @Path("{customerId}/merge")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Response merge(@PathParam("customerId") String customerId,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CustomerMerge body) {
+        CustomerView survivor = records.merge(Ids.parse("customerId", customerId), ifMatch, body.duplicateId());
+        return Responses.versioned(survivor.version(), survivor);
+    }
+
+    @POST
+    @Path("{customerId}/erase")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Response erase(@PathParam("customerId") String customerId) {
+        CustomerView customer = records.erase(Ids.parse("customerId", customerId));
+        return Responses.versioned(customer.version(), customer);
+    }
+
+    /** The list's query parameters, shared with the export. */
+    static CustomerQuery query(String q, String status, String tag, String ownerId, String source, String clinicId,
+                               String birthdayMonth) {
+        return new CustomerQuery(QueryParams.text("q", q, 50),
+                QueryParams.enumValue("status", status, Lifecycle.class), QueryParams.text("tag", tag, 30),
+                QueryParams.uuid("ownerId", ownerId), QueryParams.enumValue("source", source, CustomerSource.class),
+                QueryParams.uuid("clinicId", clinicId), month(birthdayMonth));
     }
 
     private static Integer month(String value) {

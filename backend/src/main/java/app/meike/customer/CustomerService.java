@@ -50,6 +50,8 @@ public class CustomerService {
             Roles.FRONT_DESK, Roles.INTEGRATOR);
     private static final Pattern PHONE_QUERY = Pattern.compile("[\\d\\s\\-+]+");
     private static final int MAX_REFERRAL_DEPTH = 10_000;
+    /** Audit entity type of reads and exports of the customer list (each read is its own entry). */
+    static final String LIST_ENTITY = "customer-list";
 
     @Inject
     Caller caller;
@@ -64,27 +66,62 @@ public class CustomerService {
 
     public record CustomerQuery(String q, Lifecycle status, String tag, UUID ownerId, CustomerSource source,
                                 UUID clinicId, Integer birthdayMonth) {
+        /** The filter as the audit log keeps it: phone digits searched for are masked like phones. */
+        Map<String, Object> described() {
+            Map<String, Object> described = new LinkedHashMap<>();
+            if (q != null) {
+                boolean digits = PHONE_QUERY.matcher(q).matches();
+                described.put("q", digits ? PhoneNumbers.mask(q.replaceAll("\\D", "")) : q);
+            }
+            described.put("status", status);
+            described.put("tag", tag);
+            described.put("ownerId", ownerId);
+            described.put("source", source);
+            described.put("clinicId", clinicId);
+            described.put("birthdayMonth", birthdayMonth);
+            described.values().removeIf(Objects::isNull);
+            return described;
+        }
     }
 
+    /** Lists customers; a list showing full phone numbers is audited (who, which filter, how many rows). */
+    @Transactional
     public Page<CustomerView> list(CustomerQuery query, PageRequest page) {
         OffsetDateTime now = Clocks.now(clock);
-        Filter filter = new Filter();
+        Filter filter = filter(query, now).and("id > :after", "after", page.after());
+        List<Customer> rows = Customer.<Customer>find(filter.where() + " order by id", filter.params())
+                .page(0, page.fetchSize()).list();
+        Map<UUID, String> referrerNames = namesOf(rows.stream().map(c -> c.referrerId).toList());
+        Page<CustomerView> shown = page.page(rows, c -> c.id, c -> view(c, referrerNames, now));
+        if (!phonesMasked()) {
+            Map<String, Object> read = new LinkedHashMap<>();
+            read.put("filter", query.described());
+            read.put("rows", shown.items().size());
+            audit.record("customer.list-read", LIST_ENTITY, Ids.newId(), read);
+        }
+        return shown;
+    }
+
+    /** The where clause of GET /customers and of exports: live customers (no merged tombstones) that match. */
+    static Filter filter(CustomerQuery query, OffsetDateTime now) {
+        Filter filter = new Filter().and("mergedInto is null", Map.of());
         if (query.q() != null) {
             search(filter, query.q());
         }
         if (query.status() != null) {
             filter.and(query.status().condition(), query.status().parameters(now));
         }
-        filter.and("array_contains(tags, :tag)", "tag", query.tag())
+        return filter.and("id in (select t.key.customerId from CustomerTag t where t.key.tag = :tag)", "tag",
+                        query.tag())
                 .and("ownerStaffId = :owner", "owner", query.ownerId())
                 .and("source = :source", "source", query.source())
                 .and("homeClinicId = :clinic", "clinic", query.clinicId())
-                .and("month(birthDate) = :month", "month", query.birthdayMonth())
-                .and("id > :after", "after", page.after());
-        List<Customer> rows = Customer.<Customer>find(filter.where() + " order by id", filter.params())
-                .page(0, page.fetchSize()).list();
-        Map<UUID, String> referrerNames = namesOf(rows.stream().map(c -> c.referrerId).toList());
-        return page.page(rows, c -> c.id, c -> view(c, referrerNames, now));
+                .and("birthMonth = :month", "month", query.birthdayMonth());
+    }
+
+    /** Whether the caller sees phone numbers masked (roles without contact permission). */
+    boolean phonesMasked() {
+        return caller.roles().stream().noneMatch(CONTACT_ROLES::contains);
     }
 
     /**
@@ -172,6 +209,7 @@ public class CustomerService {
         }
         OffsetDateTime now = Clocks.now(clock);
         Customer customer = find(id);
+        requireEditable(customer);
         Versions.requireMatch(ifMatch, customer.version);
         Changes changes = new Changes();
         if (patch.name != null && changes.track("name", customer.name, patch.name.get().trim())) {
@@ -299,51 +337,87 @@ public class CustomerService {
                 });
     }
 
-    /** Fails with a 400 naming the field unless the id is a customer of the caller's chain (null passes). */
+    /**
+     * Fails with a 400 naming the field unless the id is a live customer of the caller's chain: not merged into
+     * another, not erased (null passes).
+     */
     public void requireCustomer(String field, UUID id) {
-        if (id != null && Customer.count("id", id) == 0) {
-            throw ProblemException.invalidField(field, "is not a customer of this chain");
+        if (id == null) {
+            return;
+        }
+        Customer customer = Customer.<Customer>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.invalidField(field, "is not a customer of this chain"));
+        if (customer.mergedInto != null) {
+            throw ProblemException.invalidField(field, "was merged into customer " + customer.mergedInto);
+        }
+        if (customer.erasedAt != null) {
+            throw ProblemException.invalidField(field, "was erased at her request");
         }
     }
 
     /** A customer can never be her own ancestor in the referral tree. */
     private static void requireNoReferralCycle(UUID customerId, UUID referrerId) {
-        UUID ancestor = referrerId;
-        for (int depth = 0; ancestor != null && depth < MAX_REFERRAL_DEPTH; depth++) {
-            if (ancestor.equals(customerId)) {
-                throw ProblemException.invalidField("referrerId",
-                        "would make this customer her own referrer's ancestor (a referral cycle)");
-            }
-            ancestor = Customer.<Customer>findByIdOptional(ancestor).map(c -> c.referrerId).orElse(null);
+        if (descendsFrom(referrerId, customerId)) {
+            throw ProblemException.invalidField("referrerId",
+                    "would make this customer her own referrer's ancestor (a referral cycle)");
         }
     }
 
-    private void attachReferrer(Customer customer, UUID referrerId, OffsetDateTime now) {
+    /** Whether the ancestor is the customer herself or anyone up her referral chain. */
+    static boolean descendsFrom(UUID customerId, UUID ancestorId) {
+        UUID ancestor = customerId;
+        for (int depth = 0; ancestor != null && depth < MAX_REFERRAL_DEPTH; depth++) {
+            if (ancestor.equals(ancestorId)) {
+                return true;
+            }
+            ancestor = Customer.<Customer>findByIdOptional(ancestor).map(c -> c.referrerId).orElse(null);
+        }
+        return false;
+    }
+
+    /** Merged tombstones and erased customers are kept as they are: a 409 for any change. */
+    static void requireEditable(Customer customer) {
+        if (customer.erasedAt != null) {
+            throw ProblemException.conflict("This customer's personal data was erased; the record can no longer"
+                    + " be changed");
+        }
+        if (customer.mergedInto != null) {
+            throw ProblemException.conflict("This customer was merged into customer " + customer.mergedInto
+                    + "; change that one instead");
+        }
+    }
+
+    void attachReferrer(Customer customer, UUID referrerId, OffsetDateTime now) {
         customer.referrerId = referrerId;
         customer.referrerAttachedAt = now;
         customer.referrerAttachedBy = caller.userId();
     }
 
-    private static void recordConsent(Customer customer, Consent consent, OffsetDateTime now) {
+    static void recordConsent(Customer customer, Consent consent, OffsetDateTime now) {
         customer.marketingConsent = consent.granted();
         customer.consentChannel = Strings.blankToNull(consent.channel());
         customer.consentRecordedAt = now;
     }
 
-    private static void rename(Customer customer, String name) {
+    static void rename(Customer customer, String name) {
         customer.name = name.trim();
-        customer.nameKey = customer.name.toLowerCase(Locale.ROOT);
+        customer.nameKey = nameKey(customer.name);
         PinyinNames.Spelling spelling = PinyinNames.of(customer.name);
         customer.namePinyin = spelling.full();
         customer.nameInitials = spelling.initials();
     }
 
-    private static List<String> tags(List<String> tags) {
+    /** The name as prefix searches compare it. */
+    static String nameKey(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    static List<String> tags(List<String> tags) {
         return tags == null ? new ArrayList<>()
                 : new ArrayList<>(tags.stream().map(String::trim).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
-    private static Customer find(UUID id) {
+    static Customer find(UUID id) {
         return Customer.<Customer>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer"));
     }
 
@@ -361,8 +435,8 @@ public class CustomerService {
     public record CustomerName(UUID id, String name) {
     }
 
-    private CustomerView view(Customer c, Map<UUID, String> referrerNames, OffsetDateTime now) {
-        boolean masked = caller.roles().stream().noneMatch(CONTACT_ROLES::contains);
+    CustomerView view(Customer c, Map<UUID, String> referrerNames, OffsetDateTime now) {
+        boolean masked = phonesMasked();
         ReferrerView referrer = c.referrerId == null ? null
                 : new ReferrerView(c.referrerId, referrerNames.get(c.referrerId), c.referrerAttachedAt,
                 c.referrerAttachedBy);
@@ -370,6 +444,7 @@ public class CustomerService {
                 c.birthDate, c.occupation, c.incomeBand, c.city, c.address, c.source, referrer, c.ownerStaffId,
                 c.homeClinicId, List.copyOf(c.tags), c.notes,
                 new ConsentRecord(c.marketingConsent, c.consentChannel, c.consentRecordedAt), c.firstVisitAt,
-                c.firstPurchaseAt, c.lastVisitAt, Lifecycle.of(c, now), c.createdAt, c.updatedAt, c.version);
+                c.firstPurchaseAt, c.lastVisitAt, Lifecycle.of(c, now), c.mergedInto, c.erasedAt, c.createdAt,
+                c.updatedAt, c.version);
     }
 }

@@ -109,6 +109,18 @@ public class StaffService {
     public record StaffName(UUID id, String displayName) {
     }
 
+    /** The ids of the staff members with these usernames (lower case), for files that name staff by login. */
+    public Map<String, UUID> idsByUsername(Collection<String> usernames) {
+        return usernames.isEmpty() ? Map.of() : Staff.<Staff>find("username in ?1", usernames).list().stream()
+                .collect(Collectors.toMap(s -> s.username, s -> s.id));
+    }
+
+    /** The usernames of these staff members, by id. */
+    public Map<UUID, String> usernamesOf(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : Staff.<Staff>find("id in ?1", ids).list().stream()
+                .collect(Collectors.toMap(s -> s.id, s -> s.username));
+    }
+
     public Page<StaffView> list(String q, String role, UUID clinicId, Boolean active, PageRequest page) {
         String worksIn = "s.allClinics = true or exists (from StaffClinic sc where sc.key.staffId = s.id"
                 + " and sc.key.clinicId in :%s)";

@@ -39,6 +39,7 @@ class RoleMatrixTest extends ApiTest {
     static String cancelledAppointment;
     static String visit;
     static String consultation;
+    static String customerImport;
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -58,6 +59,8 @@ class RoleMatrixTest extends ApiTest {
                 .post("/api/v1/catalog/items").then().statusCode(201).extract().path("id");
         customer = as(chain.adminToken()).body(Map.of("name", "矩阵客户", "phone", "13600000000",
                 "source", "WALK_IN")).post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        customerImport = as(chain.adminToken()).contentType("text/csv").body("name,phone\n")
+                .post("/api/v1/customer-imports").then().statusCode(201).extract().path("id");
         for (String role : Roles.STAFF_ROLES) {
             STAFF_BY_ROLE.put(role, Chains.staff(chain, List.of(role), List.of()));
         }
@@ -248,6 +251,20 @@ class RoleMatrixTest extends ApiTest {
         m.put("analyseConsultations", new Call(Set.of("tenant-admin", "manager"), 200, (r, self) -> r
                 .queryParam("from", "2026-01-01T00:00:00+08:00").queryParam("to", "2026-12-31T00:00:00+08:00")
                 .get("/api/v1/consultations/analysis")));
+        m.put("mergeCustomers", new Call(admin, 400, (r, self) -> r.header("If-Match", "\"0\"")
+                .body(Map.of("duplicateId", UUID.randomUUID().toString()))
+                .post("/api/v1/customers/" + customer + "/merge")));
+        m.put("eraseCustomer", new Call(admin, 404, (r, self) -> r.post("/api/v1/customers/" + UUID.randomUUID()
+                + "/erase")));
+        Set<String> importers = Set.of("tenant-admin", "manager", "integrator");
+        m.put("createCustomerImport", new Call(importers, 201, (r, self) -> r.contentType("text/csv")
+                .body("name,phone\n").post("/api/v1/customer-imports")));
+        m.put("getCustomerImport", new Call(importers, 200, (r, self) -> r.get("/api/v1/customer-imports/"
+                + customerImport)));
+        m.put("commitCustomerImport", new Call(importers, 404, (r, self) -> r.post("/api/v1/customer-imports/"
+                + UUID.randomUUID() + "/commit")));
+        m.put("exportCustomers", new Call(clinicReaders, 200, (r, self) -> r.accept("text/csv")
+                .queryParam("format", "csv").get("/api/v1/customer-export")));
         m.put("listAuditEvents", new Call(admin, 200, (r, self) -> r.get("/api/v1/audit-events")));
         return m;
     }

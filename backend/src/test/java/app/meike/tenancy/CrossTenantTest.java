@@ -41,6 +41,8 @@ class CrossTenantTest extends ApiTest {
     static UUID clinicOfB;
     static String visitOfA;
     static String consultationOfA;
+    static String importOfA;
+    static String referrerPhoneOfA;
 
     @BeforeEach
     void twoChains() {
@@ -59,6 +61,12 @@ class CrossTenantTest extends ApiTest {
         phoneOfA = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         customerOfA = as(a.adminToken()).body(Map.of("name", "秘密客户", "phone", phoneOfA, "source", "WALK_IN"))
                 .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        referrerPhoneOfA = "133" + phoneOfA.substring(3);
+        as(a.adminToken()).body(Map.of("name", "秘密推荐人", "phone", referrerPhoneOfA, "source", "WALK_IN"))
+                .post("/api/v1/customers").then().statusCode(201);
+        importOfA = as(a.adminToken()).contentType("text/csv")
+                .body("name,phone\n秘密导入,135" + phoneOfA.substring(3))
+                .post("/api/v1/customer-imports").then().statusCode(201).extract().path("id");
         appointmentOfA = as(a.adminToken()).body(Map.of("customerId", customerOfA, "clinicId", clinicOfA,
                         "startsAt", OffsetDateTime.now().plusDays(3).toString()))
                 .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
@@ -262,6 +270,43 @@ class CrossTenantTest extends ApiTest {
                 .queryParam("to", OffsetDateTime.now().plusDays(1).toString())
                 .get("/api/v1/consultations/analysis").then().statusCode(200)
                 .body("total.consultations", equalTo(0)));
+        walks.put("mergeCustomers", () -> {
+            String ofB = as(adminB).body(Map.of("name", "B 的重复客户", "phone", "136" + phoneOfA.substring(3),
+                    "source", "WALK_IN")).post("/api/v1/customers").then().statusCode(201).extract().path("id");
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("duplicateId", ofB))
+                    .post("/api/v1/customers/" + customerOfA + "/merge").then().statusCode(404);
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("duplicateId", customerOfA))
+                    .post("/api/v1/customers/" + ofB + "/merge").then().statusCode(400)
+                    .body("errors.field", hasItem("duplicateId"));
+            as(a.adminToken()).get("/api/v1/customers/" + customerOfA).then().statusCode(200)
+                    .body("mergedInto", equalTo(null)).body("phone", equalTo(phoneOfA));
+        });
+        walks.put("eraseCustomer", () -> {
+            as(adminB).post("/api/v1/customers/" + customerOfA + "/erase").then().statusCode(404);
+            as(a.adminToken()).get("/api/v1/customers/" + customerOfA).then().statusCode(200)
+                    .body("name", equalTo("秘密客户")).body("erasedAt", equalTo(null));
+        });
+        walks.put("createCustomerImport", () -> as(adminB).contentType("text/csv")
+                .body("name,phone,referrerPhone\nB 的导入客户,13100000001," + referrerPhoneOfA + "\n")
+                .post("/api/v1/customer-imports").then().statusCode(201)
+                .body("invalidRows", equalTo(1)).body("issues[0].field", equalTo("referrerPhone")));
+        walks.put("getCustomerImport", () -> {
+            String theirs = as(adminB).get("/api/v1/customer-imports/" + importOfA).then().statusCode(404)
+                    .extract().path("detail");
+            String nobodys = as(adminB).get("/api/v1/customer-imports/" + UUID.randomUUID()).then()
+                    .statusCode(404).extract().path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("commitCustomerImport", () -> {
+            as(adminB).post("/api/v1/customer-imports/" + importOfA + "/commit").then().statusCode(404);
+            as(a.adminToken()).get("/api/v1/customer-imports/" + importOfA).then().statusCode(200)
+                    .body("status", equalTo("VALIDATED"));
+        });
+        walks.put("exportCustomers", () -> {
+            String file = as(adminB).accept("text/csv").queryParam("format", "csv").get("/api/v1/customer-export")
+                    .then().statusCode(200).extract().asString();
+            assertThat(file).doesNotContain("秘密客户").doesNotContain(customerOfA);
+        });
         walks.put("listAuditEvents", () -> {
             as(adminB).queryParam("limit", 200).get("/api/v1/audit-events").then().statusCode(200)
                     .body("items.entityId", not(hasItem(clinicOfA.toString())))
