@@ -6,12 +6,12 @@ import { FakeApi } from './test/fakeApi';
 import { me, TENANT_A } from './test/fixtures';
 import { renderApp } from './test/renderApp';
 
-const ALL: NavKey[] = ['overview', 'clinics', 'staff', 'audit', 'tenants'];
+const ALL: NavKey[] = ['overview', 'clinics', 'staff', 'catalog', 'audit', 'tenants'];
 
 describe('menu by role', () => {
   const cases: [Role[], NavKey[]][] = [
     [['platform-admin'], ['tenants']],
-    [['tenant-admin'], ['overview', 'clinics', 'staff', 'audit']],
+    [['tenant-admin'], ['overview', 'clinics', 'staff', 'catalog', 'audit']],
     [['manager'], ['overview', 'clinics', 'staff']],
     [['consultant'], ['overview', 'clinics']],
     [['front-desk'], ['overview', 'clinics']],
@@ -37,6 +37,10 @@ describe('menu by role', () => {
     expect(permissionsFor(['manager'])).toMatchObject({ canManageClinics: false, canViewStaff: true, canManageStaff: false });
     expect(permissionsFor(['consultant'])).toMatchObject({ canManageClinics: false, canViewStaff: false });
     expect(permissionsFor(['platform-admin'])).toMatchObject({ canManageTenants: true, home: '/tenants' });
+    expect(permissionsFor(['platform-admin']).canManageCatalog).toBe(false);
+    // The catalog is the chain admin's price list.
+    expect(permissionsFor(['tenant-admin']).canManageCatalog).toBe(true);
+    expect(permissionsFor(['manager', 'consultant']).canManageCatalog).toBe(false);
   });
 
   it('shows the chain name and user in the header, and sends a manager away from the audit log', async () => {
@@ -48,5 +52,14 @@ describe('menu by role', () => {
     expect(screen.getByTestId('user-name')).toHaveTextContent('李店长');
     expect(await screen.findByText('您没有权限访问此页面')).toBeInTheDocument();
     expect(api.calls('GET', '/api/v1/audit-events')).toHaveLength(0);
+  });
+
+  it('sends a consultant away from the catalog', async () => {
+    const consultant = new FakeApi()
+      .on('GET', '/api/v1/me', me(['consultant']))
+      .on('GET', '/api/v1/clinics', { items: [], nextCursor: null });
+    renderApp(consultant, { path: '/catalog' });
+    expect(await screen.findByText('您没有权限访问此页面')).toBeInTheDocument();
+    expect(consultant.calls('GET', '/api/v1/catalog/items')).toHaveLength(0);
   });
 });

@@ -14,6 +14,7 @@ export type Clinic = components['schemas']['Clinic'];
 export type Staff = components['schemas']['Staff'];
 export type Tenant = components['schemas']['Tenant'];
 export type AuditEvent = components['schemas']['AuditEvent'];
+export type CatalogItem = components['schemas']['CatalogItem'];
 
 export interface Page<T> {
   items: T[];
@@ -30,6 +31,8 @@ export const keys = {
   staffMember: (id: string) => ['staff-member', id] as const,
   audit: ['audit-events'] as const,
   tenants: ['tenants'] as const,
+  catalog: ['catalog-items'] as const,
+  catalogItem: (id: string) => ['catalog-item', id] as const,
 };
 
 export interface CursorList<T> {

@@ -6,6 +6,7 @@ import {
   ShopOutlined,
   TeamOutlined,
   ApartmentOutlined,
+  MedicineBoxOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
@@ -23,6 +24,7 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   overview: { path: '/overview', label: 'nav.overview', icon: <DashboardOutlined /> },
   clinics: { path: '/clinics', label: 'nav.clinics', icon: <ShopOutlined /> },
   staff: { path: '/staff', label: 'nav.staff', icon: <TeamOutlined /> },
+  catalog: { path: '/catalog', label: 'nav.catalog', icon: <MedicineBoxOutlined /> },
   audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   tenants: { path: '/tenants', label: 'nav.tenants', icon: <ApartmentOutlined /> },
 };

@@ -63,3 +63,24 @@ export function staff(n: number, overrides: Partial<Staff> = {}): Staff {
     ...overrides,
   };
 }
+
+type CatalogItem = components['schemas']['CatalogItem'];
+
+export function catalogItem(n: number, overrides: Partial<CatalogItem> = {}): CatalogItem {
+  return {
+    id: `01900000-0000-7000-8000-0000000d0${String(n).padStart(3, '0')}`,
+    code: `HA-${n}`,
+    name: `玻尿酸 ${n}ml`,
+    category: 'INJECTION',
+    listPrice: { amount: 680000 * n, currency: 'CNY' },
+    durationMinutes: 45,
+    entryLevel: false,
+    active: true,
+    allClinics: true,
+    clinicIds: [],
+    createdAt: '2025-01-01T10:00:00+08:00',
+    updatedAt: '2025-01-01T10:00:00+08:00',
+    version: 1,
+    ...overrides,
+  };
+}
