@@ -6,6 +6,7 @@ import {
   ShopOutlined,
   TeamOutlined,
   ApartmentOutlined,
+  ContactsOutlined,
   MedicineBoxOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -22,6 +23,7 @@ import type { NavKey } from '../roles';
 
 const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> = {
   overview: { path: '/overview', label: 'nav.overview', icon: <DashboardOutlined /> },
+  customers: { path: '/customers', label: 'nav.customers', icon: <ContactsOutlined /> },
   clinics: { path: '/clinics', label: 'nav.clinics', icon: <ShopOutlined /> },
   staff: { path: '/staff', label: 'nav.staff', icon: <TeamOutlined /> },
   catalog: { path: '/catalog', label: 'nav.catalog', icon: <MedicineBoxOutlined /> },
