@@ -19,6 +19,9 @@ import type { NavKey } from './roles';
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const ClinicsPage = lazy(() => import('./pages/clinics/ClinicsPage').then((m) => ({ default: m.ClinicsPage })));
 const StaffPage = lazy(() => import('./pages/staff/StaffPage').then((m) => ({ default: m.StaffPage })));
+const CustomersPage = lazy(() => import('./pages/customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const CustomerPage = lazy(() => import('./pages/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 
@@ -84,8 +87,11 @@ export function ShellRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<Navigate to={permissions.home} replace />} />
         <Route path="overview" element={<Guard nav="overview"><OverviewPage /></Guard>} />
+        <Route path="customers" element={<Guard nav="customers"><CustomersPage /></Guard>} />
+        <Route path="customers/:customerId" element={<Guard nav="customers"><CustomerPage /></Guard>} />
         <Route path="clinics" element={<Guard nav="clinics"><ClinicsPage /></Guard>} />
         <Route path="staff" element={<Guard nav="staff"><StaffPage /></Guard>} />
+        <Route path="catalog" element={<Guard nav="catalog"><CatalogPage /></Guard>} />
         <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
         <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />
         <Route path="*" element={<RouteResult status="404" />} />

@@ -6,16 +6,16 @@ import { FakeApi } from './test/fakeApi';
 import { me, TENANT_A } from './test/fixtures';
 import { renderApp } from './test/renderApp';
 
-const ALL: NavKey[] = ['overview', 'clinics', 'staff', 'audit', 'tenants'];
+const ALL: NavKey[] = ['overview', 'customers', 'clinics', 'staff', 'catalog', 'audit', 'tenants'];
 
 describe('menu by role', () => {
   const cases: [Role[], NavKey[]][] = [
     [['platform-admin'], ['tenants']],
-    [['tenant-admin'], ['overview', 'clinics', 'staff', 'audit']],
-    [['manager'], ['overview', 'clinics', 'staff']],
-    [['consultant'], ['overview', 'clinics']],
-    [['front-desk'], ['overview', 'clinics']],
-    [['clinician'], ['overview', 'clinics']],
+    [['tenant-admin'], ['overview', 'customers', 'clinics', 'staff', 'catalog', 'audit']],
+    [['manager'], ['overview', 'customers', 'clinics', 'staff']],
+    [['consultant'], ['overview', 'customers', 'clinics']],
+    [['front-desk'], ['overview', 'customers', 'clinics']],
+    [['clinician'], ['overview', 'customers', 'clinics']],
   ];
 
   it.each(cases)('%j sees %j', async (roles, expected) => {
@@ -37,6 +37,15 @@ describe('menu by role', () => {
     expect(permissionsFor(['manager'])).toMatchObject({ canManageClinics: false, canViewStaff: true, canManageStaff: false });
     expect(permissionsFor(['consultant'])).toMatchObject({ canManageClinics: false, canViewStaff: false });
     expect(permissionsFor(['platform-admin'])).toMatchObject({ canManageTenants: true, home: '/tenants' });
+    // Customers: every staff role reads them; all but clinicians register and edit them.
+    for (const role of ['tenant-admin', 'manager', 'consultant', 'front-desk'] as Role[]) {
+      expect(permissionsFor([role]).canManageCustomers, role).toBe(true);
+    }
+    expect(permissionsFor(['clinician']).canManageCustomers).toBe(false);
+    expect(permissionsFor(['platform-admin'])).toMatchObject({ canManageCustomers: false, canManageCatalog: false });
+    // The catalog is the chain admin's price list.
+    expect(permissionsFor(['tenant-admin']).canManageCatalog).toBe(true);
+    expect(permissionsFor(['manager', 'consultant']).canManageCatalog).toBe(false);
   });
 
   it('shows the chain name and user in the header, and sends a manager away from the audit log', async () => {
@@ -48,5 +57,22 @@ describe('menu by role', () => {
     expect(screen.getByTestId('user-name')).toHaveTextContent('李店长');
     expect(await screen.findByText('您没有权限访问此页面')).toBeInTheDocument();
     expect(api.calls('GET', '/api/v1/audit-events')).toHaveLength(0);
+  });
+
+  it('sends a consultant away from the catalog, and a platform operator away from customers', async () => {
+    const consultant = new FakeApi()
+      .on('GET', '/api/v1/me', me(['consultant']))
+      .on('GET', '/api/v1/clinics', { items: [], nextCursor: null });
+    const { unmount } = renderApp(consultant, { path: '/catalog' });
+    expect(await screen.findByText('您没有权限访问此页面')).toBeInTheDocument();
+    expect(consultant.calls('GET', '/api/v1/catalog/items')).toHaveLength(0);
+    unmount();
+
+    const platform = new FakeApi()
+      .on('GET', '/api/v1/me', me(['platform-admin']))
+      .on('GET', '/api/v1/tenants', { items: [], nextCursor: null });
+    renderApp(platform, { path: '/customers/01900000-0000-7000-8000-0000000c0001' });
+    expect(await screen.findByText('您没有权限访问此页面')).toBeInTheDocument();
+    expect(platform.requests.some((r) => r.path.startsWith('/api/v1/customers'))).toBe(false);
   });
 });

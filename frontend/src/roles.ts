@@ -2,7 +2,7 @@ import type { components } from './api/schema';
 
 export type Role = components['schemas']['Role'];
 export type StaffRole = components['schemas']['StaffRole'];
-export type NavKey = 'overview' | 'clinics' | 'staff' | 'audit' | 'tenants';
+export type NavKey = 'overview' | 'customers' | 'clinics' | 'staff' | 'catalog' | 'audit' | 'tenants';
 
 export const STAFF_ROLES: StaffRole[] = ['tenant-admin', 'manager', 'consultant', 'front-desk', 'clinician'];
 
@@ -16,12 +16,17 @@ export interface Permissions {
   canManageStaff: boolean;
   canViewAudit: boolean;
   canManageTenants: boolean;
+  /** Register customers, edit them, record consent, attach a referrer. */
+  canManageCustomers: boolean;
+  canManageCatalog: boolean;
 }
 
 /**
- * What the UI offers per role. The backend enforces the same rules; this only hides what a role
- * cannot do. platform-admin: tenants only. tenant-admin: everything in the chain. manager:
- * overview, clinics, staff (read-only). Everyone else: overview and clinics (read-only).
+ * What the UI offers per role. The backend enforces the same rules (RoleMatrixTest); this only hides
+ * what a role cannot do. platform-admin: tenants only. tenant-admin: everything in the chain.
+ * manager: overview, customers, clinics, staff (read-only). consultant and front desk: overview,
+ * customers, clinics (read-only). clinician: the same, customers read-only (the server masks their phones).
+ * The treatment catalog is the chain admin's price list: only they see it.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -34,13 +39,16 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canManageStaff: false,
       canViewAudit: false,
       canManageTenants: true,
+      canManageCustomers: false,
+      canManageCatalog: false,
     };
   }
   const admin = has('tenant-admin');
   const manager = has('manager');
-  const nav: NavKey[] = ['overview', 'clinics'];
+  const customerWriter = admin || manager || has('consultant') || has('front-desk');
+  const nav: NavKey[] = ['overview', 'customers', 'clinics'];
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('audit');
+  if (admin) nav.push('catalog', 'audit');
   return {
     nav,
     home: '/overview',
@@ -49,5 +57,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canManageStaff: admin,
     canViewAudit: admin,
     canManageTenants: false,
+    canManageCustomers: customerWriter,
+    canManageCatalog: admin,
   };
 }

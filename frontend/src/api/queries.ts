@@ -1,4 +1,5 @@
 import {
+  keepPreviousData,
   useInfiniteQuery,
   useQuery,
   type InfiniteData,
@@ -14,6 +15,8 @@ export type Clinic = components['schemas']['Clinic'];
 export type Staff = components['schemas']['Staff'];
 export type Tenant = components['schemas']['Tenant'];
 export type AuditEvent = components['schemas']['AuditEvent'];
+export type Customer = components['schemas']['Customer'];
+export type CatalogItem = components['schemas']['CatalogItem'];
 
 export interface Page<T> {
   items: T[];
@@ -30,6 +33,13 @@ export const keys = {
   staffMember: (id: string) => ['staff-member', id] as const,
   audit: ['audit-events'] as const,
   tenants: ['tenants'] as const,
+  /** Every customer read (lists, pickers, one customer) starts with this, so a write refreshes them all. */
+  customers: ['customers'] as const,
+  customer: (id: string) => ['customers', 'one', id] as const,
+  /** The fresh read an edit dialog makes (its own cache entry, dropped when the dialog closes). */
+  customerEdit: (id: string) => ['customers', 'edit', id] as const,
+  catalog: ['catalog-items'] as const,
+  catalogItem: (id: string) => ['catalog-item', id] as const,
 };
 
 export interface CursorList<T> {
@@ -38,16 +48,22 @@ export interface CursorList<T> {
   items: T[];
 }
 
-/** A cursor-paginated list: the first page, then "load more" fetches `nextCursor`. */
+/**
+ * A cursor-paginated list: the first page, then "load more" fetches `nextCursor`. With
+ * `keepPrevious`, a changed query (search as you type) keeps showing the last answer until the new
+ * one arrives, instead of blanking the table on every keystroke.
+ */
 export function useCursorList<T>(
   queryKey: QueryKey,
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  { keepPrevious = false }: { keepPrevious?: boolean } = {},
 ): CursorList<T> {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return { query, items };

@@ -46,7 +46,7 @@ export function CursorTable<T extends { id: string }>({
           rowKey="id"
           columns={columns}
           dataSource={items}
-          loading={query.isPending}
+          loading={query.isPending || query.isPlaceholderData}
           pagination={false}
           scroll={{ x: scrollX }}
           expandable={expandable}

@@ -1,22 +1,37 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 
-/** Search input (the test id sits on the <input>) with a search button; Enter searches, clearing resets. */
+/**
+ * Search input (the test id sits on the <input>) with a search button; Enter searches, clearing
+ * resets. With `debounceMs` it also searches as the user types, once they pause that long.
+ */
 export function SearchBox({
   placeholder,
   onSearch,
   testId,
   width = 360,
+  debounceMs,
+  initialValue = '',
 }: {
   placeholder: string;
   onSearch: (q: string) => void;
   testId: string;
   width?: number;
+  debounceMs?: number;
+  initialValue?: string;
 }) {
   const { t } = useI18n();
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(initialValue);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const search = (q: string) => {
+    clearTimeout(timer.current);
+    onSearch(q.trim());
+  };
+
   return (
     <Space.Compact style={{ width: '100%', maxWidth: width }}>
       <Input
@@ -28,12 +43,17 @@ export function SearchBox({
         aria-label={placeholder}
         data-testid={testId}
         onChange={(e) => {
-          setValue(e.target.value);
-          if (e.target.value === '') onSearch('');
+          const next = e.target.value;
+          setValue(next);
+          if (next === '') search('');
+          else if (debounceMs !== undefined) {
+            clearTimeout(timer.current);
+            timer.current = setTimeout(() => onSearch(next.trim()), debounceMs);
+          }
         }}
-        onPressEnter={() => onSearch(value.trim())}
+        onPressEnter={() => search(value)}
       />
-      <Button type="primary" onClick={() => onSearch(value.trim())} data-testid={`${testId}-button`}>
+      <Button type="primary" onClick={() => search(value)} data-testid={`${testId}-button`}>
         {t('common.search')}
       </Button>
     </Space.Compact>

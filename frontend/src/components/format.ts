@@ -6,6 +6,13 @@ export function formatDateTime(value: string | null | undefined): string {
   return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : value;
 }
 
+/** A calendar date (a birth date, or the day of a timestamp). */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = dayjs(value);
+  return d.isValid() ? d.format('YYYY-MM-DD') : value;
+}
+
 export function formatDateTimeSeconds(value: string | null | undefined): string {
   if (!value) return '—';
   const d = dayjs(value);

@@ -6,6 +6,8 @@ import {
   ShopOutlined,
   TeamOutlined,
   ApartmentOutlined,
+  ContactsOutlined,
+  MedicineBoxOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
@@ -21,8 +23,10 @@ import type { NavKey } from '../roles';
 
 const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> = {
   overview: { path: '/overview', label: 'nav.overview', icon: <DashboardOutlined /> },
+  customers: { path: '/customers', label: 'nav.customers', icon: <ContactsOutlined /> },
   clinics: { path: '/clinics', label: 'nav.clinics', icon: <ShopOutlined /> },
   staff: { path: '/staff', label: 'nav.staff', icon: <TeamOutlined /> },
+  catalog: { path: '/catalog', label: 'nav.catalog', icon: <MedicineBoxOutlined /> },
   audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   tenants: { path: '/tenants', label: 'nav.tenants', icon: <ApartmentOutlined /> },
 };

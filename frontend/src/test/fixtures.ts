@@ -63,3 +63,55 @@ export function staff(n: number, overrides: Partial<Staff> = {}): Staff {
     ...overrides,
   };
 }
+
+type Customer = components['schemas']['Customer'];
+type CatalogItem = components['schemas']['CatalogItem'];
+
+export function customer(n: number, overrides: Partial<Customer> = {}): Customer {
+  return {
+    id: `01900000-0000-7000-8000-0000000c0${String(n).padStart(3, '0')}`,
+    name: `客户${n}`,
+    phone: `1380013${String(n).padStart(4, '0')}`,
+    phoneMasked: false,
+    gender: 'FEMALE',
+    birthDate: '1990-05-20',
+    occupation: null,
+    incomeBand: null,
+    city: '上海',
+    address: null,
+    source: 'WALK_IN',
+    referrer: null,
+    ownerStaffId: null,
+    homeClinicId: clinic(1).id,
+    tags: [],
+    notes: null,
+    marketingConsent: { granted: false, channel: null, recordedAt: '2025-03-01T10:00:00+08:00' },
+    firstVisitAt: null,
+    firstPurchaseAt: null,
+    lastVisitAt: null,
+    status: 'LEAD',
+    createdAt: '2025-03-01T10:00:00+08:00',
+    updatedAt: '2025-03-01T10:00:00+08:00',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function catalogItem(n: number, overrides: Partial<CatalogItem> = {}): CatalogItem {
+  return {
+    id: `01900000-0000-7000-8000-0000000d0${String(n).padStart(3, '0')}`,
+    code: `HA-${n}`,
+    name: `玻尿酸 ${n}ml`,
+    category: 'INJECTION',
+    listPrice: { amount: 680000 * n, currency: 'CNY' },
+    durationMinutes: 45,
+    entryLevel: false,
+    active: true,
+    allClinics: true,
+    clinicIds: [],
+    createdAt: '2025-01-01T10:00:00+08:00',
+    updatedAt: '2025-01-01T10:00:00+08:00',
+    version: 1,
+    ...overrides,
+  };
+}

@@ -1,0 +1,261 @@
+import { ArrowLeftOutlined, EditOutlined, LinkOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { useApi } from '../../api/ApiContext';
+import { unwrap } from '../../api/client';
+import { keys, useAllClinics, type Customer } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate, formatDateTime } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useMe } from '../../me/MeContext';
+import { AttachReferrerModal, ConsentModal, EditCustomerModal } from './CustomerModals';
+import { CustomerPhone } from './CustomerPhone';
+import { CustomerStatusTag } from './CustomerStatusTag';
+import { useStaffDirectory } from './useStaffDirectory';
+
+/** Whole years since the birth date. */
+function age(birthDate: string): number {
+  return dayjs().diff(dayjs(birthDate), 'year');
+}
+
+/**
+ * Customer 360: one customer as the API serves her. The profile is the first tab; later tabs (visit
+ * timeline, consultations) join it as the API grows, not before.
+ */
+export function CustomerPage() {
+  const { customerId = '' } = useParams();
+  // Keyed by id: following a referrer's link starts a fresh page, with no dialog left open.
+  return <CustomerView key={customerId} customerId={customerId} />;
+}
+
+function CustomerView({ customerId }: { customerId: string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const location = useLocation();
+  const { permissions } = useMe();
+  const canManage = permissions.canManageCustomers;
+  const [editing, setEditing] = useState(false);
+  const [consenting, setConsenting] = useState(false);
+  const [attaching, setAttaching] = useState(false);
+  const record = useQuery({
+    queryKey: keys.customer(customerId),
+    queryFn: () => unwrap(api.GET('/api/v1/customers/{customerId}', { params: { path: { customerId } } })),
+  });
+  // Back to the list as it was left (its search and filters), when the user came from there.
+  const listSearch = (location.state as { list?: string } | null)?.list ?? '';
+  const back = (
+    <Link to={`/customers${listSearch}`} data-testid="back-to-customers">
+      <ArrowLeftOutlined /> {t('customer.backToList')}
+    </Link>
+  );
+
+  if (record.isPending) {
+    return (
+      <Spin>
+        <div style={{ height: 240 }} data-testid="customer-loading" />
+      </Spin>
+    );
+  }
+  if (record.isError) {
+    return (
+      <Flex vertical gap={16}>
+        {back}
+        <ErrorAlert error={record.error} onRetry={() => record.refetch()} testId="customer-error" />
+      </Flex>
+    );
+  }
+  const customer = record.data.data;
+
+  return (
+    <div data-testid="customer-page">
+      <div style={{ marginBottom: 8 }}>{back}</div>
+      <PageHeader
+        title={
+          <Space size={12} align="center">
+            <span data-testid="customer-name">{customer.name}</span>
+            <CustomerStatusTag status={customer.status} />
+          </Space>
+        }
+        extra={
+          canManage && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-customer-button">
+              {t('common.edit')}
+            </Button>
+          )
+        }
+      />
+      <Tabs
+        defaultActiveKey="profile"
+        items={[
+          {
+            key: 'profile',
+            label: t('customer.tab.profile'),
+            children: (
+              <ProfilePane
+                customer={customer}
+                canManage={canManage}
+                onConsent={() => setConsenting(true)}
+                onAttachReferrer={() => setAttaching(true)}
+              />
+            ),
+          },
+        ]}
+      />
+      {canManage && (
+        <>
+          <EditCustomerModal customerId={editing ? customer.id : null} onClose={() => setEditing(false)} />
+          <ConsentModal record={record} open={consenting} onClose={() => setConsenting(false)} />
+          {!customer.referrer && <AttachReferrerModal record={record} open={attaching} onClose={() => setAttaching(false)} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function ProfilePane({
+  customer: c,
+  canManage,
+  onConsent,
+  onAttachReferrer,
+}: {
+  customer: Customer;
+  canManage: boolean;
+  onConsent: () => void;
+  onAttachReferrer: () => void;
+}) {
+  const { t } = useI18n();
+  const directory = useStaffDirectory();
+  const clinics = useAllClinics();
+  const none = t('common.none');
+  const clinicName = c.homeClinicId
+    ? (clinics.data?.items.find((x) => x.id === c.homeClinicId)?.name ?? (clinics.isPending ? '…' : t('staff.otherClinic')))
+    : none;
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={14}>
+        <Card title={t('customer.card.profile')} data-testid="customer-profile">
+          <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+            <Descriptions.Item label={t('customers.form.phone')}>
+              <CustomerPhone customer={c} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('customers.form.gender')}>{c.gender ? t(`gender.${c.gender}`) : none}</Descriptions.Item>
+            <Descriptions.Item label={t('customers.form.birthDate')}>
+              {c.birthDate ? t('customer.birthDateAge', { date: formatDate(c.birthDate), age: age(c.birthDate) }) : none}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('customers.form.occupation')}>{c.occupation || none}</Descriptions.Item>
+            <Descriptions.Item label={t('customers.form.incomeBand')}>
+              {c.incomeBand ? t(`incomeBand.${c.incomeBand}`) : none}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('customers.form.city')}>{c.city || none}</Descriptions.Item>
+            <Descriptions.Item label={t('customers.form.address')} span={2}>
+              {c.address || none}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('customers.form.source')}>{t(`customerSource.${c.source}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('customers.form.owner')}>
+              <span data-testid="customer-owner">{directory.nameOf(c.ownerStaffId) ?? none}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('customers.form.homeClinic')}>{clinicName}</Descriptions.Item>
+            <Descriptions.Item label={t('customers.col.registered')}>{formatDateTime(c.createdAt)}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      </Col>
+      <Col xs={24} lg={10}>
+        <Card title={t('customer.card.lifecycle')} data-testid="customer-lifecycle">
+          <Flex vertical gap={12}>
+            <Space>
+              <CustomerStatusTag status={c.status} />
+              <Typography.Text type="secondary">{t(`customerStatus.hint.${c.status}`)}</Typography.Text>
+            </Space>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('customer.firstVisit')}>
+                <span data-testid="customer-first-visit">{formatDate(c.firstVisitAt)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('customer.firstPurchase')}>
+                <span data-testid="customer-first-purchase">{formatDate(c.firstPurchaseAt)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('customers.col.lastVisit')}>{formatDate(c.lastVisitAt)}</Descriptions.Item>
+            </Descriptions>
+          </Flex>
+        </Card>
+      </Col>
+      <Col xs={24} md={12}>
+        <Card
+          title={t('customer.card.referrer')}
+          data-testid="customer-referrer"
+          extra={
+            canManage &&
+            !c.referrer && (
+              <Button size="small" icon={<LinkOutlined />} onClick={onAttachReferrer} data-testid="attach-referrer-button">
+                {t('customers.referrer.attach')}
+              </Button>
+            )
+          }
+        >
+          {c.referrer ? (
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('customers.form.referrer')}>
+                <Link to={`/customers/${c.referrer.customerId}`} data-testid="referrer-link">
+                  {c.referrer.name}
+                </Link>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('customer.referrer.attachedAt')}>{formatDateTime(c.referrer.attachedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('customer.referrer.attachedBy')}>{directory.nameOfUser(c.referrer.attachedBy)}</Descriptions.Item>
+            </Descriptions>
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.referrer.none')} />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} md={12}>
+        <Card
+          title={t('customer.card.consent')}
+          data-testid="customer-consent"
+          extra={
+            canManage && (
+              <Button size="small" icon={<SafetyCertificateOutlined />} onClick={onConsent} data-testid="consent-button">
+                {t(c.marketingConsent.granted ? 'customers.consent.withdraw' : 'customers.consent.grant')}
+              </Button>
+            )
+          }
+        >
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('customer.consent.marketing')}>
+              <Tag color={c.marketingConsent.granted ? 'green' : 'default'} data-testid="consent-state">
+                {t(c.marketingConsent.granted ? 'customer.consent.yes' : 'customer.consent.no')}
+              </Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('customers.consent.channel')}>{c.marketingConsent.channel || none}</Descriptions.Item>
+            <Descriptions.Item label={t('customer.consent.recordedAt')}>{formatDateTime(c.marketingConsent.recordedAt)}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      </Col>
+      <Col xs={24} md={12}>
+        <Card title={t('customers.form.tags')} data-testid="customer-tags">
+          {c.tags.length > 0 ? (
+            <Space size={[0, 8]} wrap>
+              {c.tags.map((tag) => (
+                <Tag key={tag}>{tag}</Tag>
+              ))}
+            </Space>
+          ) : (
+            <Typography.Text type="secondary">{t('customer.noTags')}</Typography.Text>
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} md={12}>
+        <Card title={t('customers.form.notes')} data-testid="customer-notes">
+          {c.notes ? (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{c.notes}</Typography.Paragraph>
+          ) : (
+            <Typography.Text type="secondary">{t('customer.noNotes')}</Typography.Text>
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
