@@ -132,6 +132,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active colleagues, for every staff member to pick from
+         * @description Names, roles and clinics of active staff (no login, email or phone): the doctor to book, the
+         *     consultant who owns a customer. Staff limited to some clinics see those who may work there.
+         */
+        get: operations["listColleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/{staffId}": {
         parameters: {
             query?: never;
@@ -930,6 +951,18 @@ export interface components {
             allClinics?: boolean;
             clinicIds?: string[];
             active?: boolean;
+        };
+        Colleague: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            roles: components["schemas"]["StaffRole"][];
+            allClinics: boolean;
+            clinicIds: string[];
+        };
+        ColleaguePage: {
+            items: components["schemas"]["Colleague"][];
+            nextCursor: string | null;
         };
         StaffPage: {
             items: components["schemas"]["Staff"][];
@@ -2091,6 +2124,38 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    listColleagues: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                q?: string;
+                role?: components["schemas"]["StaffRole"];
+                /** @description Those who may work at this clinic. */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of colleagues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleaguePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getStaff: {

@@ -24,6 +24,11 @@ public final class StaffDtos {
     private StaffDtos() {
     }
 
+    /** A colleague as every staff member may see her: no login, email or phone. */
+    public record Colleague(UUID id, String displayName, List<String> roles, boolean allClinics,
+                            List<UUID> clinicIds) {
+    }
+
     public record StaffView(UUID id, String userId, String username, String email, String displayName, String phone,
                             List<String> roles, boolean allClinics, List<UUID> clinicIds, boolean active,
                             OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {

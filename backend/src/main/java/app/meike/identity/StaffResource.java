@@ -6,6 +6,7 @@ import app.meike.common.PageRequest;
 import app.meike.common.QueryParams;
 import app.meike.common.problem.ProblemException;
 import app.meike.common.web.Responses;
+import app.meike.identity.StaffDtos.Colleague;
 import app.meike.identity.StaffDtos.StaffCreate;
 import app.meike.identity.StaffDtos.StaffCreated;
 import app.meike.identity.StaffDtos.StaffPatch;
@@ -41,11 +42,20 @@ public class StaffResource {
     public Page<StaffView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                                 @QueryParam("q") String q, @QueryParam("role") String role,
                                 @QueryParam("clinicId") String clinicId, @QueryParam("active") String active) {
-        if (role != null && !role.isEmpty() && !Roles.STAFF_ROLES.contains(role)) {
-            throw ProblemException.invalidField("role", "must be one of " + String.join(", ", Roles.STAFF_ROLES));
-        }
-        return staff.list(QueryParams.text("q", q, 100), role == null || role.isEmpty() ? null : role,
+        return staff.list(QueryParams.text("q", q, 100), staffRole(role),
                 QueryParams.uuid("clinicId", clinicId), QueryParams.bool("active", active),
+                PageRequest.of(limit, cursor));
+    }
+
+    /** Who works where, for every colleague to pick from (a doctor to book, a consultant to own a customer). */
+    @GET
+    @Path("directory")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK, Roles.CLINICIAN,
+            Roles.INTEGRATOR})
+    public Page<Colleague> directory(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                                     @QueryParam("q") String q, @QueryParam("role") String role,
+                                     @QueryParam("clinicId") String clinicId) {
+        return staff.directory(QueryParams.text("q", q, 100), staffRole(role), QueryParams.uuid("clinicId", clinicId),
                 PageRequest.of(limit, cursor));
     }
 
@@ -71,5 +81,15 @@ public class StaffResource {
                            @Valid @NotNull StaffPatch body) {
         StaffView view = staff.update(Ids.parse("staffId", staffId), ifMatch, body);
         return Responses.versioned(view.version(), view);
+    }
+
+    private static String staffRole(String role) {
+        if (role == null || role.isEmpty()) {
+            return null;
+        }
+        if (!Roles.STAFF_ROLES.contains(role)) {
+            throw ProblemException.invalidField("role", "must be one of " + String.join(", ", Roles.STAFF_ROLES));
+        }
+        return role;
     }
 }

@@ -11,6 +11,7 @@ import app.meike.common.Strings;
 import app.meike.common.Versions;
 import app.meike.common.problem.ProblemException;
 import app.meike.identity.KeycloakLogins.Login;
+import app.meike.identity.StaffDtos.Colleague;
 import app.meike.identity.StaffDtos.StaffCreate;
 import app.meike.identity.StaffDtos.StaffCreated;
 import app.meike.identity.StaffDtos.StaffPatch;
@@ -136,6 +137,14 @@ public class StaffService {
                 filter.params()).page(0, page.fetchSize()).list();
         Map<UUID, List<UUID>> clinicsByStaff = clinicIdsOf(rows.stream().map(s -> s.id).toList());
         return page.page(rows, s -> s.id, s -> view(s, clinicsByStaff.getOrDefault(s.id, List.of())));
+    }
+
+    /** Active colleagues, limited like the staff list to those who may work in the caller's clinics. */
+    public Page<Colleague> directory(String q, String role, UUID clinicId, PageRequest page) {
+        Page<StaffView> active = list(q, role, clinicId, true, page);
+        return new Page<>(active.items().stream()
+                .map(s -> new Colleague(s.id(), s.displayName(), s.roles(), s.allClinics(), s.clinicIds()))
+                .toList(), active.nextCursor());
     }
 
     public StaffView get(UUID id) {

@@ -194,6 +194,7 @@ class RoleMatrixTest extends ApiTest {
         m.put("updateClinic", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
                 .body(Map.of("name", "m")).patch("/api/v1/clinics/" + clinic)));
         m.put("listStaff", new Call(Set.of("tenant-admin", "manager"), 200, (r, self) -> r.get("/api/v1/staff")));
+        m.put("listColleagues", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/staff/directory")));
         m.put("createStaff", new Call(admin, 400, (r, self) -> r.body(Map.of("username", "bad name",
                 "email", "x", "displayName", "x", "roles", List.of("consultant"), "allClinics", true))
                 .post("/api/v1/staff")));

@@ -129,6 +129,31 @@ class StaffApiTest extends ApiTest {
     }
 
     @Test
+    void theFrontDeskPicksADoctorOfItsClinicFromTheDirectory() {
+        Chain chain = Chains.create();
+        UUID mine = Chains.clinic(chain, "前台的店");
+        UUID other = Chains.clinic(chain, "别的店");
+        JsonPath doctor = Chains.staff(chain, List.of("clinician"), List.of(mine));
+        JsonPath elsewhere = Chains.staff(chain, List.of("clinician"), List.of(other));
+        JsonPath gone = Chains.staff(chain, List.of("clinician"), List.of(mine));
+        as(chain.adminToken()).header("If-Match", "\"0\"").body(Map.of("active", false))
+                .patch("/api/v1/staff/" + gone.getString("id")).then().statusCode(200);
+        JsonPath desk = Chains.staff(chain, List.of("front-desk"), List.of(mine));
+        String token = Tokens.token(desk.getString("userId"), chain.id(), "front-desk");
+        as(token).queryParam("role", "clinician").queryParam("limit", 200).get("/api/v1/staff/directory").then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(doctor.getString("id"))))
+                .body("items[0].displayName", equalTo(doctor.getString("displayName")))
+                .body("items[0].clinicIds", equalTo(List.of(mine.toString())))
+                .body("items[0]", not(org.hamcrest.Matchers.hasKey("email")));
+        as(chain.adminToken()).queryParam("role", "clinician").queryParam("clinicId", other.toString())
+                .get("/api/v1/staff/directory").then().statusCode(200)
+                .body("items.id", equalTo(List.of(elsewhere.getString("id"))));
+        as(token).queryParam("role", "integrator").get("/api/v1/staff/directory").then().statusCode(400)
+                .body("errors.field", hasItem("role"));
+    }
+
+    @Test
     void staffReadThemselvesButNotColleagues() {
         Chain chain = Chains.create();
         JsonPath me = Chains.staff(chain, List.of("consultant"), List.of());

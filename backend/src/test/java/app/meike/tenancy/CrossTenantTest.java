@@ -135,6 +135,12 @@ class CrossTenantTest extends ApiTest {
             as(a.adminToken()).get("/api/v1/clinics/" + clinicOfA).then().statusCode(200)
                     .body("name", equalTo(clinicNameOfA)).header("ETag", "\"0\"");
         });
+        walks.put("listColleagues", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/staff/directory").then().statusCode(200)
+                    .body("items.id", not(hasItem(staffOfA.getString("id"))));
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).get("/api/v1/staff/directory").then()
+                    .statusCode(200).body("items.id", not(hasItem(staffOfA.getString("id"))));
+        });
         walks.put("listStaff", () -> {
             as(adminB).queryParam("limit", 200).get("/api/v1/staff").then().statusCode(200)
                     .body("items.id", not(hasItem(staffOfA.getString("id"))));
