@@ -1730,6 +1730,10 @@ export interface components {
         CustomerSourceFilter: components["schemas"]["CustomerSource"];
         /** @description Customers registered at this clinic. */
         CustomerClinic: string;
+        /** @description Customers whose last visit is at or after this time. */
+        CustomerLastVisitFrom: string;
+        /** @description Customers whose last visit is before this time (after lastVisitFrom). */
+        CustomerLastVisitTo: string;
         /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
         CustomerBirthdayMonth: number;
     };
@@ -2394,6 +2398,16 @@ export interface operations {
                 clinicId?: components["parameters"]["CustomerClinic"];
                 /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
                 birthdayMonth?: components["parameters"]["CustomerBirthdayMonth"];
+                /** @description Customers whose last visit is at or after this time. */
+                lastVisitFrom?: components["parameters"]["CustomerLastVisitFrom"];
+                /** @description Customers whose last visit is before this time (after lastVisitFrom). */
+                lastVisitTo?: components["parameters"]["CustomerLastVisitTo"];
+                /**
+                 * @description REGISTERED (default, oldest first), RECENTLY_REGISTERED, RECENTLY_VISITED (last visit, newest
+                 *     first) or LONGEST_AWAY (last visit, oldest first, for win-back lists). Sorting by last visit lists
+                 *     only customers who have visited. A cursor belongs to the sort that issued it.
+                 */
+                sort?: "REGISTERED" | "RECENTLY_REGISTERED" | "RECENTLY_VISITED" | "LONGEST_AWAY";
             };
             header?: never;
             path?: never;
@@ -2401,7 +2415,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of customers, oldest first */
+            /** @description A page of customers in the chosen order */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2704,6 +2718,10 @@ export interface operations {
                 clinicId?: components["parameters"]["CustomerClinic"];
                 /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
                 birthdayMonth?: components["parameters"]["CustomerBirthdayMonth"];
+                /** @description Customers whose last visit is at or after this time. */
+                lastVisitFrom?: components["parameters"]["CustomerLastVisitFrom"];
+                /** @description Customers whose last visit is before this time (after lastVisitFrom). */
+                lastVisitTo?: components["parameters"]["CustomerLastVisitTo"];
             };
             header?: never;
             path?: never;

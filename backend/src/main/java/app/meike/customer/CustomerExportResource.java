@@ -7,6 +7,7 @@ import app.meike.customer.CustomerExportService.Format;
 import app.meike.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,17 +30,12 @@ public class CustomerExportResource {
     @Produces({"text/csv", XLSX, "application/problem+json"})
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK, Roles.CLINICIAN,
             Roles.INTEGRATOR})
-    public Response export(@QueryParam("format") String format, @QueryParam("q") String q,
-                           @QueryParam("status") String status, @QueryParam("tag") String tag,
-                           @QueryParam("ownerId") String ownerId, @QueryParam("source") String source,
-                           @QueryParam("clinicId") String clinicId,
-                           @QueryParam("birthdayMonth") String birthdayMonth) {
+    public Response export(@QueryParam("format") String format, @BeanParam CustomerFilterParams filters) {
         if (format == null || format.isEmpty()) {
             throw ProblemException.invalidField("format", "is required: csv or xlsx");
         }
         Format chosen = QueryParams.enumValue("format", format.toUpperCase(Locale.ROOT), Format.class);
-        Export export = exports.start(CustomerResource.query(q, status, tag, ownerId, source, clinicId,
-                birthdayMonth), chosen);
+        Export export = exports.start(filters.query(), chosen);
         StreamingOutput body = out -> exports.write(export, out);
         return Response.ok(body, chosen == Format.CSV ? "text/csv; charset=UTF-8" : XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")

@@ -4,20 +4,19 @@ import app.meike.common.Ids;
 import app.meike.common.Page;
 import app.meike.common.PageRequest;
 import app.meike.common.QueryParams;
-import app.meike.common.problem.ProblemException;
 import app.meike.common.web.Responses;
-import app.meike.customer.Customer.CustomerSource;
 import app.meike.customer.CustomerDtos.CustomerCreate;
 import app.meike.customer.CustomerDtos.CustomerMerge;
 import app.meike.customer.CustomerDtos.CustomerPatch;
 import app.meike.customer.CustomerDtos.CustomerView;
-import app.meike.customer.CustomerService.CustomerQuery;
+import app.meike.customer.CustomerService.CustomerSort;
 import app.meike.customer.TimelineSource.TimelineEntry;
 import app.meike.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -48,12 +47,11 @@ public class CustomerResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK, Roles.CLINICIAN,
             Roles.INTEGRATOR})
     public Page<CustomerView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-                                   @QueryParam("q") String q, @QueryParam("status") String status,
-                                   @QueryParam("tag") String tag, @QueryParam("ownerId") String ownerId,
-                                   @QueryParam("source") String source, @QueryParam("clinicId") String clinicId,
-                                   @QueryParam("birthdayMonth") String birthdayMonth) {
-        return customers.list(query(q, status, tag, ownerId, source, clinicId, birthdayMonth),
-                PageRequest.of(limit, cursor));
+                                   @BeanParam CustomerFilterParams filters, @QueryParam("sort") String sort) {
+        CustomerSort order = QueryParams.enumValue("sort", sort, CustomerSort.class);
+        CustomerSort chosen = order == null ? CustomerSort.REGISTERED : order;
+        return customers.list(filters.query(), chosen,
+                chosen.byLastVisit() ? PageRequest.ofTimed(limit, cursor) : PageRequest.of(limit, cursor));
     }
 
     @POST
@@ -105,29 +103,5 @@ public class CustomerResource {
     public Response erase(@PathParam("customerId") String customerId) {
         CustomerView customer = records.erase(Ids.parse("customerId", customerId));
         return Responses.versioned(customer.version(), customer);
-    }
-
-    /** The list's query parameters, shared with the export. */
-    static CustomerQuery query(String q, String status, String tag, String ownerId, String source, String clinicId,
-                               String birthdayMonth) {
-        return new CustomerQuery(QueryParams.text("q", q, 50),
-                QueryParams.enumValue("status", status, Lifecycle.class), QueryParams.text("tag", tag, 30),
-                QueryParams.uuid("ownerId", ownerId), QueryParams.enumValue("source", source, CustomerSource.class),
-                QueryParams.uuid("clinicId", clinicId), month(birthdayMonth));
-    }
-
-    private static Integer month(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            int month = Integer.parseInt(value);
-            if (month >= 1 && month <= 12) {
-                return month;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ProblemException.invalidField("birthdayMonth", "must be a month from 1 to 12");
     }
 }

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -65,7 +66,8 @@ public class CustomerService {
     Clock clock;
 
     public record CustomerQuery(String q, Lifecycle status, String tag, UUID ownerId, CustomerSource source,
-                                UUID clinicId, Integer birthdayMonth) {
+                                UUID clinicId, Integer birthdayMonth, OffsetDateTime lastVisitFrom,
+                                OffsetDateTime lastVisitTo) {
         /** The filter as the audit log keeps it: phone digits searched for are masked like phones. */
         Map<String, Object> described() {
             Map<String, Object> described = new LinkedHashMap<>();
@@ -79,23 +81,54 @@ public class CustomerService {
             described.put("source", source);
             described.put("clinicId", clinicId);
             described.put("birthdayMonth", birthdayMonth);
+            described.put("lastVisitFrom", lastVisitFrom);
+            described.put("lastVisitTo", lastVisitTo);
             described.values().removeIf(Objects::isNull);
             return described;
         }
     }
 
+    /** Orders of the customer list. By last visit, only customers who have visited are listed. */
+    public enum CustomerSort {
+        REGISTERED, RECENTLY_REGISTERED, RECENTLY_VISITED, LONGEST_AWAY;
+
+        /** Paged by (last visit, id) rather than by id. */
+        public boolean byLastVisit() {
+            return this == RECENTLY_VISITED || this == LONGEST_AWAY;
+        }
+    }
+
     /** Lists customers; a list showing full phone numbers is audited (who, which filter, how many rows). */
     @Transactional
-    public Page<CustomerView> list(CustomerQuery query, PageRequest page) {
+    public Page<CustomerView> list(CustomerQuery query, CustomerSort sort, PageRequest page) {
         OffsetDateTime now = Clocks.now(clock);
-        Filter filter = filter(query, now).and("id > :after", "after", page.after());
-        List<Customer> rows = Customer.<Customer>find(filter.where() + " order by id", filter.params())
+        Filter filter = filter(query, now);
+        String order = switch (sort) {
+            case REGISTERED -> {
+                filter.and("id > :after", "after", page.after());
+                yield "id";
+            }
+            case RECENTLY_REGISTERED -> {
+                filter.and("id < :after", "after", page.after());
+                yield "id desc";
+            }
+            case RECENTLY_VISITED, LONGEST_AWAY -> {
+                boolean newestFirst = sort == CustomerSort.RECENTLY_VISITED;
+                filter.and("lastVisitAt is not null", Map.of())
+                        .afterPosition("lastVisitAt", "id", page, newestFirst);
+                yield newestFirst ? "lastVisitAt desc, id desc" : "lastVisitAt, id";
+            }
+        };
+        List<Customer> rows = Customer.<Customer>find(filter.where() + " order by " + order, filter.params())
                 .page(0, page.fetchSize()).list();
         Map<UUID, String> referrerNames = namesOf(rows.stream().map(c -> c.referrerId).toList());
-        Page<CustomerView> shown = page.page(rows, c -> c.id, c -> view(c, referrerNames, now));
+        Function<Customer, CustomerView> toView = c -> view(c, referrerNames, now);
+        Page<CustomerView> shown = sort.byLastVisit() ? page.pageByTime(rows, c -> c.lastVisitAt, c -> c.id, toView)
+                : page.page(rows, c -> c.id, toView);
         if (!phonesMasked()) {
             Map<String, Object> read = new LinkedHashMap<>();
             read.put("filter", query.described());
+            read.put("sort", sort);
             read.put("rows", shown.items().size());
             audit.record("customer.list-read", LIST_ENTITY, Ids.newId(), read);
         }
@@ -116,7 +149,9 @@ public class CustomerService {
                 .and("ownerStaffId = :owner", "owner", query.ownerId())
                 .and("source = :source", "source", query.source())
                 .and("homeClinicId = :clinic", "clinic", query.clinicId())
-                .and("birthMonth = :month", "month", query.birthdayMonth());
+                .and("birthMonth = :month", "month", query.birthdayMonth())
+                .and("lastVisitAt >= :visitedFrom", "visitedFrom", query.lastVisitFrom())
+                .and("lastVisitAt < :visitedTo", "visitedTo", query.lastVisitTo());
     }
 
     /** Whether the caller sees phone numbers masked (roles without contact permission). */

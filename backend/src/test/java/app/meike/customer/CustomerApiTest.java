@@ -7,10 +7,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -134,6 +136,51 @@ class CustomerApiTest extends ApiTest {
                 .body("errors.field", equalTo(List.of("q")));
         as(desk).queryParam("q", "%").get("/api/v1/customers").then().statusCode(200)
                 .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void sortsByLastVisitAndFiltersItsRangeWithACursorOfItsOwn() {
+        Chain chain = Chains.create();
+        UUID clinic = Chains.clinic(chain, "排序店");
+        OffsetDateTime now = OffsetDateTime.now();
+        String never = register(chain, customer("从未到店", mobile()));
+        List<String> visited = new ArrayList<>();
+        for (int daysAgo : new int[] {30, 3, 90, 10}) {
+            String id = register(chain, customer("到店" + daysAgo, mobile()));
+            as(chain.adminToken()).body(Map.of("customerId", id, "clinicId", clinic, "purpose", "REVIEW",
+                    "checkedInAt", now.minusDays(daysAgo).toString())).post("/api/v1/visits").then().statusCode(201);
+            visited.add(id);
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(chain.adminToken()).queryParam("sort", "RECENTLY_VISITED").queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/customers").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(seen).containsExactly(visited.get(1), visited.get(3), visited.get(0), visited.get(2));
+        as(chain.adminToken()).queryParam("sort", "LONGEST_AWAY").get("/api/v1/customers").then()
+                .body("items.id", equalTo(List.of(visited.get(2), visited.get(0), visited.get(3), visited.get(1))));
+        as(chain.adminToken()).queryParam("sort", "RECENTLY_REGISTERED").queryParam("limit", 1)
+                .get("/api/v1/customers").then().body("items.id", equalTo(List.of(visited.get(3))));
+        as(chain.adminToken()).queryParam("lastVisitFrom", now.minusDays(40).toString())
+                .queryParam("lastVisitTo", now.minusDays(5).toString()).get("/api/v1/customers").then()
+                .body("items.id", equalTo(List.of(visited.get(0), visited.get(3))));
+        as(chain.adminToken()).get("/api/v1/customers").then().body("items.id", hasItem(never));
+
+        String idCursor = as(chain.adminToken()).queryParam("limit", 1).get("/api/v1/customers").then()
+                .extract().path("nextCursor");
+        as(chain.adminToken()).queryParam("sort", "RECENTLY_VISITED").queryParam("cursor", idCursor)
+                .get("/api/v1/customers").then().statusCode(400).body("errors.field", hasItem("cursor"));
+        as(chain.adminToken()).queryParam("sort", "ALPHABETICAL").get("/api/v1/customers").then().statusCode(400)
+                .body("errors.field", hasItem("sort"));
+        as(chain.adminToken()).queryParam("lastVisitFrom", now.toString()).queryParam("lastVisitTo",
+                now.minusDays(1).toString()).get("/api/v1/customers").then().statusCode(400)
+                .body("errors.field", hasItem("lastVisitTo"));
     }
 
     @Test
