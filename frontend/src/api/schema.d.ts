@@ -754,6 +754,24 @@ export interface paths {
         patch: operations["updateConsultation"];
         trace?: never;
     };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's settings */
+        get: operations["getChainSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the chain's settings (tenant admin) */
+        patch: operations["updateChainSettings"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1039,7 +1057,7 @@ export interface components {
         /**
          * @description Derived, never typed in. LEAD: no visit yet; VISITED_NOT_CONVERTED: visited, never paid;
          *     a paying customer is ACTIVE, AT_RISK (no visit for half the churn window) or CHURNED (none within
-         *     the churn window, 180 days by default).
+         *     the churn window: the chain's `churnWindowDays` setting, 180 days by default).
          * @enum {string}
          */
         CustomerStatus: "LEAD" | "VISITED_NOT_CONVERTED" | "ACTIVE" | "AT_RISK" | "CHURNED";
@@ -1586,6 +1604,17 @@ export interface components {
             total: components["schemas"]["ConversionFigures"];
             groups: components["schemas"]["ConversionGroup"][];
         };
+        ChainSettings: {
+            /** @description A paying customer with no visit for this many days is CHURNED, for half of it AT_RISK. */
+            churnWindowDays: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ChainSettingsPatch: {
+            churnWindowDays?: number;
+        };
     };
     responses: {
         /** @description Malformed or invalid request */
@@ -1705,6 +1734,16 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Visit"];
+            };
+        };
+        /** @description The chain's settings */
+        ChainSettingsAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ChainSettings"];
             };
         };
     };
@@ -2755,7 +2794,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;
@@ -3400,6 +3439,49 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getChainSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ChainSettingsAnswer"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateChainSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "churnWindowDays": 120
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChainSettingsPatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ChainSettingsAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
         };

@@ -8,6 +8,7 @@ import app.meike.customer.CustomerCsv.Column;
 import app.meike.customer.CustomerService.CustomerQuery;
 import app.meike.identity.Caller;
 import app.meike.identity.StaffService;
+import app.meike.tenancy.ChainSettingsService;
 import app.meike.tenancy.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,8 +49,8 @@ public class CustomerExportService {
     public enum Format { CSV, XLSX }
 
     /** An export recorded in the audit log, ready to be written. */
-    public record Export(CustomerQuery query, Format format, boolean masked, ZoneId zone, long rows,
-                         String fileName) {
+    public record Export(CustomerQuery query, Format format, boolean masked, ZoneId zone, Duration churnWindow,
+                         long rows, String fileName) {
     }
 
     @Inject
@@ -60,6 +62,8 @@ public class CustomerExportService {
     @Inject
     TenantService tenants;
     @Inject
+    ChainSettingsService settings;
+    @Inject
     AuditLog audit;
     @Inject
     Clock clock;
@@ -67,7 +71,8 @@ public class CustomerExportService {
     /** Counts and audits the export before any row leaves, so even an export cut short is on record. */
     @Transactional
     public Export start(CustomerQuery query, Format format) {
-        Filter filter = CustomerService.filter(query, Clocks.now(clock));
+        Duration churnWindow = settings.churnWindow();
+        Filter filter = CustomerService.filter(query, Clocks.now(clock), churnWindow);
         long rows = Customer.count(filter.where(), filter.params());
         boolean masked = customers.phonesMasked();
         Map<String, Object> entry = new LinkedHashMap<>();
@@ -79,7 +84,7 @@ public class CustomerExportService {
         ZoneId zone = ZoneId.of(tenants.timeZoneOf(caller.tenantId()));
         String fileName = "customers-" + Clocks.now(clock).atZoneSameInstant(zone).toLocalDate() + "."
                 + format.name().toLowerCase(Locale.ROOT);
-        return new Export(query, format, masked, zone, rows, fileName);
+        return new Export(query, format, masked, zone, churnWindow, rows, fileName);
     }
 
     @Transactional
@@ -122,7 +127,7 @@ public class CustomerExportService {
         OffsetDateTime now = Clocks.now(clock);
         UUID after = null;
         while (true) {
-            Filter filter = CustomerService.filter(export.query(), now).and("id > :after", "after", after);
+            Filter filter = CustomerService.filter(export.query(), now, export.churnWindow()).and("id > :after", "after", after);
             List<Customer> page = Customer.<Customer>find(filter.where() + " order by id", filter.params())
                     .page(0, PAGE).list();
             Map<UUID, String> referrerPhones = phonesOf(page.stream().map(c -> c.referrerId).toList());
@@ -155,7 +160,7 @@ public class CustomerExportService {
         row.add(c.ownerStaffId == null ? "" : owners.getOrDefault(c.ownerStaffId, ""));
         row.add(text(c.notes));
         row.add(String.valueOf(c.marketingConsent));
-        row.add(Lifecycle.of(c, now).name());
+        row.add(Lifecycle.of(c, now, export.churnWindow()).name());
         row.add(date(c.firstPurchaseAt, export.zone()));
         row.add(date(c.lastVisitAt, export.zone()));
         return row;

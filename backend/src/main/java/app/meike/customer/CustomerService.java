@@ -20,12 +20,14 @@ import app.meike.customer.CustomerDtos.ReferrerView;
 import app.meike.identity.Caller;
 import app.meike.identity.Roles;
 import app.meike.identity.StaffService;
+import app.meike.tenancy.ChainSettingsService;
 import app.meike.tenancy.ClinicService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -62,6 +64,8 @@ public class CustomerService {
     StaffService staff;
     @Inject
     AuditLog audit;
+    @Inject
+    ChainSettingsService settings;
     @Inject
     Clock clock;
 
@@ -102,7 +106,7 @@ public class CustomerService {
     @Transactional
     public Page<CustomerView> list(CustomerQuery query, CustomerSort sort, PageRequest page) {
         OffsetDateTime now = Clocks.now(clock);
-        Filter filter = filter(query, now);
+        Filter filter = filter(query, now, settings.churnWindow());
         String order = switch (sort) {
             case REGISTERED -> {
                 filter.and("id > :after", "after", page.after());
@@ -136,13 +140,13 @@ public class CustomerService {
     }
 
     /** The where clause of GET /customers and of exports: live customers (no merged tombstones) that match. */
-    static Filter filter(CustomerQuery query, OffsetDateTime now) {
+    static Filter filter(CustomerQuery query, OffsetDateTime now, Duration churnWindow) {
         Filter filter = new Filter().and("mergedInto is null", Map.of());
         if (query.q() != null) {
             search(filter, query.q());
         }
         if (query.status() != null) {
-            filter.and(query.status().condition(), query.status().parameters(now));
+            filter.and(query.status().condition(), query.status().parameters(now, churnWindow));
         }
         return filter.and("id in (select t.key.customerId from CustomerTag t where t.key.tag = :tag)", "tag",
                         query.tag())
@@ -479,7 +483,7 @@ public class CustomerService {
                 c.birthDate, c.occupation, c.incomeBand, c.city, c.address, c.source, referrer, c.ownerStaffId,
                 c.homeClinicId, List.copyOf(c.tags), c.notes,
                 new ConsentRecord(c.marketingConsent, c.consentChannel, c.consentRecordedAt), c.firstVisitAt,
-                c.firstPurchaseAt, c.lastVisitAt, Lifecycle.of(c, now), c.mergedInto, c.erasedAt, c.createdAt,
+                c.firstPurchaseAt, c.lastVisitAt, Lifecycle.of(c, now, settings.churnWindow()), c.mergedInto, c.erasedAt, c.createdAt,
                 c.updatedAt, c.version);
     }
 }

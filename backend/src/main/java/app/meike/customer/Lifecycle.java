@@ -6,24 +6,22 @@ import java.util.Map;
 
 /**
  * A customer's lifecycle status, derived from when she first visited, first paid and last came. A paying
- * customer is at risk after half the churn window without a visit, churned after all of it. The window is
- * the domain's default of 180 days until tenant settings make it configurable.
+ * customer is at risk after half the chain's churn window without a visit, churned after all of it.
  */
 public enum Lifecycle {
     LEAD, VISITED_NOT_CONVERTED, ACTIVE, AT_RISK, CHURNED;
 
-    static final Duration CHURN_WINDOW = Duration.ofDays(180);
     private static final String LAST_SEEN = "coalesce(lastVisitAt, firstPurchaseAt)";
 
-    static Lifecycle of(Customer c, OffsetDateTime now) {
+    static Lifecycle of(Customer c, OffsetDateTime now, Duration churnWindow) {
         if (c.firstPurchaseAt == null) {
             return c.firstVisitAt == null ? LEAD : VISITED_NOT_CONVERTED;
         }
         OffsetDateTime lastSeen = c.lastVisitAt != null ? c.lastVisitAt : c.firstPurchaseAt;
-        if (lastSeen.isAfter(now.minus(CHURN_WINDOW.dividedBy(2)))) {
+        if (lastSeen.isAfter(now.minus(churnWindow.dividedBy(2)))) {
             return ACTIVE;
         }
-        return lastSeen.isAfter(now.minus(CHURN_WINDOW)) ? AT_RISK : CHURNED;
+        return lastSeen.isAfter(now.minus(churnWindow)) ? AT_RISK : CHURNED;
     }
 
     /** The same rule as a query condition, with its parameters. */
@@ -38,13 +36,14 @@ public enum Lifecycle {
         };
     }
 
-    Map<String, Object> parameters(OffsetDateTime now) {
+    Map<String, Object> parameters(OffsetDateTime now, Duration churnWindow) {
+        OffsetDateTime activeSince = now.minus(churnWindow.dividedBy(2));
+        OffsetDateTime churnedSince = now.minus(churnWindow);
         return switch (this) {
             case LEAD, VISITED_NOT_CONVERTED -> Map.of();
-            case ACTIVE -> Map.of("activeSince", now.minus(CHURN_WINDOW.dividedBy(2)));
-            case AT_RISK -> Map.of("activeSince", now.minus(CHURN_WINDOW.dividedBy(2)),
-                    "churnedSince", now.minus(CHURN_WINDOW));
-            case CHURNED -> Map.of("churnedSince", now.minus(CHURN_WINDOW));
+            case ACTIVE -> Map.of("activeSince", activeSince);
+            case AT_RISK -> Map.of("activeSince", activeSince, "churnedSince", churnedSince);
+            case CHURNED -> Map.of("churnedSince", churnedSince);
         };
     }
 }

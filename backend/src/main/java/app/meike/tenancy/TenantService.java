@@ -99,6 +99,7 @@ public class TenantService {
                     tenant.createdAt = now;
                     tenant.updatedAt = now;
                     tenant.persistAndFlush();
+                    ChainSettings.withDefaults(now).persist();
                     audit.record("tenant.created", "tenant", tenantId,
                             Map.of("slug", tenant.slug, "name", tenant.name));
                     var staff = staffService.insert(admin, userId);

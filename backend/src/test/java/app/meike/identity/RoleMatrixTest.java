@@ -266,6 +266,9 @@ class RoleMatrixTest extends ApiTest {
                 + UUID.randomUUID() + "/commit")));
         m.put("exportCustomers", new Call(clinicReaders, 200, (r, self) -> r.accept("text/csv")
                 .queryParam("format", "csv").get("/api/v1/customer-export")));
+        m.put("getChainSettings", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/settings")));
+        m.put("updateChainSettings", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("churnWindowDays", 90)).patch("/api/v1/settings")));
         m.put("listAuditEvents", new Call(admin, 200, (r, self) -> r.get("/api/v1/audit-events")));
         return m;
     }

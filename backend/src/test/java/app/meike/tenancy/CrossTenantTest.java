@@ -313,6 +313,14 @@ class CrossTenantTest extends ApiTest {
                     .then().statusCode(200).extract().asString();
             assertThat(file).doesNotContain("秘密客户").doesNotContain(customerOfA);
         });
+        walks.put("getChainSettings", () -> as(adminB).get("/api/v1/settings").then().statusCode(200)
+                .body("churnWindowDays", equalTo(180)));
+        walks.put("updateChainSettings", () -> {
+            String etag = as(adminB).get("/api/v1/settings").then().extract().header("ETag");
+            as(adminB).header("If-Match", etag).body(Map.of("churnWindowDays", 60)).patch("/api/v1/settings")
+                    .then().statusCode(200).body("churnWindowDays", equalTo(60));
+            as(a.adminToken()).get("/api/v1/settings").then().statusCode(200).body("churnWindowDays", equalTo(180));
+        });
         walks.put("listAuditEvents", () -> {
             as(adminB).queryParam("limit", 200).get("/api/v1/audit-events").then().statusCode(200)
                     .body("items.entityId", not(hasItem(clinicOfA.toString())))
