@@ -1303,7 +1303,8 @@ export interface components {
         /**
          * @description One thing that happened to the customer. APPOINTMENT: `at` is the booked start, `status` the
          *     appointment's status, `label` the item's name. VISIT: `at` is the check-in, `status` CHECKED_IN or
-         *     CHECKED_OUT, `label` the purpose. CONSULTATION: `status` the outcome, `label` the needs' concerns.
+         *     CHECKED_OUT, `label` the purpose. CONSULTATION: `status` the outcome, `label` the needs' concerns (null for
+         *     roles that may not read consultations).
          */
         TimelineEntry: {
             /** Format: uuid */

@@ -16,6 +16,7 @@ import app.meike.common.problem.ProblemException;
 import app.meike.customer.CustomerService;
 import app.meike.customer.TimelineSource;
 import app.meike.identity.Caller;
+import app.meike.identity.Roles;
 import app.meike.identity.StaffService;
 import app.meike.visit.Consultation.Outcome;
 import app.meike.visit.ConsultationDtos.ConsultationCreate;
@@ -50,6 +51,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ConsultationService implements TimelineSource {
+    /** Roles that read consultations (health-related): others see that one happened, not what it was about. */
+    static final Set<String> READERS = Set.of(Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.CLINICIAN);
+
     @Inject
     Caller caller;
     @Inject
@@ -190,11 +194,12 @@ public class ConsultationService implements TimelineSource {
                 .afterPosition("consultedAt", "id", new PageRequest(limit, beforeId, beforeTime), true);
         List<Consultation> rows = Consultation.<Consultation>find(filter.where()
                 + " order by consultedAt desc, id desc", filter.params()).page(0, limit).list();
-        Map<UUID, List<NeedView>> needs = needsOf(rows.stream().map(c -> c.id).toList());
+        boolean reader = caller.roles().stream().anyMatch(READERS::contains);
+        Map<UUID, List<NeedView>> needs = reader ? needsOf(rows.stream().map(c -> c.id).toList()) : Map.of();
         return rows.stream()
                 .map(c -> new TimelineEntry(c.id, TimelineEntry.Kind.CONSULTATION, c.consultedAt, c.clinicId,
-                        c.consultantId, c.outcome.name(), needs.getOrDefault(c.id, List.of()).stream()
-                        .map(NeedView::concern).collect(Collectors.joining(" · ")), c.visitId))
+                        c.consultantId, c.outcome.name(), reader ? needs.getOrDefault(c.id, List.of()).stream()
+                        .map(NeedView::concern).collect(Collectors.joining(" · ")) : null, c.visitId))
                 .toList();
     }
 

@@ -224,6 +224,9 @@ class ConsultationApiTest extends ApiTest {
                 .body("items[0].label", equalTo("光子嫩肤"), "items[0].status", equalTo("BOOKED"))
                 .body("items[1].label", equalTo("色斑 · 眼袋"), "items[1].status", equalTo("PENDING"))
                 .body("items[2].label", equalTo("CONSULTATION"), "items[2].status", equalTo("CHECKED_IN"));
+        // The front desk sees that a consultation happened, not what it was about (health-related).
+        as(frontDesk).get("/api/v1/customers/" + customer + "/timeline").then()
+                .body("items[1].kind", equalTo("CONSULTATION"), "items[1].label", nullValue());
         as(consultantToken).get("/api/v1/customers/" + UUID.randomUUID() + "/timeline").then().statusCode(404);
     }
 }
