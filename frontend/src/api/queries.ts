@@ -38,6 +38,7 @@ export const keys = {
   customer: (id: string) => ['customers', 'one', id] as const,
   /** The fresh read an edit dialog makes (its own cache entry, dropped when the dialog closes). */
   customerEdit: (id: string) => ['customers', 'edit', id] as const,
+  customerImport: (id: string) => ['customer-imports', id] as const,
   catalog: ['catalog-items'] as const,
   catalogItem: (id: string) => ['catalog-item', id] as const,
 };
