@@ -46,12 +46,16 @@ describe('menu by role', () => {
     // The catalog is the chain admin's price list.
     expect(permissionsFor(['tenant-admin']).canManageCatalog).toBe(true);
     expect(permissionsFor(['manager', 'consultant']).canManageCatalog).toBe(false);
-    // Imports: chain admins and managers.
+    // Imports: chain admins and managers. Merge and erase: chain admins only.
     for (const role of ['tenant-admin', 'manager'] as Role[]) {
       expect(permissionsFor([role]), role).toMatchObject({ canImportCustomers: true });
     }
     for (const role of ['consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
       expect(permissionsFor([role]), role).toMatchObject({ canImportCustomers: false });
+    }
+    expect(permissionsFor(['tenant-admin']).canMergeAndEraseCustomers).toBe(true);
+    for (const role of ['manager', 'consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
+      expect(permissionsFor([role]).canMergeAndEraseCustomers, role).toBe(false);
     }
   });
 

@@ -21,6 +21,8 @@ export interface Permissions {
   canManageCatalog: boolean;
   /** Upload customer files, read their reports and commit them. */
   canImportCustomers: boolean;
+  /** Merge a duplicate into a customer, erase a customer's personal data (PIPL). */
+  canMergeAndEraseCustomers: boolean;
 }
 
 /**
@@ -29,7 +31,8 @@ export interface Permissions {
  * manager: overview, customers, clinics, staff (read-only). consultant and front desk: overview,
  * customers, clinics (read-only). clinician: the same, customers read-only (the server masks their phones).
  * The treatment catalog is the chain admin's price list: only they see it. Customer imports are for
- * chain admins and managers.
+ * chain admins and managers; merging and erasing customers for chain admins. Every staff role may export
+ * the customer list (the server masks phones where the role needs it).
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -45,6 +48,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canManageCustomers: false,
       canManageCatalog: false,
       canImportCustomers: false,
+      canMergeAndEraseCustomers: false,
     };
   }
   const admin = has('tenant-admin');
@@ -66,5 +70,6 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canManageCustomers: customerWriter,
     canManageCatalog: admin,
     canImportCustomers: admin || manager,
+    canMergeAndEraseCustomers: admin,
   };
 }
