@@ -6,13 +6,13 @@ import { FakeApi } from './test/fakeApi';
 import { me, TENANT_A } from './test/fixtures';
 import { renderApp } from './test/renderApp';
 
-const ALL: NavKey[] = ['overview', 'customers', 'customerImports', 'clinics', 'staff', 'catalog', 'audit', 'tenants'];
+const ALL: NavKey[] = ['overview', 'customers', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'audit', 'tenants'];
 
 describe('menu by role', () => {
   const cases: [Role[], NavKey[]][] = [
     [['platform-admin'], ['tenants']],
-    [['tenant-admin'], ['overview', 'customers', 'customerImports', 'clinics', 'staff', 'catalog', 'audit']],
-    [['manager'], ['overview', 'customers', 'customerImports', 'clinics', 'staff']],
+    [['tenant-admin'], ['overview', 'customers', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'audit']],
+    [['manager'], ['overview', 'customers', 'customerImports', 'conversion', 'clinics', 'staff']],
     [['consultant'], ['overview', 'customers', 'clinics']],
     [['front-desk'], ['overview', 'customers', 'clinics']],
     [['clinician'], ['overview', 'customers', 'clinics']],
@@ -46,12 +46,12 @@ describe('menu by role', () => {
     // The catalog is the chain admin's price list.
     expect(permissionsFor(['tenant-admin']).canManageCatalog).toBe(true);
     expect(permissionsFor(['manager', 'consultant']).canManageCatalog).toBe(false);
-    // Imports: chain admins and managers. Merge and erase: chain admins only.
+    // Imports and the conversion analysis: chain admins and managers. Merge and erase: chain admins only.
     for (const role of ['tenant-admin', 'manager'] as Role[]) {
-      expect(permissionsFor([role]), role).toMatchObject({ canImportCustomers: true });
+      expect(permissionsFor([role]), role).toMatchObject({ canImportCustomers: true, canAnalyseConversion: true });
     }
     for (const role of ['consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
-      expect(permissionsFor([role]), role).toMatchObject({ canImportCustomers: false });
+      expect(permissionsFor([role]), role).toMatchObject({ canImportCustomers: false, canAnalyseConversion: false });
     }
     expect(permissionsFor(['tenant-admin']).canMergeAndEraseCustomers).toBe(true);
     for (const role of ['manager', 'consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
@@ -70,14 +70,14 @@ describe('menu by role', () => {
     expect(api.calls('GET', '/api/v1/audit-events')).toHaveLength(0);
   });
 
-  it('sends a consultant away from customer imports, without asking the API', async () => {
-    for (const path of ['/customer-imports', '/customer-imports/01900000-0000-7000-8000-0000000001a1']) {
+  it('sends a consultant away from customer imports and the conversion analysis, without asking the API', async () => {
+    for (const path of ['/customer-imports', '/customer-imports/01900000-0000-7000-8000-0000000001a1', '/conversion']) {
       const api = new FakeApi()
         .on('GET', '/api/v1/me', me(['consultant']))
         .on('GET', '/api/v1/clinics', { items: [], nextCursor: null });
       const { unmount } = renderApp(api, { path });
       expect(await screen.findByText('您没有权限访问此页面'), path).toBeInTheDocument();
-      expect(api.requests.some((r) => r.path.startsWith('/api/v1/customer-imports'))).toBe(false);
+      expect(api.requests.some((r) => r.path.startsWith('/api/v1/customer-imports') || r.path.startsWith('/api/v1/consultations'))).toBe(false);
       unmount();
     }
   });
