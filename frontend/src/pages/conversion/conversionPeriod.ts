@@ -29,7 +29,7 @@ function today(timeZone: string) {
   return dayjs(dayjs().tz(timeZone).format('YYYY-MM-DD'));
 }
 
-export function thisMonth(timeZone: string): Period {
+function thisMonth(timeZone: string): Period {
   const now = today(timeZone);
   return { from: now.startOf('month').format('YYYY-MM-DD'), to: now.endOf('month').format('YYYY-MM-DD') };
 }
@@ -48,7 +48,7 @@ export function presets(timeZone: string): { key: 'thisMonth' | 'lastMonth' | 'l
 }
 
 /** Days in the period, both ends included. */
-export function periodDays({ from, to }: Period): number {
+function periodDays({ from, to }: Period): number {
   return dayjs(to).diff(dayjs(from), 'day') + 1;
 }
 

@@ -181,7 +181,14 @@ function MergeCustomerModal({ record, open, onClose }: { record: CustomerRecord;
       {...editModalProps(record, merge)}
     >
       <Typography.Paragraph type="secondary">{t('customers.merge.intro', { name: survivor?.name ?? '' })}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => merge.mutation.mutate(v)} disabled={merge.mutation.isPending}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => merge.mutation.mutate(v)}
+        // The confirmation is about one pair of records: choosing another duplicate asks again.
+        onValuesChange={(changed) => 'duplicateId' in changed && form.setFieldValue('confirmed', false)}
+        disabled={merge.mutation.isPending}
+      >
         <Form.Item
           name="duplicateId"
           label={t('customers.merge.duplicate')}

@@ -25,8 +25,6 @@ export const IMPORT_COLUMNS = [
   { name: 'marketingConsent', header: '营销同意', required: false },
 ] as const;
 
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number]['name'];
-
 /** The server's limit on a request body (quarkus.http.limits.max-body-size). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
