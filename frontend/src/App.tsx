@@ -21,6 +21,8 @@ const ClinicsPage = lazy(() => import('./pages/clinics/ClinicsPage').then((m) =>
 const StaffPage = lazy(() => import('./pages/staff/StaffPage').then((m) => ({ default: m.StaffPage })));
 const CustomersPage = lazy(() => import('./pages/customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
 const CustomerPage = lazy(() => import('./pages/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const CustomerImportPage = lazy(() => import('./pages/imports/CustomerImportPage').then((m) => ({ default: m.CustomerImportPage })));
+const ConversionPage = lazy(() => import('./pages/conversion/ConversionPage').then((m) => ({ default: m.ConversionPage })));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
@@ -89,6 +91,9 @@ export function ShellRoutes() {
         <Route path="overview" element={<Guard nav="overview"><OverviewPage /></Guard>} />
         <Route path="customers" element={<Guard nav="customers"><CustomersPage /></Guard>} />
         <Route path="customers/:customerId" element={<Guard nav="customers"><CustomerPage /></Guard>} />
+        <Route path="customer-imports" element={<Guard nav="customerImports"><CustomerImportPage /></Guard>} />
+        <Route path="customer-imports/:importId" element={<Guard nav="customerImports"><CustomerImportPage /></Guard>} />
+        <Route path="conversion" element={<Guard nav="conversion"><ConversionPage /></Guard>} />
         <Route path="clinics" element={<Guard nav="clinics"><ClinicsPage /></Guard>} />
         <Route path="staff" element={<Guard nav="staff"><StaffPage /></Guard>} />
         <Route path="catalog" element={<Guard nav="catalog"><CatalogPage /></Guard>} />

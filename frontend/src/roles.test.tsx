@@ -6,13 +6,13 @@ import { FakeApi } from './test/fakeApi';
 import { me, TENANT_A } from './test/fixtures';
 import { renderApp } from './test/renderApp';
 
-const ALL: NavKey[] = ['overview', 'customers', 'clinics', 'staff', 'catalog', 'audit', 'tenants'];
+const ALL: NavKey[] = ['overview', 'customers', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'audit', 'tenants'];
 
 describe('menu by role', () => {
   const cases: [Role[], NavKey[]][] = [
     [['platform-admin'], ['tenants']],
-    [['tenant-admin'], ['overview', 'customers', 'clinics', 'staff', 'catalog', 'audit']],
-    [['manager'], ['overview', 'customers', 'clinics', 'staff']],
+    [['tenant-admin'], ['overview', 'customers', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'audit']],
+    [['manager'], ['overview', 'customers', 'customerImports', 'conversion', 'clinics', 'staff']],
     [['consultant'], ['overview', 'customers', 'clinics']],
     [['front-desk'], ['overview', 'customers', 'clinics']],
     [['clinician'], ['overview', 'customers', 'clinics']],
@@ -46,6 +46,17 @@ describe('menu by role', () => {
     // The catalog is the chain admin's price list.
     expect(permissionsFor(['tenant-admin']).canManageCatalog).toBe(true);
     expect(permissionsFor(['manager', 'consultant']).canManageCatalog).toBe(false);
+    // Imports and the conversion analysis: chain admins and managers. Merge and erase: chain admins only.
+    for (const role of ['tenant-admin', 'manager'] as Role[]) {
+      expect(permissionsFor([role]), role).toMatchObject({ canImportCustomers: true, canAnalyseConversion: true });
+    }
+    for (const role of ['consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
+      expect(permissionsFor([role]), role).toMatchObject({ canImportCustomers: false, canAnalyseConversion: false });
+    }
+    expect(permissionsFor(['tenant-admin']).canMergeAndEraseCustomers).toBe(true);
+    for (const role of ['manager', 'consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
+      expect(permissionsFor([role]).canMergeAndEraseCustomers, role).toBe(false);
+    }
   });
 
   it('shows the chain name and user in the header, and sends a manager away from the audit log', async () => {
@@ -57,6 +68,18 @@ describe('menu by role', () => {
     expect(screen.getByTestId('user-name')).toHaveTextContent('李店长');
     expect(await screen.findByText('您没有权限访问此页面')).toBeInTheDocument();
     expect(api.calls('GET', '/api/v1/audit-events')).toHaveLength(0);
+  });
+
+  it('sends a consultant away from customer imports and the conversion analysis, without asking the API', async () => {
+    for (const path of ['/customer-imports', '/customer-imports/01900000-0000-7000-8000-0000000001a1', '/conversion']) {
+      const api = new FakeApi()
+        .on('GET', '/api/v1/me', me(['consultant']))
+        .on('GET', '/api/v1/clinics', { items: [], nextCursor: null });
+      const { unmount } = renderApp(api, { path });
+      expect(await screen.findByText('您没有权限访问此页面'), path).toBeInTheDocument();
+      expect(api.requests.some((r) => r.path.startsWith('/api/v1/customer-imports') || r.path.startsWith('/api/v1/consultations'))).toBe(false);
+      unmount();
+    }
   });
 
   it('sends a consultant away from the catalog, and a platform operator away from customers', async () => {

@@ -2,7 +2,7 @@ import type { components } from './api/schema';
 
 export type Role = components['schemas']['Role'];
 export type StaffRole = components['schemas']['StaffRole'];
-export type NavKey = 'overview' | 'customers' | 'clinics' | 'staff' | 'catalog' | 'audit' | 'tenants';
+export type NavKey = 'overview' | 'customers' | 'customerImports' | 'conversion' | 'clinics' | 'staff' | 'catalog' | 'audit' | 'tenants';
 
 export const STAFF_ROLES: StaffRole[] = ['tenant-admin', 'manager', 'consultant', 'front-desk', 'clinician'];
 
@@ -19,6 +19,12 @@ export interface Permissions {
   /** Register customers, edit them, record consent, attach a referrer. */
   canManageCustomers: boolean;
   canManageCatalog: boolean;
+  /** Upload customer files, read their reports and commit them. */
+  canImportCustomers: boolean;
+  /** Merge a duplicate into a customer, erase a customer's personal data (PIPL). */
+  canMergeAndEraseCustomers: boolean;
+  /** Consultation conversion and non-conversion reasons. */
+  canAnalyseConversion: boolean;
 }
 
 /**
@@ -26,7 +32,9 @@ export interface Permissions {
  * what a role cannot do. platform-admin: tenants only. tenant-admin: everything in the chain.
  * manager: overview, customers, clinics, staff (read-only). consultant and front desk: overview,
  * customers, clinics (read-only). clinician: the same, customers read-only (the server masks their phones).
- * The treatment catalog is the chain admin's price list: only they see it.
+ * The treatment catalog is the chain admin's price list: only they see it. Customer imports and the
+ * conversion analysis are for chain admins and managers; merging and erasing customers for chain admins.
+ * Every staff role may export the customer list (the server masks phones where the role needs it).
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -41,12 +49,17 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canManageTenants: true,
       canManageCustomers: false,
       canManageCatalog: false,
+      canImportCustomers: false,
+      canMergeAndEraseCustomers: false,
+      canAnalyseConversion: false,
     };
   }
   const admin = has('tenant-admin');
   const manager = has('manager');
   const customerWriter = admin || manager || has('consultant') || has('front-desk');
-  const nav: NavKey[] = ['overview', 'customers', 'clinics'];
+  const nav: NavKey[] = ['overview', 'customers'];
+  if (admin || manager) nav.push('customerImports', 'conversion');
+  nav.push('clinics');
   if (admin || manager) nav.push('staff');
   if (admin) nav.push('catalog', 'audit');
   return {
@@ -59,5 +72,8 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canManageTenants: false,
     canManageCustomers: customerWriter,
     canManageCatalog: admin,
+    canImportCustomers: admin || manager,
+    canMergeAndEraseCustomers: admin,
+    canAnalyseConversion: admin || manager,
   };
 }

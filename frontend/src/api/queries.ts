@@ -38,6 +38,9 @@ export const keys = {
   customer: (id: string) => ['customers', 'one', id] as const,
   /** The fresh read an edit dialog makes (its own cache entry, dropped when the dialog closes). */
   customerEdit: (id: string) => ['customers', 'edit', id] as const,
+  customerImport: (id: string) => ['customer-imports', id] as const,
+  /** Under the consultations' key, so whatever refreshes consultations refreshes the analysis too. */
+  conversion: ['consultations', 'analysis'] as const,
   catalog: ['catalog-items'] as const,
   catalogItem: (id: string) => ['catalog-item', id] as const,
 };

@@ -25,6 +25,10 @@ interface Props {
   errorTestId?: string;
   /** Offered with a 412: read the record again (the form is refilled with what is there now). */
   onReload?: () => void;
+  /** An irreversible change (erasing personal data): a red submit button. */
+  danger?: boolean;
+  /** Submit stays off until the form says the user has confirmed (typed a name, ticked a box). */
+  submitDisabled?: boolean;
 }
 
 /**
@@ -49,6 +53,8 @@ export function FormModal({
   unmatched,
   errorTestId = `${testId}-error`,
   onReload,
+  danger = false,
+  submitDisabled = false,
 }: Props) {
   const { t } = useI18n();
   const ready = !loading && !loadError;
@@ -67,8 +73,9 @@ export function FormModal({
         <Button
           key="submit"
           type="primary"
+          danger={danger}
           loading={pending}
-          disabled={pending || !ready}
+          disabled={pending || !ready || submitDisabled}
           onClick={onSubmit}
           data-testid={submitTestId}
         >

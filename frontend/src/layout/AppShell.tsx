@@ -7,6 +7,8 @@ import {
   TeamOutlined,
   ApartmentOutlined,
   ContactsOutlined,
+  FunnelPlotOutlined,
+  ImportOutlined,
   MedicineBoxOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -24,6 +26,8 @@ import type { NavKey } from '../roles';
 const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> = {
   overview: { path: '/overview', label: 'nav.overview', icon: <DashboardOutlined /> },
   customers: { path: '/customers', label: 'nav.customers', icon: <ContactsOutlined /> },
+  customerImports: { path: '/customer-imports', label: 'nav.customerImports', icon: <ImportOutlined /> },
+  conversion: { path: '/conversion', label: 'nav.conversion', icon: <FunnelPlotOutlined /> },
   clinics: { path: '/clinics', label: 'nav.clinics', icon: <ShopOutlined /> },
   staff: { path: '/staff', label: 'nav.staff', icon: <TeamOutlined /> },
   catalog: { path: '/catalog', label: 'nav.catalog', icon: <MedicineBoxOutlined /> },

@@ -76,7 +76,8 @@ export class FakeApi {
       path: url.pathname,
       query: url.searchParams,
       headers: request.headers,
-      body: text ? JSON.parse(text) : undefined,
+      // JSON bodies parsed; others (a CSV upload) as the text sent.
+      body: text ? (/json/i.test(request.headers.get('Content-Type') ?? '') ? JSON.parse(text) : text) : undefined,
     });
     for (const route of this.routes) {
       if (route.method !== request.method) continue;

@@ -31,6 +31,10 @@ if (!('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { writable: true, configurable: true, value: ResizeObserverStub });
 }
 
+// jsdom has no canvas; it says so on every getContext() call. Charts then measure text without one
+// (zrender's fallback), which is all the tests need.
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+
 // jsdom's getComputedStyle cascades every stylesheet on each call, and antd's CSS-in-JS injects
 // hundreds of rules: that made the suites ~6x slower. Tests here assert on content, roles and test
 // ids, not on computed CSS, so answer from the element's inline style only. (Consequence: do not

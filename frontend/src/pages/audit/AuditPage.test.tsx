@@ -39,7 +39,7 @@ describe('Audit log', () => {
         entityId: staff(3).id,
         changes: { username: 'wang', roles: ['consultant'], allClinics: false, clinicIds: [clinic(2).id] },
       }),
-      event(3, { action: 'customer.merged', entityType: 'customer', entityId: '01900000-0000-7000-8000-00000000c0de', changes: null }),
+      event(3, { action: 'order.refunded', entityType: 'order', entityId: '01900000-0000-7000-8000-00000000c0de', changes: null }),
     ]);
     renderApp(api, { path: '/audit' });
     const table = await screen.findByTestId('audit-table');
@@ -49,7 +49,7 @@ describe('Audit log', () => {
     expect(rows[1]).toHaveTextContent('邀请员工');
     await waitFor(() => expect(rows[1]).toHaveTextContent('王咨询'));
     // An action the UI has no words for yet shows as its code; an unknown record by its id.
-    expect(rows[2]).toHaveTextContent('customer.merged');
+    expect(rows[2]).toHaveTextContent('order.refunded');
     expect(rows[2]).toHaveTextContent('01900000…');
 
     await user.click(within(rows[0]).getByRole('button', { name: /展开行|Expand row/ }));
@@ -65,6 +65,34 @@ describe('Audit log', () => {
     const created = (await screen.findAllByTestId('audit-changes'))[1];
     expect(created).toHaveTextContent('咨询师');
     expect(created).toHaveTextContent('上海2号店');
+  });
+
+  it('names the customer-record actions, their fields, and opens the customer or import they concern', async () => {
+    const user = userEvent.setup();
+    const importId = '01900000-0000-7000-8000-0000000001a1';
+    const customerId = '01900000-0000-7000-8000-00000000c0de';
+    const api = auditApi([
+      event(1, { action: 'customer.erased', entityType: 'customer', entityId: customerId, changes: { erasedFields: ['name', 'phone', 'notes'] } }),
+      event(2, { action: 'customer.exported', entityType: 'customer-list', entityId: '01900000-0000-7000-8000-0000000000e1', changes: { format: 'XLSX', rows: 12, phonesMasked: false } }),
+      event(3, { action: 'customer-import.committed', entityType: 'customer-import', entityId: importId, changes: { newRows: 3 } }),
+      event(4, { action: 'visit.checked-in', entityType: 'visit', entityId: '01900000-0000-7000-8000-0000000000f1', changes: null }),
+    ]);
+    renderApp(api, { path: '/audit' });
+    const table = await screen.findByTestId('audit-table');
+    await within(table).findByText('删除个人信息（PIPL）');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[1]).toHaveTextContent('导出客户');
+    expect(rows[1]).toHaveTextContent('客户列表');
+    expect(rows[2]).toHaveTextContent('提交客户导入');
+    expect(rows[3]).toHaveTextContent('到店签到');
+    expect(within(rows[0]).getByTestId(`audit-open-${event(1).id}`)).toHaveAttribute('href', `/customers/${customerId}`);
+    expect(within(rows[2]).getByTestId(`audit-open-${event(3).id}`)).toHaveAttribute('href', `/customer-imports/${importId}`);
+    expect(within(rows[1]).queryByText('打开')).not.toBeInTheDocument();
+
+    await user.click(within(rows[0]).getByRole('button', { name: /展开行|Expand row/ }));
+    const erased = await screen.findByTestId('audit-changes');
+    expect(erased).toHaveTextContent('已删除的字段');
+    expect(erased).toHaveTextContent('名称、电话、备注');
   });
 
   it('filters by kind of record, by who, and by one record from its row', async () => {

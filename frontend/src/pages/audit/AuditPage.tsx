@@ -3,6 +3,7 @@ import { Button, DatePicker, Descriptions, Flex, Select, Table, Tag, Typography 
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useApi } from '../../api/ApiContext';
 import { dataOf } from '../../api/client';
 import { keys, PAGE_SIZE, useAllClinics, useAllStaff, useCursorList, type AuditEvent } from '../../api/queries';
@@ -16,13 +17,24 @@ import { useMe } from '../../me/MeContext';
 
 type EntityType = NonNullable<NonNullable<paths['/api/v1/audit-events']['get']['parameters']['query']>['entityType']>;
 
-/** The kinds of record the filter offers: those of the contract the UI has words for. */
-const ENTITY_LABELS: Partial<Record<EntityType, MessageKey>> = {
+/** The kinds of record the filter offers: every one of the contract, in words. */
+const ENTITY_LABELS: Record<EntityType, MessageKey> = {
   tenant: 'audit.entity.tenant',
   clinic: 'audit.entity.clinic',
   staff: 'audit.entity.staff',
   'catalog-item': 'audit.entity.catalog-item',
   customer: 'audit.entity.customer',
+  'customer-import': 'audit.entity.customer-import',
+  'customer-list': 'audit.entity.customer-list',
+  appointment: 'audit.entity.appointment',
+  visit: 'audit.entity.visit',
+  consultation: 'audit.entity.consultation',
+};
+
+/** Records that have a page of their own, to open from their entries. */
+const RECORD_PAGES: Partial<Record<string, (id: string) => string>> = {
+  customer: (id) => `/customers/${id}`,
+  'customer-import': (id) => `/customer-imports/${id}`,
 };
 const ENTITY_TYPES = Object.keys(ENTITY_LABELS) as EntityType[];
 
@@ -48,6 +60,7 @@ function formatValue(field: string, value: unknown, t: Translate, names: Names):
     if (field === 'roles') return wordsFor(t, `role.${value}`, value);
     if (field === 'status' && (value === 'ACTIVE' || value === 'SUSPENDED')) return t(`tenantStatus.${value}`);
     if (field === 'clinicIds') return names.clinic(value) ?? value;
+    if (field === 'erasedFields') return wordsFor(t, `audit.field.${value}`, value);
     return value;
   }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -199,6 +212,11 @@ export function AuditPage() {
             >
               {label}
             </Button>
+            {RECORD_PAGES[e.entityType] && (
+              <Link to={RECORD_PAGES[e.entityType]!(e.entityId)} data-testid={`audit-open-${e.id}`}>
+                {t('audit.openRecord')}
+              </Link>
+            )}
           </Flex>
         );
       },

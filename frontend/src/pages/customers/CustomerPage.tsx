@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
 import { AttachReferrerModal, ConsentModal, EditCustomerModal } from './CustomerModals';
+import { CustomerRecordMenu, CustomerRecordNotice, isEditable } from './CustomerRecordActions';
 import { CustomerPhone } from './CustomerPhone';
 import { CustomerStatusTag } from './CustomerStatusTag';
 import { useStaffDirectory } from './useStaffDirectory';
@@ -69,6 +70,9 @@ function CustomerView({ customerId }: { customerId: string }) {
     );
   }
   const customer = record.data.data;
+  // Merged duplicates and erased customers are kept as records but can no longer be changed.
+  const editable = isEditable(customer);
+  const canEdit = canManage && editable;
 
   return (
     <div data-testid="customer-page">
@@ -81,13 +85,17 @@ function CustomerView({ customerId }: { customerId: string }) {
           </Space>
         }
         extra={
-          canManage && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-customer-button">
-              {t('common.edit')}
-            </Button>
-          )
+          <Space wrap>
+            {canEdit && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-customer-button">
+                {t('common.edit')}
+              </Button>
+            )}
+            {permissions.canMergeAndEraseCustomers && editable && <CustomerRecordMenu record={record} />}
+          </Space>
         }
       />
+      <CustomerRecordNotice customer={customer} />
       <Tabs
         defaultActiveKey="profile"
         items={[
@@ -97,7 +105,7 @@ function CustomerView({ customerId }: { customerId: string }) {
             children: (
               <ProfilePane
                 customer={customer}
-                canManage={canManage}
+                canManage={canEdit}
                 onConsent={() => setConsenting(true)}
                 onAttachReferrer={() => setAttaching(true)}
               />
@@ -105,7 +113,7 @@ function CustomerView({ customerId }: { customerId: string }) {
           },
         ]}
       />
-      {canManage && (
+      {canEdit && (
         <>
           <EditCustomerModal customerId={editing ? customer.id : null} onClose={() => setEditing(false)} />
           <ConsentModal record={record} open={consenting} onClose={() => setConsenting(false)} />

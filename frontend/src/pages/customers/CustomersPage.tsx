@@ -1,4 +1,4 @@
-import { UserAddOutlined } from '@ant-design/icons';
+import { ImportOutlined, UserAddOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Checkbox, Flex, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -16,6 +16,7 @@ import { useMe } from '../../me/MeContext';
 import { CUSTOMER_SOURCES, CUSTOMER_STATUSES, tooFewDigits, type CustomerSource, type CustomerStatus } from './customerFields';
 import { hasFilters, listParams, readListParams, type CustomerFilters } from './customerFilters';
 import { RegisterCustomerModal } from './CustomerModals';
+import { CustomerExport, type CustomerListQuery } from './CustomerExport';
 import { CustomerPhone } from './CustomerPhone';
 import { CustomerStatusTag } from './CustomerStatusTag';
 import { SavedFilters } from './SavedFilters';
@@ -54,16 +55,11 @@ export function CustomersPage() {
 
   const birthdayMonth = filters.birthdayThisMonth ? dayjs().month() + 1 : undefined;
   const { status, tag, ownerId, clinicId, source } = filters;
+  // The list and its export take the same search and filters.
+  const query: CustomerListQuery = { q: q || undefined, status, tag, ownerId, clinicId, source, birthdayMonth };
   const list = useCursorList<Customer>(
-    [...keys.customers, 'list', { q, status, tag, ownerId, clinicId, source, birthdayMonth }],
-    (cursor) =>
-      dataOf(
-        api.GET('/api/v1/customers', {
-          params: {
-            query: { limit: PAGE_SIZE, cursor, q: q || undefined, status, tag, ownerId, clinicId, source, birthdayMonth },
-          },
-        }),
-      ),
+    [...keys.customers, 'list', query],
+    (cursor) => dataOf(api.GET('/api/v1/customers', { params: { query: { limit: PAGE_SIZE, cursor, ...query } } })),
     { keepPrevious: true },
   );
 
@@ -117,11 +113,19 @@ export function CustomersPage() {
       <PageHeader
         title={t('customers.title')}
         extra={
-          canManage && (
-            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="register-customer-button">
-              {t('customers.register')}
-            </Button>
-          )
+          <Space wrap>
+            <CustomerExport query={query} phonesMasked={list.items.some((c) => c.phoneMasked)} />
+            {permissions.canImportCustomers && (
+              <Link to="/customer-imports" data-testid="import-customers-link">
+                <Button icon={<ImportOutlined />}>{t('customers.import')}</Button>
+              </Link>
+            )}
+            {canManage && (
+              <Button type="primary" icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="register-customer-button">
+                {t('customers.register')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Flex vertical gap={4} style={{ marginBottom: 12 }}>
