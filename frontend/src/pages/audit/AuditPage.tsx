@@ -29,6 +29,7 @@ const ENTITY_LABELS: Record<EntityType, MessageKey> = {
   appointment: 'audit.entity.appointment',
   visit: 'audit.entity.visit',
   consultation: 'audit.entity.consultation',
+  settings: 'audit.entity.settings',
 };
 
 /** Records that have a page of their own, to open from their entries. */
