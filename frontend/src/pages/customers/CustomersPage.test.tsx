@@ -70,6 +70,25 @@ describe('Customer list', () => {
     expect(api.calls('GET', '/api/v1/staff')).toHaveLength(0);
   });
 
+  it('sorts by last visit and filters a last-visit range kept in the URL', async () => {
+    const user = userEvent.setup();
+    const api = apiFor(['manager']);
+    renderApp(api, { path: '/customers?lastVisitFrom=2026-05-01&lastVisitTo=2026-05-31&sort=LONGEST_AWAY' });
+    await screen.findByTestId('customers-table');
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({
+        sort: 'LONGEST_AWAY',
+        lastVisitFrom: dayjs('2026-05-01').toISOString(),
+        lastVisitTo: dayjs('2026-06-01').toISOString(),
+      }),
+    );
+    await pick(user, 'customers-sort', '最近到店');
+    await waitFor(() => expect(lastQuery(api).sort).toBe('RECENTLY_VISITED'));
+    await pick(user, 'customers-sort', '按登记（早→晚）');
+    await waitFor(() => expect(lastQuery(api).sort).toBeUndefined());
+    expect(lastQuery(api).lastVisitFrom).toBe(dayjs('2026-05-01').toISOString());
+  });
+
   it('searches as the user types, and asks for 4 digits before searching a phone', async () => {
     const user = userEvent.setup();
     const api = apiFor(['front-desk']).on('GET', '/api/v1/customers', (req) =>

@@ -1,5 +1,5 @@
 import { ImportOutlined, UserAddOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Checkbox, Flex, Select, Space, Tag, Typography } from 'antd';
+import { AutoComplete, Button, Checkbox, DatePicker, Flex, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -14,7 +14,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
 import { CUSTOMER_SOURCES, CUSTOMER_STATUSES, tooFewDigits, type CustomerSource, type CustomerStatus } from './customerFields';
-import { hasFilters, listParams, readListParams, type CustomerFilters } from './customerFilters';
+import { CUSTOMER_SORTS, hasFilters, listParams, readListParams, type CustomerFilters, type CustomerSort } from './customerFilters';
 import { RegisterCustomerModal } from './CustomerModals';
 import { CustomerExport, type CustomerListQuery } from './CustomerExport';
 import { CustomerPhone } from './CustomerPhone';
@@ -54,12 +54,26 @@ export function CustomersPage() {
   };
 
   const birthdayMonth = filters.birthdayThisMonth ? dayjs().month() + 1 : undefined;
-  const { status, tag, ownerId, clinicId, source } = filters;
+  const { status, tag, ownerId, clinicId, source, sort } = filters;
+  // Days as the desk sees them (this computer's time zone); "to" includes its whole day.
+  const lastVisitFrom = filters.lastVisitFrom ? dayjs(filters.lastVisitFrom).startOf('day').toISOString() : undefined;
+  const lastVisitTo = filters.lastVisitTo ? dayjs(filters.lastVisitTo).add(1, 'day').startOf('day').toISOString() : undefined;
   // The list and its export take the same search and filters.
-  const query: CustomerListQuery = { q: q || undefined, status, tag, ownerId, clinicId, source, birthdayMonth };
+  const query: CustomerListQuery = {
+    q: q || undefined,
+    status,
+    tag,
+    ownerId,
+    clinicId,
+    source,
+    birthdayMonth,
+    lastVisitFrom,
+    lastVisitTo,
+  };
   const list = useCursorList<Customer>(
-    [...keys.customers, 'list', query],
-    (cursor) => dataOf(api.GET('/api/v1/customers', { params: { query: { limit: PAGE_SIZE, cursor, ...query } } })),
+    [...keys.customers, 'list', query, sort],
+    (cursor) =>
+      dataOf(api.GET('/api/v1/customers', { params: { query: { limit: PAGE_SIZE, cursor, sort, ...query } } })),
     { keepPrevious: true },
   );
 
@@ -208,6 +222,28 @@ export function CustomersPage() {
         >
           {t('customers.filter.birthdayThisMonth')}
         </Checkbox>
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          placeholder={[t('customers.filter.lastVisitFrom'), t('customers.filter.lastVisitTo')]}
+          value={[
+            filters.lastVisitFrom ? dayjs(filters.lastVisitFrom) : null,
+            filters.lastVisitTo ? dayjs(filters.lastVisitTo) : null,
+          ]}
+          onChange={(range) =>
+            filter({
+              lastVisitFrom: range?.[0]?.format('YYYY-MM-DD') ?? undefined,
+              lastVisitTo: range?.[1]?.format('YYYY-MM-DD') ?? undefined,
+            })
+          }
+          data-testid="customers-last-visit-filter"
+        />
+        <Select<CustomerSort>
+          value={sort ?? 'REGISTERED'}
+          onChange={(v) => filter({ sort: v === 'REGISTERED' ? undefined : v })}
+          style={{ width: 170 }}
+          data-testid="customers-sort"
+          options={CUSTOMER_SORTS.map((s) => ({ value: s, label: t(`customers.sort.${s}`) }))}
+        />
         <SavedFilters current={filters} onApply={applyFilters} />
         {hasFilters(filters) && (
           <Button type="link" onClick={() => applyFilters({})} data-testid="customers-clear-filters">

@@ -1,5 +1,9 @@
 import { CUSTOMER_SOURCES, CUSTOMER_STATUSES, type CustomerSource, type CustomerStatus } from './customerFields';
 
+/** The list's orders (GET /customers `sort`); by last visit, only customers who have visited are listed. */
+export const CUSTOMER_SORTS = ['REGISTERED', 'RECENTLY_REGISTERED', 'RECENTLY_VISITED', 'LONGEST_AWAY'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
 /** The customer list's filters (besides the search text). */
 export interface CustomerFilters {
   status?: CustomerStatus;
@@ -9,6 +13,11 @@ export interface CustomerFilters {
   source?: CustomerSource;
   /** Born in the month the list is looked at (not a fixed month), for birthday greetings. */
   birthdayThisMonth?: boolean;
+  /** Last visit on or after this day (YYYY-MM-DD). */
+  lastVisitFrom?: string;
+  /** Last visit on or before this day (YYYY-MM-DD). */
+  lastVisitTo?: string;
+  sort?: CustomerSort;
 }
 
 export interface SavedFilter {
@@ -16,12 +25,14 @@ export interface SavedFilter {
   filters: CustomerFilters;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Keeps only well-formed filters: the URL and localStorage are edited by hand, or by older versions. */
 function cleanFilters(raw: Record<string, unknown>): CustomerFilters {
   const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
   const id = (v: unknown) => (typeof v === 'string' && UUID.test(v) ? v : undefined);
+  const day = (v: unknown) => (typeof v === 'string' && DAY.test(v) ? v : undefined);
   const filters: CustomerFilters = {
     status: CUSTOMER_STATUSES.find((s) => s === raw.status),
     tag: text(raw.tag)?.slice(0, 30),
@@ -29,6 +40,9 @@ function cleanFilters(raw: Record<string, unknown>): CustomerFilters {
     clinicId: id(raw.clinicId),
     source: CUSTOMER_SOURCES.find((s) => s === raw.source),
     birthdayThisMonth: raw.birthdayThisMonth === true || raw.birthdayThisMonth === '1' ? true : undefined,
+    lastVisitFrom: day(raw.lastVisitFrom),
+    lastVisitTo: day(raw.lastVisitTo),
+    sort: CUSTOMER_SORTS.find((s) => s === raw.sort && s !== 'REGISTERED'),
   };
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as CustomerFilters;
 }
