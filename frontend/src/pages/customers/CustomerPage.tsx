@@ -15,7 +15,7 @@ import { useMe } from '../../me/MeContext';
 import { AttachReferrerModal, ConsentModal, EditCustomerModal } from './CustomerModals';
 import { CustomerPhone } from './CustomerPhone';
 import { CustomerStatusTag } from './CustomerStatusTag';
-import { useStaffDirectory } from './useStaffDirectory';
+import { useStaffDirectory, useUserNames } from './useStaffDirectory';
 
 /** Whole years since the birth date. */
 function age(birthDate: string): number {
@@ -129,6 +129,7 @@ function ProfilePane({
 }) {
   const { t } = useI18n();
   const directory = useStaffDirectory();
+  const userName = useUserNames();
   const clinics = useAllClinics();
   const none = t('common.none');
   const clinicName = c.homeClinicId
@@ -204,7 +205,7 @@ function ProfilePane({
                 </Link>
               </Descriptions.Item>
               <Descriptions.Item label={t('customer.referrer.attachedAt')}>{formatDateTime(c.referrer.attachedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('customer.referrer.attachedBy')}>{directory.nameOfUser(c.referrer.attachedBy)}</Descriptions.Item>
+              <Descriptions.Item label={t('customer.referrer.attachedBy')}>{userName(c.referrer.attachedBy)}</Descriptions.Item>
             </Descriptions>
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.referrer.none')} />
