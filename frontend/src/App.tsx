@@ -21,6 +21,9 @@ const ClinicsPage = lazy(() => import('./pages/clinics/ClinicsPage').then((m) =>
 const StaffPage = lazy(() => import('./pages/staff/StaffPage').then((m) => ({ default: m.StaffPage })));
 const CustomersPage = lazy(() => import('./pages/customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
 const CustomerPage = lazy(() => import('./pages/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const DeskPage = lazy(() => import('./pages/desk/DeskPage').then((m) => ({ default: m.DeskPage })));
+const CalendarPage = lazy(() => import('./pages/appointments/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const VisitPage = lazy(() => import('./pages/visits/VisitPage').then((m) => ({ default: m.VisitPage })));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
@@ -87,6 +90,9 @@ export function ShellRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<Navigate to={permissions.home} replace />} />
         <Route path="overview" element={<Guard nav="overview"><OverviewPage /></Guard>} />
+        <Route path="desk" element={<Guard nav="desk"><DeskPage /></Guard>} />
+        <Route path="calendar" element={<Guard nav="calendar"><CalendarPage /></Guard>} />
+        <Route path="visits/:visitId" element={<Guard nav="desk"><VisitPage /></Guard>} />
         <Route path="customers" element={<Guard nav="customers"><CustomersPage /></Guard>} />
         <Route path="customers/:customerId" element={<Guard nav="customers"><CustomerPage /></Guard>} />
         <Route path="clinics" element={<Guard nav="clinics"><ClinicsPage /></Guard>} />

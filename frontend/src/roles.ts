@@ -2,7 +2,7 @@ import type { components } from './api/schema';
 
 export type Role = components['schemas']['Role'];
 export type StaffRole = components['schemas']['StaffRole'];
-export type NavKey = 'overview' | 'customers' | 'clinics' | 'staff' | 'catalog' | 'audit' | 'tenants';
+export type NavKey = 'overview' | 'desk' | 'calendar' | 'customers' | 'clinics' | 'staff' | 'catalog' | 'audit' | 'tenants';
 
 export const STAFF_ROLES: StaffRole[] = ['tenant-admin', 'manager', 'consultant', 'front-desk', 'clinician'];
 
@@ -19,6 +19,13 @@ export interface Permissions {
   /** Register customers, edit them, record consent, attach a referrer. */
   canManageCustomers: boolean;
   canManageCatalog: boolean;
+  /** Book, move, confirm, cancel and no-show appointments; check customers in (arrivals and walk-ins). */
+  canBookAndCheckIn: boolean;
+  /** Check a visit out, change its purpose, staff or note. */
+  canUpdateVisits: boolean;
+  /** Read consultations and design assessments (health-related: not the front desk). */
+  canViewConsultations: boolean;
+  canRecordConsultations: boolean;
 }
 
 /**
@@ -27,6 +34,9 @@ export interface Permissions {
  * manager: overview, customers, clinics, staff (read-only). consultant and front desk: overview,
  * customers, clinics (read-only). clinician: the same, customers read-only (the server masks their phones).
  * The treatment catalog is the chain admin's price list: only they see it.
+ * Every staff role sees the check-in desk and the booking calendar; clinicians only read the books and check
+ * visits out. Consultations are health-related: front desk staff neither read nor record them, clinicians
+ * read them. The front desk starts at the check-in desk.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -41,17 +51,22 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canManageTenants: true,
       canManageCustomers: false,
       canManageCatalog: false,
+      canBookAndCheckIn: false,
+      canUpdateVisits: false,
+      canViewConsultations: false,
+      canRecordConsultations: false,
     };
   }
   const admin = has('tenant-admin');
   const manager = has('manager');
   const customerWriter = admin || manager || has('consultant') || has('front-desk');
-  const nav: NavKey[] = ['overview', 'customers', 'clinics'];
+  const consultationWriter = admin || manager || has('consultant');
+  const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers', 'clinics'];
   if (admin || manager) nav.push('staff');
   if (admin) nav.push('catalog', 'audit');
   return {
     nav,
-    home: '/overview',
+    home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
     canManageClinics: admin,
     canViewStaff: admin || manager,
     canManageStaff: admin,
@@ -59,5 +74,9 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canManageTenants: false,
     canManageCustomers: customerWriter,
     canManageCatalog: admin,
+    canBookAndCheckIn: customerWriter,
+    canUpdateVisits: true,
+    canViewConsultations: consultationWriter || has('clinician'),
+    canRecordConsultations: consultationWriter,
   };
 }

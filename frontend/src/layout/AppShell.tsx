@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   DownOutlined,
   LogoutOutlined,
@@ -8,6 +9,7 @@ import {
   ApartmentOutlined,
   ContactsOutlined,
   MedicineBoxOutlined,
+  SolutionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
@@ -23,6 +25,8 @@ import type { NavKey } from '../roles';
 
 const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> = {
   overview: { path: '/overview', label: 'nav.overview', icon: <DashboardOutlined /> },
+  desk: { path: '/desk', label: 'nav.desk', icon: <SolutionOutlined /> },
+  calendar: { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
   customers: { path: '/customers', label: 'nav.customers', icon: <ContactsOutlined /> },
   clinics: { path: '/clinics', label: 'nav.clinics', icon: <ShopOutlined /> },
   staff: { path: '/staff', label: 'nav.staff', icon: <TeamOutlined /> },
