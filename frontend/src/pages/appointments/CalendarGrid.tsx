@@ -16,7 +16,8 @@ export interface CalendarColumn {
 }
 
 const SLOT_MINUTES = 30;
-const SLOT_HEIGHT = 28;
+// Tall enough for two lines (time and customer, then status and item) in a half-hour booking.
+const SLOT_HEIGHT = 40;
 const PX_PER_MINUTE = SLOT_HEIGHT / SLOT_MINUTES;
 const DAY_MINUTES = 24 * 60;
 const SLOTS = Array.from({ length: DAY_MINUTES / SLOT_MINUTES }, (_, i) => i * SLOT_MINUTES);
