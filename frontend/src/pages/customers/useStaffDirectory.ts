@@ -11,7 +11,7 @@ export interface OwnerOption {
 }
 
 /** Every active colleague of the chain the caller may see (GET /staff/directory, open to every staff role). */
-export function useColleagues() {
+function useColleagues() {
   const api = useApi();
   return useQuery({
     queryKey: keys.directory,

@@ -10,7 +10,6 @@ export type AssessmentArea = components['schemas']['AssessmentArea'];
 export type ConsultationOutcome = components['schemas']['ConsultationOutcome'];
 export type NonConversionReason = components['schemas']['NonConversionReason'];
 
-export const APPOINTMENT_STATUSES: AppointmentStatus[] = ['BOOKED', 'CONFIRMED', 'ARRIVED', 'NO_SHOW', 'CANCELLED'];
 export const VISIT_PURPOSES: VisitPurpose[] = ['CONSULTATION', 'TREATMENT', 'REVIEW', 'EVENT', 'SOCIAL'];
 export const ASSESSMENT_AREAS: AssessmentArea[] = [
   'FACE_CONTOUR',
