@@ -11,8 +11,12 @@ export async function pick(page: Page, testId: string, title?: string) {
   const listId = await select.getByRole('combobox').getAttribute('aria-controls');
   const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
   const option = dropdown.locator(title ? `.ant-select-item-option[title="${title}"]` : '.ant-select-item-option').first();
-  await option.click();
-  await expect(option).toHaveClass(/ant-select-item-option-selected/);
+  // A click that lands while the dropdown is still opening can go unanswered: click again, but only while
+  // the option is not selected (a second click would unselect it in a multiple select).
+  await expect(async () => {
+    if (!/ant-select-item-option-selected/.test((await option.getAttribute('class')) ?? '')) await option.click();
+    await expect(option).toHaveClass(/ant-select-item-option-selected/, { timeout: 2_000 });
+  }).toPass();
   await page.keyboard.press('Escape');
   await expect(dropdown).toBeHidden();
 }

@@ -23,6 +23,9 @@ const CustomersPage = lazy(() => import('./pages/customers/CustomersPage').then(
 const CustomerPage = lazy(() => import('./pages/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 const CustomerImportPage = lazy(() => import('./pages/imports/CustomerImportPage').then((m) => ({ default: m.CustomerImportPage })));
 const ConversionPage = lazy(() => import('./pages/conversion/ConversionPage').then((m) => ({ default: m.ConversionPage })));
+const DeskPage = lazy(() => import('./pages/desk/DeskPage').then((m) => ({ default: m.DeskPage })));
+const CalendarPage = lazy(() => import('./pages/appointments/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const VisitPage = lazy(() => import('./pages/visits/VisitPage').then((m) => ({ default: m.VisitPage })));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
@@ -89,6 +92,9 @@ export function ShellRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<Navigate to={permissions.home} replace />} />
         <Route path="overview" element={<Guard nav="overview"><OverviewPage /></Guard>} />
+        <Route path="desk" element={<Guard nav="desk"><DeskPage /></Guard>} />
+        <Route path="calendar" element={<Guard nav="calendar"><CalendarPage /></Guard>} />
+        <Route path="visits/:visitId" element={<Guard nav="desk"><VisitPage /></Guard>} />
         <Route path="customers" element={<Guard nav="customers"><CustomersPage /></Guard>} />
         <Route path="customers/:customerId" element={<Guard nav="customers"><CustomerPage /></Guard>} />
         <Route path="customer-imports" element={<Guard nav="customerImports"><CustomerImportPage /></Guard>} />

@@ -3,19 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { NavKey, Role } from './roles';
 import { permissionsFor } from './roles';
 import { FakeApi } from './test/fakeApi';
-import { me, TENANT_A } from './test/fixtures';
+import { clinic, me, TENANT_A } from './test/fixtures';
 import { renderApp } from './test/renderApp';
 
-const ALL: NavKey[] = ['overview', 'customers', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'audit', 'tenants'];
+const ALL: NavKey[] = ['overview', 'desk', 'calendar', 'customers', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'audit', 'tenants'];
 
 describe('menu by role', () => {
   const cases: [Role[], NavKey[]][] = [
     [['platform-admin'], ['tenants']],
-    [['tenant-admin'], ['overview', 'customers', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'audit']],
-    [['manager'], ['overview', 'customers', 'customerImports', 'conversion', 'clinics', 'staff']],
-    [['consultant'], ['overview', 'customers', 'clinics']],
-    [['front-desk'], ['overview', 'customers', 'clinics']],
-    [['clinician'], ['overview', 'customers', 'clinics']],
+    [['tenant-admin'], ['overview', 'desk', 'calendar', 'customers', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'audit']],
+    [['manager'], ['overview', 'desk', 'calendar', 'customers', 'customerImports', 'conversion', 'clinics', 'staff']],
+    [['consultant'], ['overview', 'desk', 'calendar', 'customers', 'clinics']],
+    [['front-desk'], ['overview', 'desk', 'calendar', 'customers', 'clinics']],
+    [['clinician'], ['overview', 'desk', 'calendar', 'customers', 'clinics']],
   ];
 
   it.each(cases)('%j sees %j', async (roles, expected) => {
@@ -23,6 +23,9 @@ describe('menu by role', () => {
       .on('GET', '/api/v1/me', me(roles))
       .on('GET', '/api/v1/clinics', { items: [], nextCursor: null })
       .on('GET', '/api/v1/staff', { items: [], nextCursor: null })
+      .on('GET', '/api/v1/staff/directory', { items: [], nextCursor: null })
+      .on('GET', '/api/v1/appointments', { items: [], nextCursor: null })
+      .on('GET', '/api/v1/visits', { items: [], nextCursor: null })
       .on('GET', '/api/v1/tenants', { items: [], nextCursor: null });
     renderApp(api);
     await screen.findByTestId(`nav-${expected[0]}`);
@@ -57,6 +60,33 @@ describe('menu by role', () => {
     for (const role of ['manager', 'consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
       expect(permissionsFor([role]).canMergeAndEraseCustomers, role).toBe(false);
     }
+    // Bookings and check-ins: those who register customers. Clinicians read the books and check visits out.
+    for (const role of ['tenant-admin', 'manager', 'consultant', 'front-desk'] as Role[]) {
+      expect(permissionsFor([role]).canBookAndCheckIn, role).toBe(true);
+    }
+    expect(permissionsFor(['clinician'])).toMatchObject({ canBookAndCheckIn: false, canUpdateVisits: true });
+    // Consultations are health-related: not for the front desk; clinicians read them.
+    expect(permissionsFor(['front-desk'])).toMatchObject({ canViewConsultations: false, canRecordConsultations: false });
+    expect(permissionsFor(['clinician'])).toMatchObject({ canViewConsultations: true, canRecordConsultations: false });
+    for (const role of ['tenant-admin', 'manager', 'consultant'] as Role[]) {
+      expect(permissionsFor([role]), role).toMatchObject({ canViewConsultations: true, canRecordConsultations: true });
+    }
+    expect(permissionsFor(['platform-admin'])).toMatchObject({ canBookAndCheckIn: false, canViewConsultations: false });
+  });
+
+  it('lands the front desk on the check-in desk, everyone else on the overview', async () => {
+    expect(permissionsFor(['front-desk']).home).toBe('/desk');
+    expect(permissionsFor(['consultant']).home).toBe('/overview');
+    expect(permissionsFor(['manager', 'front-desk']).home).toBe('/overview');
+    const api = new FakeApi()
+      .on('GET', '/api/v1/me', me(['front-desk']))
+      .on('GET', '/api/v1/clinics', { items: [clinic(1)], nextCursor: null })
+      .on('GET', '/api/v1/staff/directory', { items: [], nextCursor: null })
+      .on('GET', '/api/v1/appointments', { items: [], nextCursor: null })
+      .on('GET', '/api/v1/visits', { items: [], nextCursor: null });
+    renderApp(api);
+    expect(await screen.findByTestId('desk-page')).toBeInTheDocument();
+    expect(await screen.findByText('今天没有预约')).toBeInTheDocument();
   });
 
   it('shows the chain name and user in the header, and sends a manager away from the audit log', async () => {

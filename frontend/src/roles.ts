@@ -2,7 +2,18 @@ import type { components } from './api/schema';
 
 export type Role = components['schemas']['Role'];
 export type StaffRole = components['schemas']['StaffRole'];
-export type NavKey = 'overview' | 'customers' | 'customerImports' | 'conversion' | 'clinics' | 'staff' | 'catalog' | 'audit' | 'tenants';
+export type NavKey =
+  | 'overview'
+  | 'desk'
+  | 'calendar'
+  | 'customers'
+  | 'customerImports'
+  | 'conversion'
+  | 'clinics'
+  | 'staff'
+  | 'catalog'
+  | 'audit'
+  | 'tenants';
 
 export const STAFF_ROLES: StaffRole[] = ['tenant-admin', 'manager', 'consultant', 'front-desk', 'clinician'];
 
@@ -25,6 +36,13 @@ export interface Permissions {
   canMergeAndEraseCustomers: boolean;
   /** Consultation conversion and non-conversion reasons. */
   canAnalyseConversion: boolean;
+  /** Book, move, confirm, cancel and no-show appointments; check customers in (arrivals and walk-ins). */
+  canBookAndCheckIn: boolean;
+  /** Check a visit out, change its purpose, staff or note. */
+  canUpdateVisits: boolean;
+  /** Read consultations and design assessments (health-related: not the front desk). */
+  canViewConsultations: boolean;
+  canRecordConsultations: boolean;
 }
 
 /**
@@ -35,6 +53,9 @@ export interface Permissions {
  * The treatment catalog is the chain admin's price list: only they see it. Customer imports and the
  * conversion analysis are for chain admins and managers; merging and erasing customers for chain admins.
  * Every staff role may export the customer list (the server masks phones where the role needs it).
+ * Every staff role sees the check-in desk and the booking calendar; clinicians only read the books and check
+ * visits out. Consultations are health-related: front desk staff neither read nor record them, clinicians
+ * read them. The front desk starts at the check-in desk.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -52,19 +73,24 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canImportCustomers: false,
       canMergeAndEraseCustomers: false,
       canAnalyseConversion: false,
+      canBookAndCheckIn: false,
+      canUpdateVisits: false,
+      canViewConsultations: false,
+      canRecordConsultations: false,
     };
   }
   const admin = has('tenant-admin');
   const manager = has('manager');
   const customerWriter = admin || manager || has('consultant') || has('front-desk');
-  const nav: NavKey[] = ['overview', 'customers'];
+  const consultationWriter = admin || manager || has('consultant');
+  const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (admin || manager) nav.push('customerImports', 'conversion');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
   if (admin) nav.push('catalog', 'audit');
   return {
     nav,
-    home: '/overview',
+    home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
     canManageClinics: admin,
     canViewStaff: admin || manager,
     canManageStaff: admin,
@@ -75,5 +101,9 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canImportCustomers: admin || manager,
     canMergeAndEraseCustomers: admin,
     canAnalyseConversion: admin || manager,
+    canBookAndCheckIn: customerWriter,
+    canUpdateVisits: true,
+    canViewConsultations: consultationWriter || has('clinician'),
+    canRecordConsultations: consultationWriter,
   };
 }

@@ -17,6 +17,11 @@ export type Tenant = components['schemas']['Tenant'];
 export type AuditEvent = components['schemas']['AuditEvent'];
 export type Customer = components['schemas']['Customer'];
 export type CatalogItem = components['schemas']['CatalogItem'];
+export type Colleague = components['schemas']['Colleague'];
+export type Appointment = components['schemas']['Appointment'];
+export type Visit = components['schemas']['Visit'];
+export type Consultation = components['schemas']['Consultation'];
+export type TimelineEntry = components['schemas']['TimelineEntry'];
 
 export interface Page<T> {
   items: T[];
@@ -43,6 +48,17 @@ export const keys = {
   conversion: ['consultations', 'analysis'] as const,
   catalog: ['catalog-items'] as const,
   catalogItem: (id: string) => ['catalog-item', id] as const,
+  /** Active colleagues (GET /staff/directory), readable by every staff role. */
+  directory: ['staff-directory'] as const,
+  appointments: ['appointments'] as const,
+  appointmentEdit: (id: string) => ['appointments', 'edit', id] as const,
+  visits: ['visits'] as const,
+  visit: (id: string) => ['visits', 'one', id] as const,
+  visitEdit: (id: string) => ['visits', 'edit', id] as const,
+  consultations: ['consultations'] as const,
+  consultationEdit: (id: string) => ['consultations', 'edit', id] as const,
+  /** A customer's merged history: every appointment, visit and consultation write refreshes it. */
+  timeline: ['timeline'] as const,
 };
 
 export interface CursorList<T> {

@@ -10,6 +10,7 @@ export function ConfirmAction({
   title,
   description,
   danger = false,
+  primary = false,
   testId,
   onConfirm,
   children,
@@ -17,6 +18,8 @@ export function ConfirmAction({
   title: ReactNode;
   description: ReactNode;
   danger?: boolean;
+  /** The row's main action (check a customer in), as a button rather than a link. */
+  primary?: boolean;
   testId: string;
   /** May return a promise: the OK button spins until it settles. */
   onConfirm: () => unknown;
@@ -32,7 +35,7 @@ export function ConfirmAction({
       okButtonProps={{ danger }}
       onConfirm={onConfirm}
     >
-      <Button type="link" size="small" danger={danger} data-testid={testId}>
+      <Button type={primary ? 'primary' : 'link'} size="small" danger={danger} data-testid={testId}>
         {children}
       </Button>
     </Popconfirm>

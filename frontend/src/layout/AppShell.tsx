@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   DownOutlined,
   LogoutOutlined,
@@ -10,6 +11,7 @@ import {
   FunnelPlotOutlined,
   ImportOutlined,
   MedicineBoxOutlined,
+  SolutionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
@@ -25,6 +27,8 @@ import type { NavKey } from '../roles';
 
 const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> = {
   overview: { path: '/overview', label: 'nav.overview', icon: <DashboardOutlined /> },
+  desk: { path: '/desk', label: 'nav.desk', icon: <SolutionOutlined /> },
+  calendar: { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
   customers: { path: '/customers', label: 'nav.customers', icon: <ContactsOutlined /> },
   customerImports: { path: '/customer-imports', label: 'nav.customerImports', icon: <ImportOutlined /> },
   conversion: { path: '/conversion', label: 'nav.conversion', icon: <FunnelPlotOutlined /> },

@@ -26,7 +26,8 @@ describe('Overview', () => {
     const api = new FakeApi()
       .on('GET', '/api/v1/me', me(['front-desk']))
       .on('GET', '/api/v1/clinics', { items: [clinic(1)], nextCursor: null });
-    renderApp(api);
+    // The front desk starts at the check-in desk; the overview is one click away.
+    renderApp(api, { path: '/overview' });
     await waitFor(() => expect(screen.getByTestId('count-clinics')).toHaveTextContent('1'));
     expect(screen.queryByTestId('count-staff')).not.toBeInTheDocument();
     expect(api.calls('GET', '/api/v1/staff')).toHaveLength(0);

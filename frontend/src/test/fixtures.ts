@@ -115,3 +115,10 @@ export function catalogItem(n: number, overrides: Partial<CatalogItem> = {}): Ca
     ...overrides,
   };
 }
+
+type Colleague = components['schemas']['Colleague'];
+
+/** A staff member as the staff directory (GET /staff/directory) shows them to every colleague. */
+export function colleague(s: Staff): Colleague {
+  return { id: s.id, displayName: s.displayName, roles: s.roles, allClinics: s.allClinics, clinicIds: s.clinicIds };
+}

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { components } from '../../api/schema';
 import { FakeApi, json, problem } from '../../test/fakeApi';
-import { clinic, customer, me, staff } from '../../test/fixtures';
+import { clinic, colleague, customer, me, staff } from '../../test/fixtures';
 import { fill } from '../../test/fill';
 import { renderApp } from '../../test/renderApp';
 
@@ -39,6 +39,7 @@ function apiFor(roles: Parameters<typeof me>[0], current: () => Customer = () =>
     .on('GET', '/api/v1/me', me(roles))
     .on('GET', '/api/v1/clinics', { items: [clinic(1), clinic(2)], nextCursor: null })
     .on('GET', '/api/v1/staff', { items: [CONSULTANT], nextCursor: null })
+    .on('GET', '/api/v1/staff/directory', { items: [colleague(CONSULTANT)], nextCursor: null })
     .on('GET', '/api/v1/customers', (req) =>
       json({ items: new URL(req.url).searchParams.get('q') === 'ls' ? [LISI] : [], nextCursor: null }),
     )
@@ -79,8 +80,7 @@ describe('Customer 360', () => {
     expect(screen.getByTestId('customer-consent')).toHaveTextContent('纸质表单');
     expect(screen.getByTestId('customer-tags')).toHaveTextContent('VIP敏感肌');
     expect(screen.getByTestId('customer-notes')).toHaveTextContent('对玻尿酸过敏');
-    // Only what the API serves: the profile, no tabs with made-up history.
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['客户资料']);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['客户资料', '客户动态', '咨询记录']);
   });
 
   it('follows the referrer to her page', async () => {
@@ -98,8 +98,8 @@ describe('Customer 360', () => {
     expect(screen.getByLabelText('号码已隐藏：您的角色不能查看客户的完整手机号')).toBeInTheDocument();
     expect(screen.queryByTestId('edit-customer-button')).not.toBeInTheDocument();
     expect(screen.queryByTestId('consent-button')).not.toBeInTheDocument();
-    // She cannot list staff: the owner is named just as a colleague.
-    expect(screen.getByTestId('customer-owner')).toHaveTextContent('其他同事');
+    // She cannot list staff, but the directory names her colleagues.
+    await waitFor(() => expect(screen.getByTestId('customer-owner')).toHaveTextContent('王咨询'));
     expect(api.calls('GET', '/api/v1/staff')).toHaveLength(0);
   });
 

@@ -1,6 +1,6 @@
-import { ArrowLeftOutlined, EditOutlined, LinkOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalendarOutlined, EditOutlined, LinkOutlined, LoginOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -12,11 +12,16 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
+import { BookAppointmentModal, type BookingDraft } from '../appointments/AppointmentModals';
+import { CheckInModal, type CheckInDraft } from '../visits/CheckInModal';
+import { useMyClinics } from '../visits/useClinics';
+import { CustomerConsultations } from './CustomerConsultations';
 import { AttachReferrerModal, ConsentModal, EditCustomerModal } from './CustomerModals';
 import { CustomerRecordMenu, CustomerRecordNotice, isEditable } from './CustomerRecordActions';
 import { CustomerPhone } from './CustomerPhone';
 import { CustomerStatusTag } from './CustomerStatusTag';
-import { useStaffDirectory } from './useStaffDirectory';
+import { CustomerTimeline } from './CustomerTimeline';
+import { useStaffDirectory, useUserNames } from './useStaffDirectory';
 
 /** Whole years since the birth date. */
 function age(birthDate: string): number {
@@ -24,8 +29,9 @@ function age(birthDate: string): number {
 }
 
 /**
- * Customer 360: one customer as the API serves her. The profile is the first tab; later tabs (visit
- * timeline, consultations) join it as the API grows, not before.
+ * Customer 360: one customer as the API serves her: the profile, her timeline (appointments, visits,
+ * consultations) and, for the roles that may read them, her consultations; she can be booked and checked in
+ * from here.
  */
 export function CustomerPage() {
   const { customerId = '' } = useParams();
@@ -42,6 +48,10 @@ function CustomerView({ customerId }: { customerId: string }) {
   const [editing, setEditing] = useState(false);
   const [consenting, setConsenting] = useState(false);
   const [attaching, setAttaching] = useState(false);
+  const [booking, setBooking] = useState<BookingDraft | null>(null);
+  const [checkingIn, setCheckingIn] = useState<CheckInDraft | null>(null);
+  const clinics = useMyClinics();
+  const { message } = App.useApp();
   const record = useQuery({
     queryKey: keys.customer(customerId),
     queryFn: () => unwrap(api.GET('/api/v1/customers/{customerId}', { params: { path: { customerId } } })),
@@ -73,6 +83,9 @@ function CustomerView({ customerId }: { customerId: string }) {
   // Merged duplicates and erased customers are kept as records but can no longer be changed.
   const editable = isEditable(customer);
   const canEdit = canManage && editable;
+  const her = { id: customer.id, name: customer.name };
+  // At her own clinic when the caller works there.
+  const clinicId = clinics.open.some((c) => c.id === customer.homeClinicId) ? (customer.homeClinicId ?? undefined) : undefined;
 
   return (
     <div data-testid="customer-page">
@@ -86,6 +99,16 @@ function CustomerView({ customerId }: { customerId: string }) {
         }
         extra={
           <Space wrap>
+            {permissions.canBookAndCheckIn && editable && (
+              <>
+                <Button icon={<CalendarOutlined />} onClick={() => setBooking({ customer: her, clinicId })} data-testid="book-customer-button">
+                  {t('appointments.book')}
+                </Button>
+                <Button icon={<LoginOutlined />} onClick={() => setCheckingIn({ customer: her, clinicId })} data-testid="check-in-customer-button">
+                  {t('visits.checkIn')}
+                </Button>
+              </>
+            )}
             {canEdit && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-customer-button">
                 {t('common.edit')}
@@ -111,6 +134,10 @@ function CustomerView({ customerId }: { customerId: string }) {
               />
             ),
           },
+          { key: 'timeline', label: t('customer.tab.timeline'), children: <CustomerTimeline customerId={customer.id} /> },
+          ...(permissions.canViewConsultations
+            ? [{ key: 'consultations', label: t('customer.tab.consultations'), children: <CustomerConsultations customerId={customer.id} /> }]
+            : []),
         ]}
       />
       {canEdit && (
@@ -120,6 +147,12 @@ function CustomerView({ customerId }: { customerId: string }) {
           {!customer.referrer && <AttachReferrerModal record={record} open={attaching} onClose={() => setAttaching(false)} />}
         </>
       )}
+      <BookAppointmentModal draft={booking} onClose={() => setBooking(null)} />
+      <CheckInModal
+        draft={checkingIn}
+        onClose={() => setCheckingIn(null)}
+        onCheckedIn={({ visit }) => message.success(t('desk.checkedIn', { name: visit.customerName }))}
+      />
     </div>
   );
 }
@@ -137,6 +170,7 @@ function ProfilePane({
 }) {
   const { t } = useI18n();
   const directory = useStaffDirectory();
+  const userName = useUserNames();
   const clinics = useAllClinics();
   const none = t('common.none');
   const clinicName = c.homeClinicId
@@ -212,7 +246,7 @@ function ProfilePane({
                 </Link>
               </Descriptions.Item>
               <Descriptions.Item label={t('customer.referrer.attachedAt')}>{formatDateTime(c.referrer.attachedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('customer.referrer.attachedBy')}>{directory.nameOfUser(c.referrer.attachedBy)}</Descriptions.Item>
+              <Descriptions.Item label={t('customer.referrer.attachedBy')}>{userName(c.referrer.attachedBy)}</Descriptions.Item>
             </Descriptions>
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.referrer.none')} />

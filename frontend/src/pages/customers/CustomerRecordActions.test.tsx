@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { components } from '../../api/schema';
 import { FakeApi, json, problem } from '../../test/fakeApi';
 import { fill } from '../../test/fill';
-import { clinic, customer, me, staff } from '../../test/fixtures';
+import { clinic, colleague, customer, me, staff } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import { mergePreview } from './mergePreview';
 
@@ -34,7 +34,7 @@ function apiFor(roles: Parameters<typeof me>[0], current: () => Customer = () =>
   return new FakeApi()
     .on('GET', '/api/v1/me', me(roles))
     .on('GET', '/api/v1/clinics', { items: [clinic(1)], nextCursor: null })
-    .on('GET', '/api/v1/staff', { items: [CONSULTANT], nextCursor: null })
+    .on('GET', '/api/v1/staff/directory', { items: [colleague(CONSULTANT)], nextCursor: null })
     .on('GET', '/api/v1/customers', (req) => json({ items: new URL(req.url).searchParams.get('q') === 'zs' ? [current(), DUP] : [], nextCursor: null }))
     .on('GET', '/api/v1/customers/{id}', (_req, m) =>
       m[1] === DUP.id ? json(DUP, 200, { ETag: '"1"' }) : json(current(), 200, { ETag: `"${current().version}"` }),

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { FakeApi, json, problem } from '../../test/fakeApi';
-import { clinic, customer, me, staff, TENANT_A } from '../../test/fixtures';
+import { clinic, colleague, customer, me, staff, TENANT_A } from '../../test/fixtures';
 import { fill } from '../../test/fill';
 import { renderApp } from '../../test/renderApp';
 
@@ -14,7 +14,10 @@ function apiFor(roles: Parameters<typeof me>[0], overrides: Parameters<typeof me
   return new FakeApi()
     .on('GET', '/api/v1/me', me(roles, overrides))
     .on('GET', '/api/v1/clinics', CLINICS)
-    .on('GET', '/api/v1/staff', { items: [CONSULTANT, staff(8, { displayName: '前台小李', roles: ['front-desk'] })], nextCursor: null })
+    .on('GET', '/api/v1/staff/directory', {
+      items: [CONSULTANT, staff(8, { displayName: '前台小李', roles: ['front-desk'] })].map(colleague),
+      nextCursor: null,
+    })
     .on('GET', '/api/v1/customers', { items: [], nextCursor: null });
 }
 
@@ -65,8 +68,8 @@ describe('Customer list', () => {
     expect(phone).toHaveTextContent('138****5678');
     expect(screen.getByLabelText('号码已隐藏：您的角色不能查看客户的完整手机号')).toBeInTheDocument();
     expect(screen.queryByTestId('register-customer-button')).not.toBeInTheDocument();
-    expect(screen.queryByTestId('customers-owner-filter')).not.toBeInTheDocument();
-    // Only chain admins and managers may list staff.
+    // Every role reads the staff directory (names, roles, clinics), never the staff list.
+    expect(screen.getByTestId('customers-owner-filter')).toBeInTheDocument();
     expect(api.calls('GET', '/api/v1/staff')).toHaveLength(0);
   });
 

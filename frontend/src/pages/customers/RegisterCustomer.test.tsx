@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FakeApi, json, problem } from '../../test/fakeApi';
-import { clinic, customer, me, staff } from '../../test/fixtures';
+import { clinic, colleague, customer, me, staff } from '../../test/fixtures';
 import { fill } from '../../test/fill';
 import { renderApp } from '../../test/renderApp';
 
@@ -16,7 +16,7 @@ function apiFor(roles: Parameters<typeof me>[0], overrides: Parameters<typeof me
   return new FakeApi()
     .on('GET', '/api/v1/me', me(roles, overrides))
     .on('GET', '/api/v1/clinics', CLINICS)
-    .on('GET', '/api/v1/staff', { items: [CONSULTANT], nextCursor: null })
+    .on('GET', '/api/v1/staff/directory', { items: [colleague(CONSULTANT)], nextCursor: null })
     .on('GET', '/api/v1/customers', (req) =>
       new URL(req.url).searchParams.get('q') === 'ls' ? json({ items: [LISI], nextCursor: null }) : json({ items: [], nextCursor: null }),
     );
@@ -157,12 +157,13 @@ describe('Customer registration', () => {
     expect(await screen.findByTestId('customer-name')).toHaveTextContent('王五');
   });
 
-  it('offers a front desk no owner (she cannot list staff), and gives a consultant her own customers', async () => {
+  it('offers a front desk the consultants of the directory as owners, and gives a consultant her own customers', async () => {
     const user = userEvent.setup();
     const desk = apiFor(['front-desk']);
     const { unmount } = renderApp(desk, { path: '/customers' });
     await openForm(user);
-    expect(screen.queryByTestId('customer-form-owner')).not.toBeInTheDocument();
+    await user.click(within(await screen.findByTestId('customer-form-owner')).getByRole('combobox'));
+    expect(await screen.findByTitle('王咨询')).toBeInTheDocument();
     expect(desk.calls('GET', '/api/v1/staff')).toHaveLength(0);
     unmount();
 

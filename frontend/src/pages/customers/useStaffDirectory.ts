@@ -1,4 +1,7 @@
-import { useAllStaff } from '../../api/queries';
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiContext';
+import { dataOf } from '../../api/client';
+import { fetchAll, keys, useAllStaff, type Colleague } from '../../api/queries';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
 
@@ -7,19 +10,33 @@ export interface OwnerOption {
   label: string;
 }
 
+/** Every active colleague of the chain the caller may see (GET /staff/directory, open to every staff role). */
+function useColleagues() {
+  const api = useApi();
+  return useQuery({
+    queryKey: keys.directory,
+    queryFn: () =>
+      fetchAll((cursor, limit) => dataOf(api.GET('/api/v1/staff/directory', { params: { query: { cursor, limit } } }))),
+  });
+}
+
+/** Whether a colleague may work at the clinic (be booked there, be named on a visit or consultation there). */
+export function worksAt(colleague: Colleague, clinicId: string): boolean {
+  return colleague.allClinics || colleague.clinicIds.includes(clinicId);
+}
+
 /**
- * Colleagues' names for a customer's owner and for who attached a referrer, and the consultants a
- * customer can be given to. Only chain admins and managers may list staff; anyone else knows only
- * themself, so other colleagues are named just as such, and a consultant can choose only themself.
+ * Colleagues' names (a customer's owner, a booked doctor, a consultant) and the consultants a customer can
+ * be given to, from the staff directory. The directory lists active staff only: someone who has since left
+ * is named just as a colleague.
  */
 export function useStaffDirectory() {
   const { t } = useI18n();
-  const { me, permissions } = useMe();
-  const staff = useAllStaff(permissions.canViewStaff);
-  const loading = permissions.canViewStaff && staff.isPending;
-  const list = staff.data?.items ?? [];
+  const { me } = useMe();
+  const directory = useColleagues();
+  const list = directory.data?.items ?? [];
   const myName = me.displayName || me.username;
-  const unknown = loading ? '…' : t('customers.otherStaff');
+  const unknown = directory.isPending ? '…' : t('customers.otherStaff');
 
   const nameOf = (staffId: string | null | undefined): string | undefined => {
     if (!staffId) return undefined;
@@ -27,16 +44,26 @@ export function useStaffDirectory() {
     return list.find((s) => s.id === staffId)?.displayName ?? unknown;
   };
 
-  const nameOfUser = (userId: string): string => {
+  const owners: OwnerOption[] = list
+    .filter((s) => s.roles.includes('consultant'))
+    .map((s) => ({ value: s.id, label: s.displayName }));
+
+  return { nameOf, owners, colleagues: list, loading: directory.isPending };
+}
+
+/**
+ * Names for the Keycloak user ids the API records as "who did it" (who attached a referrer). The directory
+ * carries no user ids, so only chain admins and managers, who may list staff, see those names; anyone else
+ * sees their own name or "a colleague".
+ */
+export function useUserNames() {
+  const { t } = useI18n();
+  const { me, permissions } = useMe();
+  const staff = useAllStaff(permissions.canViewStaff);
+  const myName = me.displayName || me.username;
+  return (userId: string): string => {
     if (userId === me.userId) return myName;
-    return list.find((s) => s.userId === userId)?.displayName ?? unknown;
+    if (permissions.canViewStaff && staff.isPending) return '…';
+    return staff.data?.items.find((s) => s.userId === userId)?.displayName ?? t('customers.otherStaff');
   };
-
-  const owners: OwnerOption[] = permissions.canViewStaff
-    ? list.filter((s) => s.active && s.roles.includes('consultant')).map((s) => ({ value: s.id, label: s.displayName }))
-    : me.staffId && me.roles.includes('consultant')
-      ? [{ value: me.staffId, label: myName }]
-      : [];
-
-  return { nameOf, nameOfUser, owners, loading };
 }

@@ -11,7 +11,7 @@ import { csvBlob, saveBlob } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useStaffDirectory } from '../customers/useStaffDirectory';
+import { useUserNames } from '../customers/useStaffDirectory';
 import { columnLabel, issueText, rowsToWrite, type CustomerImport, type ImportIssue } from './importFormat';
 
 /** An uploaded import and its report; nothing is read without an id. */
@@ -101,7 +101,7 @@ export function ImportReport({ importId, job }: { importId: string; job: UseQuer
 
 function Summary({ job }: { job: CustomerImport }) {
   const { t } = useI18n();
-  const directory = useStaffDirectory();
+  const nameOfUser = useUserNames();
   const committed = job.status === 'COMMITTED';
   const stats = [
     { key: 'total', title: t('import.stat.total'), value: job.totalRows },
@@ -137,10 +137,10 @@ function Summary({ job }: { job: CustomerImport }) {
         ))}
       </Row>
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label={t('import.uploadedBy')}>{directory.nameOfUser(job.createdBy)}</Descriptions.Item>
+        <Descriptions.Item label={t('import.uploadedBy')}>{nameOfUser(job.createdBy)}</Descriptions.Item>
         <Descriptions.Item label={t('import.uploadedAt')}>{formatDateTime(job.createdAt)}</Descriptions.Item>
         {job.committedBy && (
-          <Descriptions.Item label={t('import.committedBy')}>{directory.nameOfUser(job.committedBy)}</Descriptions.Item>
+          <Descriptions.Item label={t('import.committedBy')}>{nameOfUser(job.committedBy)}</Descriptions.Item>
         )}
         {job.committedAt && (
           <Descriptions.Item label={t('import.committedAt')}>{formatDateTime(job.committedAt)}</Descriptions.Item>
