@@ -143,7 +143,7 @@ describe('Staff page', () => {
     await waitFor(() => expect(allClinics).toBeChecked());
     expect(allClinics).toBeDisabled();
     expect(screen.getByText('连锁管理员可访问全部门店')).toBeInTheDocument();
-    expect(screen.queryByTestId('staff-form-clinics')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId('staff-form-clinics')).not.toBeInTheDocument());
     await user.click(screen.getByTestId('staff-form-submit'));
     await screen.findByTestId('initial-password-dialog');
     const body = api.calls('POST', '/api/v1/staff')[0].body as Record<string, unknown>;
