@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/ApiContext';
 import { dataOf } from '../../api/client';
 import { fetchAll, keys, type Appointment, type Visit } from '../../api/queries';
-import { ConfirmAction, useRowChange } from '../../components/ConfirmAction';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { addDays, dayIn, formatDateTimeIn, formatTimeIn, startOfDay } from '../../components/zonedTime';
@@ -21,7 +21,8 @@ import { ConsultationModal, type ConsultationTarget } from '../visits/Consultati
 import { ClinicSelect } from '../visits/pickers';
 import { AppointmentStatusTag } from '../visits/StatusTags';
 import { useWorkClinic } from '../visits/useClinics';
-import { hasStarted, isOpen, VISIT_WRITES } from '../visits/visitFields';
+import { CheckOutAction } from '../visits/CheckOutAction';
+import { hasStarted, isOpen } from '../visits/visitFields';
 
 /** Several desks work the same clinic: what they see is read again this often. */
 const REFRESH_MS = 30_000;
@@ -46,7 +47,6 @@ export function DeskPage() {
   const work = useWorkClinic();
   const directory = useStaffDirectory();
   const actions = useAppointmentActions();
-  const checkOut = useRowChange(VISIT_WRITES);
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
   const [checkingIn, setCheckingIn] = useState<CheckInDraft | null>(null);
   const [consulting, setConsulting] = useState<ConsultationTarget | null>(null);
@@ -196,19 +196,7 @@ export function DeskPage() {
             </Button>
           )}
           {permissions.canUpdateVisits && (
-            <ConfirmAction
-              testId={`check-out-${v.id}`}
-              title={t('visits.checkOutConfirm', { name: v.customerName })}
-              description={t('visits.checkOutHint')}
-              onConfirm={() =>
-                checkOut(
-                  () => dataOf(api.POST('/api/v1/visits/{visitId}/check-out', { params: { path: { visitId: v.id } }, body: {} })),
-                  t('visits.checkedOut', { name: v.customerName }),
-                )
-              }
-            >
-              {t('visits.checkOut')}
-            </ConfirmAction>
+            <CheckOutAction visit={v} testId={`check-out-${v.id}`} />
           )}
         </Space>
       ),

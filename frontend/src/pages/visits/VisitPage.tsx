@@ -6,7 +6,6 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/ApiContext';
 import { dataOf, ifMatch, unwrap } from '../../api/client';
 import { fetchAll, keys, type Visit } from '../../api/queries';
-import { ConfirmAction, useRowChange } from '../../components/ConfirmAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { blankToNull } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
@@ -21,6 +20,7 @@ import { ConsultationModal, type ConsultationTarget } from './ConsultationModal'
 import { ColleagueSelect } from './pickers';
 import { VisitStatusTag } from './StatusTags';
 import { useMyClinics } from './useClinics';
+import { CheckOutAction } from './CheckOutAction';
 import { VISIT_PURPOSES, VISIT_WRITES, type VisitPurpose } from './visitFields';
 
 /**
@@ -39,7 +39,6 @@ function VisitView({ visitId }: { visitId: string }) {
   const clinics = useMyClinics();
   const directory = useStaffDirectory();
   const userName = useUserNames();
-  const checkOut = useRowChange(VISIT_WRITES);
   const [editing, setEditing] = useState(false);
   const [consulting, setConsulting] = useState<ConsultationTarget | null>(null);
   const record = useQuery({
@@ -104,19 +103,7 @@ function VisitView({ visitId }: { visitId: string }) {
               </Button>
             )}
             {permissions.canUpdateVisits && open && (
-              <ConfirmAction
-                testId="visit-check-out"
-                title={t('visits.checkOutConfirm', { name: v.customerName })}
-                description={t('visits.checkOutHint')}
-                onConfirm={() =>
-                  checkOut(
-                    () => dataOf(api.POST('/api/v1/visits/{visitId}/check-out', { params: { path: { visitId: v.id } }, body: {} })),
-                    t('visits.checkedOut', { name: v.customerName }),
-                  )
-                }
-              >
-                {t('visits.checkOut')}
-              </ConfirmAction>
+              <CheckOutAction visit={v} testId="visit-check-out" />
             )}
           </Space>
         }
