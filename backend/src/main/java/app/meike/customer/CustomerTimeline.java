@@ -28,7 +28,7 @@ public class CustomerTimeline {
         }
         // Each source answers its newest page; the merged page is the newest of all of them.
         List<TimelineEntry> newest = sources.stream()
-                .flatMap(s -> s.entries(customerId, page.afterTime(), page.after(), page.fetchSize()).stream())
+                .flatMap(s -> s.entries(customerId, page).stream())
                 .sorted(NEWEST_FIRST)
                 .limit(page.fetchSize())
                 .toList();

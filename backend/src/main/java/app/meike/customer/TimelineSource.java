@@ -1,5 +1,7 @@
 package app.meike.customer;
 
+import app.meike.common.PageRequest;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -10,10 +12,10 @@ import java.util.UUID;
  */
 public interface TimelineSource {
     /**
-     * Up to `limit` of the customer's entries, newest first, strictly before the position (beforeTime,
-     * beforeId) when one is given, and only at clinics the caller may work in.
+     * Up to the page's fetch size of the customer's entries, newest first, strictly before the page's (time, id)
+     * position when it has one, and only at clinics the caller may work in.
      */
-    List<TimelineEntry> entries(UUID customerId, OffsetDateTime beforeTime, UUID beforeId, int limit);
+    List<TimelineEntry> entries(UUID customerId, PageRequest page);
 
     /** One thing that happened to the customer. `status` and `label` depend on the kind (see openapi.yaml). */
     record TimelineEntry(UUID id, Kind kind, OffsetDateTime at, UUID clinicId, UUID staffId, String status,

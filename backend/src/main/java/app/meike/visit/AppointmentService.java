@@ -232,13 +232,13 @@ public class AppointmentService implements TimelineSource {
     }
 
     @Override
-    public List<TimelineEntry> entries(UUID customerId, OffsetDateTime beforeTime, UUID beforeId, int limit) {
+    public List<TimelineEntry> entries(UUID customerId, PageRequest page) {
         Filter filter = new Filter()
                 .and("customerId = :customer", "customer", customerId)
                 .and("clinicId in :mine", "mine", caller.clinicFilter())
-                .afterPosition("startsAt", "id", new PageRequest(limit, beforeId, beforeTime), true);
+                .afterPosition("startsAt", "id", page, true);
         List<Appointment> rows = Appointment.<Appointment>find(filter.where() + " order by startsAt desc, id desc",
-                filter.params()).page(0, limit).list();
+                filter.params()).page(0, page.fetchSize()).list();
         Map<UUID, ItemRef> items = catalog.items(rows.stream().map(a -> a.itemId).filter(Objects::nonNull).toList());
         return rows.stream()
                 .map(a -> new TimelineEntry(a.id, TimelineEntry.Kind.APPOINTMENT, a.startsAt, a.clinicId, a.staffId,

@@ -187,13 +187,13 @@ public class ConsultationService implements TimelineSource {
     }
 
     @Override
-    public List<TimelineEntry> entries(UUID customerId, OffsetDateTime beforeTime, UUID beforeId, int limit) {
+    public List<TimelineEntry> entries(UUID customerId, PageRequest page) {
         Filter filter = new Filter()
                 .and("customerId = :customer", "customer", customerId)
                 .and("clinicId in :mine", "mine", caller.clinicFilter())
-                .afterPosition("consultedAt", "id", new PageRequest(limit, beforeId, beforeTime), true);
+                .afterPosition("consultedAt", "id", page, true);
         List<Consultation> rows = Consultation.<Consultation>find(filter.where()
-                + " order by consultedAt desc, id desc", filter.params()).page(0, limit).list();
+                + " order by consultedAt desc, id desc", filter.params()).page(0, page.fetchSize()).list();
         boolean reader = caller.roles().stream().anyMatch(READERS::contains);
         Map<UUID, List<NeedView>> needs = reader ? needsOf(rows.stream().map(c -> c.id).toList()) : Map.of();
         return rows.stream()
@@ -324,14 +324,15 @@ public class ConsultationService implements TimelineSource {
                 "key.consultationId in ?1", consultationIds).list();
         Map<UUID, ItemRef> items = catalog.items(suggestions.stream().map(s -> s.key.itemId())
                 .collect(Collectors.toSet()));
+        Map<ConsultationNeed.Key, List<SuggestedItem>> suggested = suggestions.stream()
+                .collect(Collectors.groupingBy(s -> new ConsultationNeed.Key(s.key.consultationId(), s.key.rank()),
+                        Collectors.mapping(s -> new SuggestedItem(s.key.itemId(), items.get(s.key.itemId()).name()),
+                                Collectors.toList())));
         return needs.stream()
                 .sorted(Comparator.comparing((ConsultationNeed n) -> n.key.rank()))
                 .collect(Collectors.groupingBy(n -> n.key.consultationId(), Collectors.mapping(n ->
-                        new NeedView(n.key.rank(), n.area, n.concern, n.note, suggestions.stream()
-                                .filter(s -> s.key.consultationId().equals(n.key.consultationId())
-                                        && s.key.rank() == n.key.rank())
-                                .map(s -> new SuggestedItem(s.key.itemId(), items.get(s.key.itemId()).name()))
-                                .sorted(Comparator.comparing(SuggestedItem::name))
-                                .toList()), Collectors.toList())));
+                        new NeedView(n.key.rank(), n.area, n.concern, n.note, suggested.getOrDefault(n.key, List.of())
+                                .stream().sorted(Comparator.comparing(SuggestedItem::name)).toList()),
+                        Collectors.toList())));
     }
 }

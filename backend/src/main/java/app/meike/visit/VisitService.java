@@ -65,9 +65,10 @@ public class VisitService implements TimelineSource {
                 .and("customerId = :customer", "customer", query.customerId())
                 .and("checkedInAt >= :from", "from", query.from())
                 .and("checkedInAt < :to", "to", query.to())
-                .and(query.open() == null ? "1 = 1" : query.open() ? "checkedOutAt is null"
-                        : "checkedOutAt is not null", Map.of())
                 .afterPosition("checkedInAt", "id", page, false);
+        if (query.open() != null) {
+            filter.and(query.open() ? "checkedOutAt is null" : "checkedOutAt is not null", Map.of());
+        }
         List<Visit> rows = Visit.<Visit>find(filter.where() + " order by checkedInAt, id", filter.params())
                 .page(0, page.fetchSize()).list();
         return page.pageByTime(rows, v -> v.checkedInAt, v -> v.id, views(rows)::get);
@@ -195,13 +196,13 @@ public class VisitService implements TimelineSource {
     }
 
     @Override
-    public List<TimelineEntry> entries(UUID customerId, OffsetDateTime beforeTime, UUID beforeId, int limit) {
+    public List<TimelineEntry> entries(UUID customerId, PageRequest page) {
         Filter filter = new Filter()
                 .and("customerId = :customer", "customer", customerId)
                 .and("clinicId in :mine", "mine", caller.clinicFilter())
-                .afterPosition("checkedInAt", "id", new PageRequest(limit, beforeId, beforeTime), true);
+                .afterPosition("checkedInAt", "id", page, true);
         List<Visit> rows = Visit.<Visit>find(filter.where() + " order by checkedInAt desc, id desc", filter.params())
-                .page(0, limit).list();
+                .page(0, page.fetchSize()).list();
         return rows.stream()
                 .map(v -> new TimelineEntry(v.id, TimelineEntry.Kind.VISIT, v.checkedInAt, v.clinicId, null,
                         v.checkedOutAt == null ? "CHECKED_IN" : "CHECKED_OUT", v.purpose.name(), v.id))
