@@ -25,6 +25,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail);
     }
 
+    /** The request is well-formed but breaks a business rule (a short balance, tenders not covering the total). */
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(ProblemType.BUSINESS_RULE, detail);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
     }
