@@ -70,8 +70,8 @@ public class CatalogService {
     }
 
     /** What other features need to know of an item they refer to, archived or not. */
-    public record ItemRef(UUID id, String name, int durationMinutes, boolean active, boolean allClinics,
-                          List<UUID> clinicIds) {
+    public record ItemRef(UUID id, String name, ItemCategory category, long listPrice, int durationMinutes,
+                          boolean active, boolean allClinics, List<UUID> clinicIds) {
         public boolean offeredAt(UUID clinicId) {
             return active && (allClinics || clinicIds.contains(clinicId));
         }
@@ -83,8 +83,8 @@ public class CatalogService {
             return Map.of();
         }
         return CatalogItem.<CatalogItem>find("id in ?1", Set.copyOf(ids)).stream()
-                .map(i -> new ItemRef(i.id, i.name, i.durationMinutes, i.active, i.allClinics,
-                        List.copyOf(i.clinicIds)))
+                .map(i -> new ItemRef(i.id, i.name, i.category, i.listPrice, i.durationMinutes, i.active,
+                        i.allClinics, List.copyOf(i.clinicIds)))
                 .collect(Collectors.toMap(ItemRef::id, Function.identity()));
     }
 

@@ -367,6 +367,16 @@ public class CustomerService {
                 .executeUpdate();
     }
 
+    /** A paid order: the first one starts her member year. */
+    public void recordPurchase(UUID customerId, OffsetDateTime at) {
+        Customer.getEntityManager().createNativeQuery("UPDATE customer SET first_purchase_at ="
+                        + " least(first_purchase_at, :at) WHERE tenant_id = :tenant AND id = :id")
+                .setParameter("at", at)
+                .setParameter("tenant", caller.tenantId())
+                .setParameter("id", customerId)
+                .executeUpdate();
+    }
+
     private void requirePhoneFree(String phone, UUID except) {
         Customer.<Customer>find("phone", phone).firstResultOptional()
                 .filter(holder -> !holder.id.equals(except))

@@ -186,6 +186,23 @@ public class ConsultationService implements TimelineSource {
         return view(consultation);
     }
 
+    /** Who first consulted the customer, and the items she suggested to her: selling those is not 二开. */
+    public record Seeding(UUID firstConsultantId, Set<UUID> suggestedItemIds) {
+        public static final Seeding NONE = new Seeding(null, Set.of());
+    }
+
+    public Seeding seedingOf(UUID customerId) {
+        return Consultation.<Consultation>find("customerId = ?1 order by consultedAt, id", customerId).firstResultOptional()
+                .map(first -> new Seeding(first.consultantId, Set.copyOf(Consultation.getEntityManager()
+                        .createQuery("select s.key.itemId from ConsultationSuggestion s, Consultation c"
+                                + " where c.id = s.key.consultationId and c.customerId = :customer"
+                                + " and c.consultantId = :consultant", UUID.class)
+                        .setParameter("customer", customerId)
+                        .setParameter("consultant", first.consultantId)
+                        .getResultList())))
+                .orElse(Seeding.NONE);
+    }
+
     @Override
     public List<TimelineEntry> entries(UUID customerId, PageRequest page) {
         Filter filter = new Filter()

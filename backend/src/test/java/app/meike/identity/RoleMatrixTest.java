@@ -4,6 +4,7 @@ import app.meike.support.ApiTest;
 import app.meike.support.Chains;
 import app.meike.support.Chains.Chain;
 import app.meike.support.Contract;
+import app.meike.support.Sales;
 import app.meike.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,6 +41,7 @@ class RoleMatrixTest extends ApiTest {
     static String visit;
     static String consultation;
     static String customerImport;
+    static String order;
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -76,6 +78,8 @@ class RoleMatrixTest extends ApiTest {
         as(chain.adminToken()).post("/api/v1/visits/" + visit + "/check-out").then().statusCode(200);
         consultation = as(chain.adminToken()).body(Map.of("visitId", visit, "consultantId", chain.adminStaffId()))
                 .post("/api/v1/consultations").then().statusCode(201).extract().path("id");
+        order = Sales.draft(chain, customer, clinic, List.of(Sales.line(item, 1))).statusCode(201).extract()
+                .path("id");
     }
 
     @Test
@@ -269,6 +273,20 @@ class RoleMatrixTest extends ApiTest {
         m.put("getChainSettings", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/settings")));
         m.put("updateChainSettings", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
                 .body(Map.of("churnWindowDays", 90)).patch("/api/v1/settings")));
+        m.put("listOrders", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/orders")));
+        m.put("createOrder", new Call(customerWriters, 400, (r, self) -> r.body(Map.of("customerId", customer,
+                "clinicId", clinic, "lines", List.of())).post("/api/v1/orders")));
+        m.put("getOrder", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/orders/" + order)));
+        m.put("updateOrder", new Call(customerWriters, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("note", "m")).patch("/api/v1/orders/" + order)));
+        m.put("payOrder", new Call(customerWriters, 400, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("tenders", List.of())).post("/api/v1/orders/" + order
+                + "/pay")));
+        m.put("voidOrder", new Call(customerWriters, 400, (r, self) -> r.body(Map.of("reason", ""))
+                .post("/api/v1/orders/" + order + "/void")));
+        m.put("refundOrder", new Call(Set.of("tenant-admin", "manager"), 409, (r, self) -> r.header(
+                "Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "m", "lines",
+                List.of(Map.of("lineNo", 1, "amount", Sales.cny(1))))).post("/api/v1/orders/" + order + "/refunds")));
         m.put("listAuditEvents", new Call(admin, 200, (r, self) -> r.get("/api/v1/audit-events")));
         return m;
     }

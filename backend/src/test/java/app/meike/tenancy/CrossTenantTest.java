@@ -4,6 +4,7 @@ import app.meike.support.ApiTest;
 import app.meike.support.Chains;
 import app.meike.support.Chains.Chain;
 import app.meike.support.Contract;
+import app.meike.support.Sales;
 import app.meike.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -43,6 +44,8 @@ class CrossTenantTest extends ApiTest {
     static String consultationOfA;
     static String importOfA;
     static String referrerPhoneOfA;
+    static String draftOfA;
+    static String paidOrderOfA;
 
     @BeforeEach
     void twoChains() {
@@ -76,6 +79,9 @@ class CrossTenantTest extends ApiTest {
                         "outcome", Map.of("outcome", "NOT_CONVERTED", "reason", "PRICE")))
                 .post("/api/v1/consultations").then().statusCode(201).extract().path("id");
         clinicOfB = Chains.clinic(b, "B 店");
+        draftOfA = Sales.draft(a, customerOfA, clinicOfA, List.of(Sales.line(itemOfA, 1))).statusCode(201).extract()
+                .path("id");
+        paidOrderOfA = Sales.paidOrder(a, customerOfA, clinicOfA, List.of(Sales.line(itemOfA, 2)));
     }
 
     @Test
@@ -320,6 +326,63 @@ class CrossTenantTest extends ApiTest {
             as(adminB).header("If-Match", etag).body(Map.of("churnWindowDays", 60)).patch("/api/v1/settings")
                     .then().statusCode(200).body("churnWindowDays", equalTo(60));
             as(a.adminToken()).get("/api/v1/settings").then().statusCode(200).body("churnWindowDays", equalTo(180));
+        });
+        walks.put("listOrders", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/orders").then().statusCode(200)
+                    .body("items.id", not(hasItem(draftOfA))).body("items.id", not(hasItem(paidOrderOfA)));
+            as(adminB).queryParam("customerId", customerOfA).get("/api/v1/orders").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("createOrder", () -> {
+            as(adminB).body(Map.of("customerId", customerOfA, "clinicId", clinicOfB, "lines",
+                    List.of(Sales.line(itemOfA, 1)))).post("/api/v1/orders").then().statusCode(400)
+                    .body("errors.field", hasItem("customerId"));
+            String customerOfB = Sales.customer(b, "B 客户");
+            as(adminB).body(Map.of("customerId", customerOfB, "clinicId", clinicOfB, "lines",
+                    List.of(Sales.line(itemOfA, 1)))).post("/api/v1/orders").then().statusCode(400)
+                    .body("errors.field", hasItem("lines[0].itemId"));
+        });
+        walks.put("getOrder", () -> {
+            String theirs = as(adminB).get("/api/v1/orders/" + draftOfA).then().statusCode(404).extract()
+                    .path("detail");
+            String nobodys = as(adminB).get("/api/v1/orders/" + UUID.randomUUID()).then().statusCode(404)
+                    .extract().path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("updateOrder", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("note", "hijacked"))
+                    .patch("/api/v1/orders/" + draftOfA).then().statusCode(404);
+            as(a.adminToken()).get("/api/v1/orders/" + draftOfA).then().statusCode(200).header("ETag", "\"0\"");
+        });
+        walks.put("payOrder", () -> {
+            String key = UUID.randomUUID().toString();
+            as(adminB).header("Idempotency-Key", key).body(Map.of("tenders", List.of(Map.of("method", "CASH",
+                    "amount", Sales.cny(100))))).post("/api/v1/orders/" + draftOfA + "/pay").then().statusCode(404);
+            as(a.adminToken()).get("/api/v1/orders/" + draftOfA).then().statusCode(200)
+                    .body("status", equalTo("DRAFT"));
+            // Keys belong to a chain: A's key does not answer B's request with A's order.
+            String itemOfB = Sales.item(b, "B 项目", "SKIN", 100);
+            String orderOfB = Sales.draft(b, Sales.customer(b, "B 付款"), clinicOfB, List.of(Sales.line(itemOfB, 1)))
+                    .statusCode(201).extract().path("id");
+            String anotherOfA = Sales.draft(a, customerOfA, clinicOfA, List.of(Sales.line(itemOfA, 1)))
+                    .statusCode(201).extract().path("id");
+            as(a.adminToken()).header("Idempotency-Key", key).body(Map.of("tenders", List.of(Map.of("method",
+                    "CASH", "amount", Sales.cny(100))))).post("/api/v1/orders/" + anotherOfA + "/pay").then()
+                    .statusCode(200);
+            as(adminB).header("Idempotency-Key", key).body(Map.of("tenders", List.of(Map.of("method", "CASH",
+                            "amount", Sales.cny(100))))).post("/api/v1/orders/" + orderOfB + "/pay").then()
+                    .statusCode(200).body("id", equalTo(orderOfB));
+        });
+        walks.put("voidOrder", () -> {
+            as(adminB).body(Map.of("reason", "hijacked")).post("/api/v1/orders/" + draftOfA + "/void").then()
+                    .statusCode(404);
+            as(a.adminToken()).get("/api/v1/orders/" + draftOfA).then().body("status", equalTo("DRAFT"));
+        });
+        walks.put("refundOrder", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "x", "lines",
+                    List.of(Map.of("lineNo", 1, "amount", Sales.cny(100))))).post("/api/v1/orders/" + paidOrderOfA
+                    + "/refunds").then().statusCode(404);
+            as(a.adminToken()).get("/api/v1/orders/" + paidOrderOfA).then().body("status", equalTo("PAID"));
         });
         walks.put("listAuditEvents", () -> {
             as(adminB).queryParam("limit", 200).get("/api/v1/audit-events").then().statusCode(200)

@@ -1,0 +1,87 @@
+package app.meike.order;
+
+import app.meike.catalog.ItemCategory;
+import app.meike.common.Money;
+import app.meike.order.SalesOrder.Status;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What the orders API takes and answers. */
+public final class OrderDtos {
+    private OrderDtos() {
+    }
+
+    public record OrderLineInput(@NotNull UUID itemId, @NotNull @Min(1) @Max(999) Integer quantity,
+                                 @Valid Money unitPrice, @Valid Money lineDiscount) {
+    }
+
+    public record OrderCreate(@NotNull UUID customerId, @NotNull UUID clinicId, UUID consultantId, UUID clinicianId,
+                              @Size(max = 500) String note,
+                              @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid OrderLineInput> lines) {
+    }
+
+    /** Only the fields sent change; an explicit null clears the attributed staff or the note. */
+    public static class OrderPatch {
+        public Optional<UUID> consultantId;
+        public Optional<UUID> clinicianId;
+        public Optional<@Size(max = 500) String> note;
+        public Optional<@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid OrderLineInput>> lines;
+    }
+
+    public record TenderInput(@NotNull TenderMethod method, @NotNull @Valid Money amount,
+                              @Size(max = 100) String reference) {
+    }
+
+    public record OrderPayment(@NotNull @Size(min = 1, max = 10) List<@NotNull @Valid TenderInput> tenders) {
+    }
+
+    public record OrderVoid(@NotBlank @Size(max = 300) String reason) {
+    }
+
+    public record RefundLineInput(@NotNull @Min(1) Integer lineNo, @NotNull @Valid Money amount) {
+    }
+
+    public record RefundTenderInput(@NotNull @Min(1) Integer tenderNo, @NotNull @Valid Money amount) {
+    }
+
+    public record RefundCreate(@NotBlank @Size(max = 300) String reason,
+                               @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid RefundLineInput> lines,
+                               @Size(max = 10) List<@NotNull @Valid RefundTenderInput> tenders) {
+    }
+
+    public record OrderLineView(int lineNo, UUID itemId, String itemName, ItemCategory category, int quantity,
+                                Money listPrice, Money unitPrice, Money lineDiscount, BigDecimal tierDiscountPercent,
+                                Money tierDiscount, Money net, Money refunded, boolean seededByFirstConsultant) {
+    }
+
+    public record OrderTenderView(int tenderNo, TenderMethod method, Money amount, Long points, String reference,
+                                  Money refunded) {
+    }
+
+    public record RefundTenderView(int tenderNo, TenderMethod method, Money amount, Long points) {
+    }
+
+    public record RefundView(UUID id, OffsetDateTime refundedAt, String refundedBy, String reason, Money amount,
+                             Money moneyReturned, List<RefundLineInput> lines, List<RefundTenderView> tenders,
+                             long pointsReversed, long pointsShortfall, Money shortfallAmount) {
+    }
+
+    public record OrderView(UUID id, String number, UUID customerId, String customerName, UUID clinicId,
+                            Status status, UUID consultantId, UUID clinicianId, String note, String tierName,
+                            BigDecimal pointsMultiplier, List<OrderLineView> lines, List<OrderTenderView> tenders,
+                            List<RefundView> refunds, Money subtotal, Money discount, Money total,
+                            Money qualifyingSpend, long pointsEarned, boolean secondDevelopment,
+                            OffsetDateTime paidAt, String paidBy, String voidReason, OffsetDateTime createdAt,
+                            OffsetDateTime updatedAt, long version) {
+    }
+}
