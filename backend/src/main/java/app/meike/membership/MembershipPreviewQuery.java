@@ -93,7 +93,8 @@ public class MembershipPreviewQuery {
 
     /**
      * The member's spend as TierRules.qualifyingSpend computes it (entries up to now; rolling: after now - 12
-     * months; member year: the greater of the current and the previous member year, years counted in UTC), the
+     * months; member year: the greater of the current and the previous member year, years counted in UTC as
+     * plusYears counts them), the
      * proposed tier it reaches, and whether that is a move, up or down by threshold (a retired tier by its own).
      */
     private Query query(Proposal proposal, OffsetDateTime now, String select) {
@@ -119,8 +120,10 @@ public class MembershipPreviewQuery {
                 + "   ((m.first_paid_at AT TIME ZONE 'UTC') + make_interval(years => k.years)) AT TIME ZONE 'UTC' AS start,"
                 + "   ((m.first_paid_at AT TIME ZONE 'UTC') + make_interval(years => k.years - 1)) AT TIME ZONE 'UTC'"
                 + "     AS previous"
-                + "   FROM (SELECT CASE WHEN m.first_paid_at <= :now THEN CAST(extract(year FROM age(:now AT TIME ZONE"
-                + "     'UTC', m.first_paid_at AT TIME ZONE 'UTC')) AS integer) END AS years) k) y"
+                + "   FROM (SELECT a.years + CASE WHEN (m.first_paid_at AT TIME ZONE 'UTC')"
+                + "     + make_interval(years => a.years + 1) <= (:now AT TIME ZONE 'UTC') THEN 1 ELSE 0 END AS years"
+                + "     FROM (SELECT CASE WHEN m.first_paid_at <= :now THEN CAST(extract(year FROM age(:now AT TIME"
+                + "       ZONE 'UTC', m.first_paid_at AT TIME ZONE 'UTC')) AS integer) END AS years) a) k) y"
                 + " LEFT JOIN qualifying_spend s ON s.tenant_id = m.tenant_id AND s.customer_id = m.customer_id"
                 + "   AND s.spent_at <= :now"
                 + " WHERE m.tenant_id = :tenant"

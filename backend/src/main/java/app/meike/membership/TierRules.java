@@ -69,7 +69,9 @@ public final class TierRules {
         if (firstPaidAt == null || at.isBefore(firstPaidAt)) {
             return null;
         }
-        return firstPaidAt.plusYears(ChronoUnit.YEARS.between(firstPaidAt, at));
+        // Whole years as plusYears counts them: from 29 February a year ends on 28 February.
+        long years = ChronoUnit.YEARS.between(firstPaidAt, at);
+        return firstPaidAt.plusYears(firstPaidAt.plusYears(years + 1).isAfter(at) ? years : years + 1);
     }
 
     /** The first paid order's time: the earliest positive entry. */
