@@ -8,6 +8,7 @@ import app.meike.customer.CustomerService;
 import app.meike.membership.MembershipDtos.Direction;
 import app.meike.membership.MembershipDtos.Mover;
 import app.meike.membership.MembershipDtos.PreviewTier;
+import app.meike.membership.MembershipDtos.PreviewView;
 import app.meike.membership.MembershipDtos.ProgramInput;
 import app.meike.membership.MembershipDtos.TierRef;
 import app.meike.tenancy.TenantContext;
@@ -17,6 +18,7 @@ import jakarta.persistence.Query;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,47 +49,54 @@ public class MembershipPreviewQuery {
     record ProposedTier(UUID id, boolean isNew, String name, long threshold) {
     }
 
-    record Counts(long customers, long movingUp, long movingDown, long staying, List<PreviewTier> tiers) {
-    }
-
-    Counts counts(Proposal proposal, OffsetDateTime now) {
-        Map<Integer, long[]> byPosition = new HashMap<>();
-        for (Object row : query(proposal, now, "SELECT to_pos, count(*),"
-                + " count(*) FILTER (WHERE moves AND up), count(*) FILTER (WHERE moves AND NOT up),"
-                + " count(*) FILTER (WHERE NOT moves) FROM judged GROUP BY to_pos").getResultList()) {
-            Object[] cells = (Object[]) row;
-            byPosition.put(cells[0] == null ? -1 : ((Number) cells[0]).intValue(), new long[]{
-                    number(cells[1]), number(cells[2]), number(cells[3]), number(cells[4])});
+    /** The counts and one page of movers, from one evaluation of every member (one statement). */
+    PreviewView preview(Proposal proposal, OffsetDateTime now, PageRequest page, String currency) {
+        Query query = query(proposal, now, "SELECT true AS counted, CAST(NULL AS uuid) AS customer_id,"
+                + " CAST(NULL AS uuid) AS held, to_pos, CAST(NULL AS bigint) AS spend, CAST(NULL AS boolean) AS up,"
+                + " count(*) AS holders, count(*) FILTER (WHERE moves AND up) AS moving_up,"
+                + " count(*) FILTER (WHERE moves AND NOT up) AS moving_down, count(*) FILTER (WHERE NOT moves) AS staying"
+                + " FROM judged GROUP BY to_pos"
+                + " UNION ALL (SELECT false, customer_id, held, to_pos, spend, up, 0, 0, 0, 0 FROM judged"
+                + " WHERE moves" + (page.after() == null ? "" : " AND customer_id > :after")
+                + " ORDER BY customer_id LIMIT " + page.fetchSize() + ")");
+        if (page.after() != null) {
+            query.setParameter("after", page.after());
         }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<Integer, long[]> byPosition = new HashMap<>();
+        List<Object[]> moverRows = new ArrayList<>();
+        for (Object[] row : rows) {
+            if ((Boolean) row[0]) {
+                byPosition.put(row[3] == null ? -1 : ((Number) row[3]).intValue(), new long[]{
+                        number(row[6]), number(row[7]), number(row[8]), number(row[9])});
+            } else {
+                moverRows.add(row);
+            }
+        }
+        moverRows.sort(Comparator.comparing(r -> (UUID) r[1]));
         List<PreviewTier> tiers = new ArrayList<>();
         for (int i = 0; i < proposal.tiers().size(); i++) {
             ProposedTier tier = proposal.tiers().get(i);
             tiers.add(previewTier(tier.isNew() ? null : tier.id(), tier.name(), byPosition.get(i)));
         }
         tiers.add(previewTier(null, null, byPosition.get(-1)));
-        return new Counts(tiers.stream().mapToLong(PreviewTier::holders).sum(),
+        Page<Mover> movers = movers(proposal, moverRows, page, currency);
+        return new PreviewView(tiers.stream().mapToLong(PreviewTier::holders).sum(),
                 tiers.stream().mapToLong(PreviewTier::movingUp).sum(),
                 tiers.stream().mapToLong(PreviewTier::movingDown).sum(),
-                tiers.stream().mapToLong(PreviewTier::staying).sum(), tiers);
+                tiers.stream().mapToLong(PreviewTier::staying).sum(), tiers, movers.items(), movers.nextCursor());
     }
 
-    Page<Mover> movers(Proposal proposal, OffsetDateTime now, PageRequest page, String currency) {
-        Query query = query(proposal, now, "SELECT customer_id, held, to_pos, spend, up FROM judged"
-                + " WHERE moves" + (page.after() == null ? "" : " AND customer_id > :after")
-                + " ORDER BY customer_id LIMIT " + page.fetchSize());
-        if (page.after() != null) {
-            query.setParameter("after", page.after());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        Map<UUID, String> names = customers.namesOf(rows.stream().map(r -> (UUID) r[0]).toList());
+    private Page<Mover> movers(Proposal proposal, List<Object[]> rows, PageRequest page, String currency) {
+        Map<UUID, String> names = customers.namesOf(rows.stream().map(r -> (UUID) r[1]).toList());
         Map<UUID, MembershipTier> held = MembershipProgramService.allTiers();
-        return page.page(rows, r -> (UUID) r[0], r -> {
-            MembershipTier from = r[1] == null ? null : held.get((UUID) r[1]);
-            ProposedTier to = r[2] == null ? null : proposal.tiers().get(((Number) r[2]).intValue());
-            return new Mover((UUID) r[0], names.get((UUID) r[0]), from == null ? null : new TierRef(from.id, from.name),
+        return page.page(rows, r -> (UUID) r[1], r -> {
+            MembershipTier from = r[2] == null ? null : held.get((UUID) r[2]);
+            ProposedTier to = r[3] == null ? null : proposal.tiers().get(((Number) r[3]).intValue());
+            return new Mover((UUID) r[1], names.get((UUID) r[1]), from == null ? null : new TierRef(from.id, from.name),
                     to == null ? null : new TierRef(to.isNew() ? null : to.id(), to.name()),
-                    (Boolean) r[4] ? Direction.UP : Direction.DOWN, new Money(number(r[3]), currency));
+                    (Boolean) r[5] ? Direction.UP : Direction.DOWN, new Money(number(r[4]), currency));
         });
     }
 

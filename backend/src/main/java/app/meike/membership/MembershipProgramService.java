@@ -5,13 +5,11 @@ import app.meike.common.Changes;
 import app.meike.common.Clocks;
 import app.meike.common.Ids;
 import app.meike.common.Money;
-import app.meike.common.Page;
 import app.meike.common.PageRequest;
 import app.meike.common.Versions;
 import app.meike.common.problem.Problem;
 import app.meike.common.problem.ProblemException;
 import app.meike.membership.MembershipDtos.BenefitsView;
-import app.meike.membership.MembershipDtos.Mover;
 import app.meike.membership.MembershipDtos.PreviewView;
 import app.meike.membership.MembershipDtos.ProgramInput;
 import app.meike.membership.MembershipDtos.ProgramView;
@@ -99,12 +97,7 @@ public class MembershipProgramService {
     public PreviewView preview(ProgramInput input, PageRequest page) {
         String currency = currency();
         validate(input, MembershipTier.active(), currency);
-        MembershipPreviewQuery.Proposal proposal = MembershipPreviewQuery.Proposal.of(input);
-        OffsetDateTime now = Clocks.now(clock);
-        MembershipPreviewQuery.Counts counts = previewQuery.counts(proposal, now);
-        Page<Mover> movers = previewQuery.movers(proposal, now, page, currency);
-        return new PreviewView(counts.customers(), counts.movingUp(), counts.movingDown(), counts.staying(),
-                counts.tiers(), movers.items(), movers.nextCursor());
+        return previewQuery.preview(MembershipPreviewQuery.Proposal.of(input), Clocks.now(clock), page, currency);
     }
 
     /** The ladder the rules evaluate against now. */

@@ -4,6 +4,7 @@ import app.meike.membership.Memberships;
 import app.meike.membership.Memberships.SpendSource;
 import app.meike.tenancy.TenantContext;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -57,12 +58,24 @@ public final class Members {
     /** Records qualifying spend as an order or refund would. */
     public static void spend(Chain chain, UUID customer, UUID source, SpendSource kind, long amount,
                              OffsetDateTime at) {
-        TenantContext tenants = Arc.container().instance(TenantContext.class).get();
-        Memberships memberships = Arc.container().instance(Memberships.class).get();
-        tenants.callAs(chain.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
-            memberships.recordSpend(customer, source, kind, amount, at);
-            return null;
-        }));
+        // Test threads of their own (parallel orders) have no request scope yet.
+        ManagedContext requests = Arc.container().requestContext();
+        boolean activated = !requests.isActive();
+        if (activated) {
+            requests.activate();
+        }
+        try {
+            TenantContext tenants = Arc.container().instance(TenantContext.class).get();
+            Memberships memberships = Arc.container().instance(Memberships.class).get();
+            tenants.callAs(chain.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+                memberships.recordSpend(customer, source, kind, amount, at);
+                return null;
+            }));
+        } finally {
+            if (activated) {
+                requests.terminate();
+            }
+        }
     }
 
     /** Waits for a job to finish and answers it. */
