@@ -71,6 +71,7 @@ public class MembershipService implements Memberships {
             throw ProblemException.unprocessable("Qualifying spend of " + source + " " + sourceId
                     + " must be " + (source == SpendSource.ORDER ? "zero or more" : "zero or less"));
         }
+        requireCustomer(customerId);
         CustomerMembership membership = lock(customerId);
         if (QualifyingSpend.count("sourceId", sourceId) > 0) {
             return;
