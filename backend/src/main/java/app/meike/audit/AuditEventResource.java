@@ -21,7 +21,8 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventResource {
     private static final Set<String> ENTITY_TYPES = Set.of("tenant", "clinic", "staff", "catalog-item", "customer",
-            "customer-import", "customer-list", "appointment", "visit", "consultation", "settings");
+            "customer-import", "customer-list", "appointment", "visit", "consultation", "settings",
+            "membership-program", "membership-job");
 
     @Inject
     AuditLog audit;

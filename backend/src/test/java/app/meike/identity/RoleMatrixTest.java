@@ -5,6 +5,7 @@ import app.meike.support.Chains;
 import app.meike.support.Chains.Chain;
 import app.meike.support.Contract;
 import app.meike.support.Sales;
+import app.meike.support.Members;
 import app.meike.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -288,6 +289,24 @@ class RoleMatrixTest extends ApiTest {
                 "Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "m", "lines",
                 List.of(Map.of("lineNo", 1, "amount", Sales.cny(1))))).post("/api/v1/orders/" + order + "/refunds")));
         m.put("listAuditEvents", new Call(admin, 200, (r, self) -> r.get("/api/v1/audit-events")));
+        Set<String> tierPlanners = Set.of("tenant-admin", "manager");
+        Map<String, Object> program = Members.program("LIFETIME", "NEVER");
+        m.put("getMembershipProgram", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/membership/tiers")));
+        m.put("updateMembershipProgram", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(program).put("/api/v1/membership/tiers")));
+        m.put("previewMembershipProgram", new Call(tierPlanners, 200, (r, self) -> r.body(program)
+                .post("/api/v1/membership/tiers/preview")));
+        m.put("getMembershipJob", new Call(tierPlanners, 404, (r, self) -> r
+                .get("/api/v1/membership/jobs/" + UUID.randomUUID())));
+        m.put("startMembershipReview", new Call(admin, 400, (r, self) -> r.body(Map.of("asOf", "2999-01-01"))
+                .post("/api/v1/membership/reviews")));
+        m.put("getCustomerMembership", new Call(clinicReaders, 200, (r, self) -> r
+                .get("/api/v1/customers/" + customer + "/membership")));
+        m.put("overrideCustomerTier", new Call(admin, 400, (r, self) -> r.body(Map.of("tierId", UUID.randomUUID(),
+                "reason", "m", "until", "2999-01-01T00:00:00Z")).post("/api/v1/customers/" + customer
+                + "/membership/override")));
+        m.put("endCustomerTierOverride", new Call(admin, 409, (r, self) -> r.queryParam("reason", "m")
+                .delete("/api/v1/customers/" + customer + "/membership/override")));
         return m;
     }
 }

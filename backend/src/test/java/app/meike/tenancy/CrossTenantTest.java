@@ -3,8 +3,10 @@ package app.meike.tenancy;
 import app.meike.support.ApiTest;
 import app.meike.support.Chains;
 import app.meike.support.Chains.Chain;
+import app.meike.membership.Memberships;
 import app.meike.support.Contract;
 import app.meike.support.Sales;
+import app.meike.support.Members;
 import app.meike.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -46,6 +48,7 @@ class CrossTenantTest extends ApiTest {
     static String referrerPhoneOfA;
     static String draftOfA;
     static String paidOrderOfA;
+    static JsonPath programOfA;
 
     @BeforeEach
     void twoChains() {
@@ -82,6 +85,9 @@ class CrossTenantTest extends ApiTest {
         draftOfA = Sales.draft(a, customerOfA, clinicOfA, List.of(Sales.line(itemOfA, 1))).statusCode(201).extract()
                 .path("id");
         paidOrderOfA = Sales.paidOrder(a, customerOfA, clinicOfA, List.of(Sales.line(itemOfA, 2)));
+        programOfA = Members.setProgram(a, Members.program("LIFETIME", "NEVER"));
+        Members.spend(a, UUID.fromString(customerOfA), UUID.randomUUID(), Memberships.SpendSource.ORDER, 1_500_000,
+                OffsetDateTime.now().minusDays(1));
     }
 
     @Test
@@ -391,6 +397,48 @@ class CrossTenantTest extends ApiTest {
             as(adminB).queryParam("entityId", clinicOfA.toString()).get("/api/v1/audit-events")
                     .then().statusCode(200).body("items", empty());
         });
+        String tierOfA = programOfA.getString("tiers[0].id");
+        String membershipOfA = "/api/v1/customers/" + customerOfA + "/membership";
+        Map<String, Object> withTierOfA = Map.of("basis", "LIFETIME", "reviewRule", "NEVER", "tiers",
+                List.of(Map.of("id", tierOfA, "name", "x", "threshold", Map.of("amount", 100, "currency", "CNY"),
+                        "benefits", Map.of("discountPercent", 1, "categoryDiscounts", Map.of(),
+                                "pointsMultiplier", 1, "perks", List.of()))));
+        walks.put("getMembershipProgram", () -> as(adminB).get("/api/v1/membership/tiers").then().statusCode(200)
+                .body("tiers.id", not(hasItem(tierOfA))));
+        walks.put("updateMembershipProgram", () -> {
+            String etag = as(adminB).get("/api/v1/membership/tiers").then().extract().header("ETag");
+            as(adminB).header("If-Match", etag).body(withTierOfA).put("/api/v1/membership/tiers").then()
+                    .statusCode(400).body("errors.field", hasItem("tiers[0].id"));
+            as(a.adminToken()).get("/api/v1/membership/tiers").then().statusCode(200)
+                    .body("tiers[0].name", equalTo("普卡"));
+        });
+        walks.put("previewMembershipProgram", () -> {
+            as(adminB).body(withTierOfA).post("/api/v1/membership/tiers/preview").then().statusCode(400)
+                    .body("errors.field", hasItem("tiers[0].id"));
+            as(adminB).body(Members.program("LIFETIME", "NEVER")).post("/api/v1/membership/tiers/preview").then()
+                    .statusCode(200).body("movers.customerId", not(hasItem(customerOfA)));
+        });
+        walks.put("getMembershipJob", () -> as(adminB).get("/api/v1/membership/jobs/"
+                + programOfA.getString("reevaluationJob.id")).then().statusCode(404));
+        walks.put("startMembershipReview", () -> {
+            int before = as(a.adminToken()).get(membershipOfA).then().extract().path("history.size()");
+            Members.awaitJob(b, as(adminB).post("/api/v1/membership/reviews").then().statusCode(202)
+                    .extract().path("id"));
+            as(a.adminToken()).get(membershipOfA).then().statusCode(200).body("history.size()", equalTo(before));
+        });
+        walks.put("getCustomerMembership", () -> as(adminB).get(membershipOfA).then().statusCode(404));
+        walks.put("overrideCustomerTier", () -> {
+            String until = OffsetDateTime.now().plusDays(9).toString();
+            as(adminB).body(Map.of("tierId", tierOfA, "reason", "x", "until", until))
+                    .post(membershipOfA + "/override").then().statusCode(404);
+            UUID ownCustomer = Members.customer(b, "B 的会员");
+            as(adminB).body(Map.of("tierId", tierOfA, "reason", "x", "until", until))
+                    .post("/api/v1/customers/" + ownCustomer + "/membership/override").then().statusCode(400)
+                    .body("errors.field", hasItem("tierId"));
+            as(a.adminToken()).get(membershipOfA).then().body("source", equalTo("COMPUTED"));
+        });
+        walks.put("endCustomerTierOverride", () -> as(adminB).queryParam("reason", "x")
+                .delete(membershipOfA + "/override").then().statusCode(404));
         return walks;
     }
 }

@@ -159,11 +159,16 @@ public class ProblemMappers {
                     || node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getName() == null) {
                 continue;
             }
+            // A node inside a list or map carries the element's index or key: it belongs to the container's name.
+            Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+            if (node.isInIterable() && position != null && !parts.isEmpty()) {
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + position + "]");
+            }
             String name = node.getName();
             if (name == null || name.startsWith("<")) {
                 continue;
             }
-            parts.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            parts.add(name);
         }
         return parts.isEmpty() ? "body" : String.join(".", parts);
     }
