@@ -12,6 +12,7 @@ import app.meike.common.problem.ProblemException;
 import app.meike.identity.Roles;
 import app.meike.identity.StaffService;
 import app.meike.identity.StaffService.NewStaff;
+import app.meike.membership.PointsRulesService;
 import app.meike.tenancy.TenantDtos.TenantCreate;
 import app.meike.tenancy.TenantDtos.TenantCreated;
 import app.meike.tenancy.TenantDtos.TenantPatch;
@@ -36,6 +37,8 @@ public class TenantService {
     @Inject
     StaffService staffService;
     @Inject
+    PointsRulesService pointsRules;
+    @Inject
     AuditLog audit;
     @Inject
     Clock clock;
@@ -57,6 +60,11 @@ public class TenantService {
     /** The currency every amount of the chain is in. */
     public String currencyOf(UUID tenantId) {
         return Tenant.<Tenant>findByIdOptional(tenantId).map(t -> t.currency).orElse(Zones.DEFAULT_CURRENCY);
+    }
+
+    /** The chains whose jobs run; read as the platform. */
+    public List<UUID> activeTenantIds() {
+        return Tenant.<Tenant>list("status", TenantStatus.ACTIVE).stream().map(t -> t.id).toList();
     }
 
     public Page<TenantView> list(String q, TenantStatus status, PageRequest page) {
@@ -100,6 +108,7 @@ public class TenantService {
                     tenant.updatedAt = now;
                     tenant.persistAndFlush();
                     ChainSettings.withDefaults(now).persist();
+                    pointsRules.createDefaults(now);
                     audit.record("tenant.created", "tenant", tenantId,
                             Map.of("slug", tenant.slug, "name", tenant.name));
                     var staff = staffService.insert(admin, userId);
