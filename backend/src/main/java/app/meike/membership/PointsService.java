@@ -8,6 +8,7 @@ import app.meike.common.Page;
 import app.meike.common.PageRequest;
 import app.meike.common.problem.ProblemException;
 import app.meike.common.web.RequestIds;
+import app.meike.customer.CustomerMerged;
 import app.meike.customer.CustomerService;
 import app.meike.identity.Caller;
 import app.meike.integration.IdempotencyKeys;
@@ -26,6 +27,7 @@ import app.meike.tenancy.TenantContext;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -337,7 +339,7 @@ public class PointsService implements PointsForOrders {
                 alreadyRestored, points, at);
         List<Share> shares = new ArrayList<>(restore.intoLots());
         if (restore.intoNewLot() > 0) {
-            PointsLot lot = newLot(customerId, PointsLotSource.RESTORE, null, restore.intoNewLot(), at);
+            PointsLot lot = newLot(customerId, PointsLotSource.RESTORE, null, restore.intoNewLot(), at, expiryOf(at));
             lots.put(lot.id, lot);
             shares.add(new Share(lot.id, restore.intoNewLot()));
         }
@@ -345,6 +347,39 @@ public class PointsService implements PointsForOrders {
             e.orderId = orderId;
             e.refundId = refundId;
         });
+    }
+
+    /**
+     * A merged duplicate's points move to the survivor, in the merge's transaction: her live lots are emptied by an
+     * ADJUST entry and come back to the survivor as lots with the same earning and expiry dates in another, so no
+     * point gains or loses time. The accounts are locked in id order, as any other pair of movements would be.
+     */
+    void moveOnMerge(@Observes CustomerMerged merged) {
+        if (PointsAccount.count("customerId", merged.duplicateId()) == 0) {
+            return;
+        }
+        OffsetDateTime now = Clocks.now(clock);
+        boolean duplicateFirst = merged.duplicateId().compareTo(merged.survivorId()) < 0;
+        PointsAccount first = open(duplicateFirst ? merged.duplicateId() : merged.survivorId(), now);
+        PointsAccount second = open(duplicateFirst ? merged.survivorId() : merged.duplicateId(), now);
+        PointsAccount duplicate = duplicateFirst ? first : second;
+        PointsAccount survivor = duplicateFirst ? second : first;
+        List<PointsLot> lots = liveLots(duplicate.customerId);
+        if (lots.isEmpty()) {
+            return;
+        }
+        Map<UUID, PointsLot> moved = new HashMap<>();
+        List<Share> given = new ArrayList<>();
+        for (PointsLot lot : lots) {
+            PointsLot copy = newLot(survivor.customerId, PointsLotSource.ADJUSTMENT, null, lot.remaining,
+                    lot.earnedAt, lot.expiresAt);
+            moved.put(copy.id, copy);
+            given.add(new Share(copy.id, lot.remaining));
+        }
+        record(duplicate, PointsEntryKind.ADJUST, lots.stream().map(l -> new Share(l.id, -l.remaining)).toList(),
+                byId(lots), now, e -> e.reason = "Merged into customer " + merged.survivorId());
+        record(survivor, PointsEntryKind.ADJUST, given, moved, now,
+                e -> e.reason = "Merged from customer " + merged.duplicateId());
     }
 
     /** Every movement starts here: locks the customer's account and expires her lots due by `at`. */
@@ -391,12 +426,18 @@ public class PointsService implements PointsForOrders {
 
     private PointsEntry credit(PointsAccount account, PointsEntryKind kind, PointsLotSource source, UUID orderId,
                                long points, OffsetDateTime at, Consumer<PointsEntry> details) {
-        PointsLot lot = newLot(account.customerId, source, orderId, points, at);
+        PointsLot lot = newLot(account.customerId, source, orderId, points, at, expiryOf(at));
         return record(account, kind, List.of(new Share(lot.id, points)), Map.of(lot.id, lot), at, details);
     }
 
-    private PointsLot newLot(UUID customerId, PointsLotSource source, UUID orderId, long points, OffsetDateTime at) {
+    /** When a lot earned at `at` expires under the current rule. */
+    private OffsetDateTime expiryOf(OffsetDateTime at) {
         PointsRules rules = rulesService.rules();
+        return rules.expiryPolicy.expiresAt(at, rules.expiryMonths, rulesService.zone());
+    }
+
+    private static PointsLot newLot(UUID customerId, PointsLotSource source, UUID orderId, long points,
+                                    OffsetDateTime at, OffsetDateTime expiresAt) {
         PointsLot lot = new PointsLot();
         lot.id = Ids.newId();
         lot.customerId = customerId;
@@ -404,7 +445,7 @@ public class PointsService implements PointsForOrders {
         lot.orderId = orderId;
         lot.points = points;
         lot.earnedAt = at;
-        lot.expiresAt = rules.expiryPolicy.expiresAt(at, rules.expiryMonths, rulesService.zone());
+        lot.expiresAt = expiresAt;
         lot.persist();
         return lot;
     }

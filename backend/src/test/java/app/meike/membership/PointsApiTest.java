@@ -46,6 +46,8 @@ class PointsApiTest extends ApiTest {
     TenantContext tenantContext;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    PointsExpiryJob expiryJob;
 
     static String customer(Chain chain) {
         String phone = "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
@@ -518,5 +520,43 @@ class PointsApiTest extends ApiTest {
                 .body("items.kind", equalTo(List.of("RESTORE", "EXPIRE", "REDEEM", "EARN")))
                 .body("items[1].points", equalTo(-200));
         assertThat(ledgerMismatches(chain)).isEmpty();
+    }
+
+    @Test
+    void aMergedDuplicatesPointsMoveToTheSurvivorKeepingTheirExpiry() {
+        Chain chain = Chains.create();
+        String survivor = customer(chain);
+        String duplicate = customer(chain);
+        seed(chain, survivor, 10);
+        OffsetDateTime earnedAt = OffsetDateTime.parse("2026-02-01T10:00:00+08:00");
+        forChain(chain, () -> orders.earnForOrder(UUID.fromString(duplicate), UUID.randomUUID(), 30_000,
+                BigDecimal.ONE, earnedAt));
+        redeem(chain.adminToken(), duplicate, 100, UUID.randomUUID().toString()).then().statusCode(201);
+        as(chain.adminToken()).header("If-Match", "\"0\"").body(Map.of("duplicateId", duplicate))
+                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200);
+        as(chain.adminToken()).get("/api/v1/points/accounts/" + survivor).then().statusCode(200)
+                .body("balance", equalTo(210), "lots", hasSize(2))
+                .body("lots[0].remaining", equalTo(200), "lots[0].expiresAt", containsString("2027-12-31T16:00"));
+        as(chain.adminToken()).get("/api/v1/points/accounts/" + duplicate).then().statusCode(200)
+                .body("balance", equalTo(0));
+        as(chain.adminToken()).get("/api/v1/points/accounts/" + duplicate + "/entries").then().statusCode(200)
+                .body("items[0].kind", equalTo("ADJUST"), "items[0].points", equalTo(-200))
+                .body("items[0].reason", containsString(survivor));
+        adjust(chain.adminToken(), duplicate, 5, UUID.randomUUID().toString()).then().statusCode(400)
+                .body("errors[0].field", equalTo("customerId"));
+        assertThat(ledgerMismatches(chain)).isEmpty();
+    }
+
+    @Test
+    void theDailyJobExpiresDueLotsOfEveryChain() {
+        Chain chain = Chains.create();
+        String customer = customer(chain);
+        forChain(chain, () -> orders.earnForOrder(UUID.fromString(customer), UUID.randomUUID(), 7_000,
+                BigDecimal.ONE, OffsetDateTime.now(ZoneOffset.UTC).minusYears(3)));
+        expiryJob.expireDueLots();
+        // Listing entries never expires anything itself: the EXPIRE entry is the job's.
+        as(chain.adminToken()).get("/api/v1/points/accounts/" + customer + "/entries").then().statusCode(200)
+                .body("items.kind", equalTo(List.of("EXPIRE", "EARN")), "items[0].points", equalTo(-70))
+                .body("items[0].requestId", nullValue());
     }
 }
