@@ -13,6 +13,7 @@ import app.meike.identity.Roles;
 import app.meike.identity.StaffService;
 import app.meike.identity.StaffService.NewStaff;
 import app.meike.membership.MembershipProgramService;
+import app.meike.membership.PointsRulesService;
 import app.meike.tenancy.TenantDtos.TenantCreate;
 import app.meike.tenancy.TenantDtos.TenantCreated;
 import app.meike.tenancy.TenantDtos.TenantPatch;
@@ -36,6 +37,8 @@ public class TenantService {
     TenantContext tenantContext;
     @Inject
     StaffService staffService;
+    @Inject
+    PointsRulesService pointsRules;
     @Inject
     AuditLog audit;
     @Inject
@@ -109,6 +112,7 @@ public class TenantService {
                     tenant.persistAndFlush();
                     ChainSettings.withDefaults(now).persist();
                     membershipPrograms.createFor(now);
+                    pointsRules.createDefaults(now);
                     audit.record("tenant.created", "tenant", tenantId,
                             Map.of("slug", tenant.slug, "name", tenant.name));
                     var staff = staffService.insert(admin, userId);

@@ -307,6 +307,25 @@ class RoleMatrixTest extends ApiTest {
                 + "/membership/override")));
         m.put("endCustomerTierOverride", new Call(admin, 409, (r, self) -> r.queryParam("reason", "m")
                 .delete("/api/v1/customers/" + customer + "/membership/override")));
+        Set<String> pointsAdjusters = Set.of("tenant-admin", "manager");
+        Set<String> pointsRedeemers = Set.of("tenant-admin", "manager", "consultant", "front-desk");
+        String points = "/api/v1/points/accounts/" + customer;
+        m.put("getPointsRules", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/points/rules")));
+        m.put("updatePointsRules", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("earnRate", 1, "redeemPoints", 100, "redeemAmount", Map.of("amount", 100,
+                        "currency", "CNY"), "allowTender", true, "expiry", Map.of("policy", "END_OF_NEXT_YEAR"),
+                        "reminderDays", 30)).put("/api/v1/points/rules")));
+        m.put("getPointsAccount", new Call(clinicReaders, 200, (r, self) -> r.get(points)));
+        m.put("listPointsEntries", new Call(clinicReaders, 200, (r, self) -> r.get(points + "/entries")));
+        m.put("adjustPoints", new Call(pointsAdjusters, 201, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("points", 1, "reason", "matrix")).post(points
+                + "/adjustments")));
+        m.put("redeemPoints", new Call(pointsRedeemers, 422, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("points", 100_000_000, "giftDescription", "matrix"))
+                .post(points + "/redemptions")));
+        m.put("listExpiringPoints", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/points/expiring")));
+        m.put("runPointsExpiry", new Call(admin, 200, (r, self) -> r.body(Map.of())
+                .post("/api/v1/points/expiry-runs")));
         return m;
     }
 }

@@ -390,6 +390,59 @@ class CrossTenantTest extends ApiTest {
                     + "/refunds").then().statusCode(404);
             as(a.adminToken()).get("/api/v1/orders/" + paidOrderOfA).then().body("status", equalTo("PAID"));
         });
+        String pointsOfA = "/api/v1/points/accounts/" + customerOfA;
+        walks.put("getPointsRules", () -> as(adminB).get("/api/v1/points/rules").then().statusCode(200)
+                .body("earnRate", equalTo(1.0f)));
+        walks.put("updatePointsRules", () -> {
+            String etag = as(adminB).get("/api/v1/points/rules").then().extract().header("ETag");
+            as(adminB).header("If-Match", etag).body(Map.of("earnRate", 3, "redeemPoints", 50,
+                            "redeemAmount", Map.of("amount", 100, "currency", "CNY"), "allowTender", false,
+                            "expiry", Map.of("policy", "AFTER_MONTHS", "months", 6), "reminderDays", 7))
+                    .put("/api/v1/points/rules").then().statusCode(200).body("earnRate", equalTo(3.0f));
+            as(a.adminToken()).get("/api/v1/points/rules").then().statusCode(200).body("earnRate", equalTo(1.0f))
+                    .body("expiry.policy", equalTo("END_OF_NEXT_YEAR"));
+        });
+        walks.put("getPointsAccount", () -> {
+            String theirs = as(adminB).get(pointsOfA).then().statusCode(404).extract().path("detail");
+            String nobodys = as(adminB).get("/api/v1/points/accounts/" + UUID.randomUUID()).then().statusCode(404)
+                    .extract().path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("listPointsEntries", () -> as(adminB).get(pointsOfA + "/entries").then().statusCode(404));
+        walks.put("adjustPoints", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("points", 1000, "reason", "steal")).post(pointsOfA + "/adjustments").then()
+                    .statusCode(404);
+            as(a.adminToken()).get(pointsOfA + "/entries").then().statusCode(200)
+                    .body("items.reason", not(hasItem("steal")));
+        });
+        walks.put("redeemPoints", () -> {
+            as(a.adminToken()).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("points", 20, "reason", "A's own")).post(pointsOfA + "/adjustments").then()
+                    .statusCode(201);
+            long before = as(a.adminToken()).get(pointsOfA).then().extract().jsonPath().getLong("balance");
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("points", 1, "giftDescription", "x")).post(pointsOfA + "/redemptions").then()
+                    .statusCode(404);
+            as(a.adminToken()).get(pointsOfA).then().statusCode(200).body("balance", equalTo((int) before));
+        });
+        walks.put("listExpiringPoints", () -> {
+            as(a.adminToken()).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("points", 20, "reason", "A's own")).post(pointsOfA + "/adjustments").then()
+                    .statusCode(201);
+            as(a.adminToken()).queryParam("withinDays", 3660).get("/api/v1/points/expiring").then()
+                    .statusCode(200).body("items.customerId", hasItem(customerOfA));
+            as(adminB).queryParam("withinDays", 3660).get("/api/v1/points/expiring").then().statusCode(200)
+                    .body("items.customerId", not(hasItem(customerOfA)));
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).get("/api/v1/points/expiring").then()
+                    .statusCode(400).body("errors[0].field", equalTo("clinicId"));
+        });
+        walks.put("runPointsExpiry", () -> {
+            long before = as(a.adminToken()).get(pointsOfA).then().extract().jsonPath().getLong("balance");
+            as(adminB).body(Map.of()).post("/api/v1/points/expiry-runs").then().statusCode(200)
+                    .body("customers", equalTo(0));
+            as(a.adminToken()).get(pointsOfA).then().statusCode(200).body("balance", equalTo((int) before));
+        });
         walks.put("listAuditEvents", () -> {
             as(adminB).queryParam("limit", 200).get("/api/v1/audit-events").then().statusCode(200)
                     .body("items.entityId", not(hasItem(clinicOfA.toString())))

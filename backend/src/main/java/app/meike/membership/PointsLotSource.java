@@ -1,0 +1,6 @@
+package app.meike.membership;
+
+/** How a lot's points came in. */
+public enum PointsLotSource {
+    ORDER, ADJUSTMENT, RESTORE
+}
