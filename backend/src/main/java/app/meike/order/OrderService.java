@@ -215,10 +215,10 @@ public class OrderService implements TimelineSource {
         if (patch.lines != null) {
             changes.track("lines", old.size(), lines.size());
         }
+        order.updatedAt = Clocks.now(clock);
         old.forEach(e -> e.delete());
         OrderLine.flush();
         lines.forEach(e -> e.persist());
-        order.updatedAt = Clocks.now(clock);
         order.persistAndFlush();
         if (!changes.isEmpty()) {
             audit.record("order.updated", "order", order.id, changes.asMap());
