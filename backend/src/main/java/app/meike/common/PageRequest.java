@@ -72,18 +72,8 @@ public record PageRequest(int limit, UUID after, OffsetDateTime afterTime) {
     }
 
     private static int parseLimit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below like any other out-of-range value
-        }
-        throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        Integer value = QueryParams.wholeNumber("limit", limit, 1, MAX_LIMIT);
+        return value == null ? DEFAULT_LIMIT : value;
     }
 
     private static UUID decode(String cursor) {

@@ -27,6 +27,22 @@ public final class QueryParams {
         return value == null || value.isEmpty() ? null : Ids.parse(name, value);
     }
 
+    /** A whole number from min to max; absent when not given. */
+    public static Integer wholeNumber(String name, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below like any other out-of-range value
+        }
+        throw ProblemException.invalidField(name, "must be a whole number from " + min + " to " + max);
+    }
+
     public static OffsetDateTime time(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;

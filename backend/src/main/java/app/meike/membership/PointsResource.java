@@ -4,7 +4,6 @@ import app.meike.common.Ids;
 import app.meike.common.Page;
 import app.meike.common.PageRequest;
 import app.meike.common.QueryParams;
-import app.meike.common.problem.ProblemException;
 import app.meike.common.web.Responses;
 import app.meike.identity.Roles;
 import app.meike.integration.IdempotencyKeys;
@@ -106,7 +105,7 @@ public class PointsResource {
                                                  @QueryParam("clinicId") String clinicId,
                                                  @QueryParam("limit") String limit,
                                                  @QueryParam("cursor") String cursor) {
-        return points.expiring(days(withinDays), QueryParams.uuid("clinicId", clinicId),
+        return points.expiring(QueryParams.wholeNumber("withinDays", withinDays, 1, MAX_WITHIN_DAYS), QueryParams.uuid("clinicId", clinicId),
                 PageRequest.ofTimed(limit, cursor));
     }
 
@@ -119,20 +118,5 @@ public class PointsResource {
 
     private static Response created(PointsEntryView entry) {
         return Response.status(Response.Status.CREATED).entity(entry).build();
-    }
-
-    private static Integer days(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int days = Integer.parseInt(value.trim());
-            if (days >= 1 && days <= MAX_WITHIN_DAYS) {
-                return days;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below like any other out-of-range value
-        }
-        throw ProblemException.invalidField("withinDays", "must be a whole number from 1 to " + MAX_WITHIN_DAYS);
     }
 }
