@@ -772,6 +772,126 @@ export interface paths {
         patch: operations["updateChainSettings"];
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders, newest first
+         * @description At the clinics the caller works in.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Open a draft order
+         * @description A draft for a customer at one of the caller's clinics. Each line's unit price defaults to the item's list
+         *     price; a line discount is an amount off the line. The customer's tier discount is applied to every line
+         *     automatically (per category where the tier sets one) and shown per line. Nothing is paid yet.
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        /** An order with its lines, tenders and refunds */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft (lines, attributed staff, note); it is priced again */
+        patch: operations["updateOrder"];
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a draft with tenders that cover its total exactly
+         * @description External tenders (cash, bank card, WeChat Pay, Alipay, other) are recorded, not processed. A POINTS tender
+         *     names the amount it pays; the points it takes follow the chain's redemption value. Paying sets the
+         *     customer's first purchase (starting her member year), adds the qualifying spend (external tenders), moves
+         *     her tier up at once when it crosses a threshold, and earns points at the tier's multiplier. The sale is
+         *     second development (二开) when its consultant is not the customer's first consultant and an item was not
+         *     suggested by that first consultant. A retry with the same Idempotency-Key and body answers the first
+         *     result; the same key with another body is a 422.
+         */
+        post: operations["payOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a draft (a paid order is refunded instead) */
+        post: operations["voidOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund amounts of lines of a paid order
+         * @description Names lines and amounts (never more than a line's net amount less what was refunded of it). The money goes
+         *     back to the order's tenders: as named, or pro rata over what each tender can still return; never more than
+         *     a tender took. Points the order earned are taken back in proportion to the external money refunded; points
+         *     the customer already spent cannot be taken back, so their value is kept from the money returned, as
+         *     stated in `pointsShortfall` and `shortfallAmount`. Points that paid for the order are given back. The
+         *     qualifying spend falls by the money returned, which may move the tier down on the lifetime basis.
+         */
+        post: operations["refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1616,6 +1736,197 @@ export interface components {
         ChainSettingsPatch: {
             churnWindowDays?: number;
         };
+        /**
+         * @description DRAFT until paid; PAID; PARTIALLY_REFUNDED or REFUNDED after refunds; VOID for a draft given up.
+         * @enum {string}
+         */
+        OrderStatus: "DRAFT" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "VOID";
+        /**
+         * @description External tenders are recorded, not processed. POINTS pays with the customer's points.
+         * @enum {string}
+         */
+        TenderMethod: "CASH" | "BANK_CARD" | "WECHAT_PAY" | "ALIPAY" | "OTHER" | "POINTS";
+        OrderLineInput: {
+            /** Format: uuid */
+            itemId: string;
+            quantity: number;
+            /** @description Defaults to the item's list price. */
+            unitPrice?: components["schemas"]["Money"];
+            /** @description An amount off the line, before the tier discount. */
+            lineDiscount?: components["schemas"]["Money"];
+        };
+        OrderCreate: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            clinicId: string;
+            /**
+             * Format: uuid
+             * @description The consultant the sale is attributed to; defaults to the caller when a consultant.
+             */
+            consultantId?: string;
+            /** Format: uuid */
+            clinicianId?: string;
+            note?: string;
+            lines: components["schemas"]["OrderLineInput"][];
+        };
+        /** @description Only the fields sent change; null clears the attributed staff or the note. */
+        OrderPatch: {
+            /** Format: uuid */
+            consultantId?: string | null;
+            /** Format: uuid */
+            clinicianId?: string | null;
+            note?: string | null;
+            lines?: components["schemas"]["OrderLineInput"][];
+        };
+        TenderInput: {
+            method: components["schemas"]["TenderMethod"];
+            amount: components["schemas"]["Money"];
+            /** @description The payment's reference at the bank or wallet (transaction number), for reconciliation. */
+            reference?: string;
+        };
+        OrderPayment: {
+            tenders: components["schemas"]["TenderInput"][];
+        };
+        OrderVoid: {
+            reason: string;
+        };
+        RefundLineInput: {
+            lineNo: number;
+            amount: components["schemas"]["Money"];
+        };
+        RefundTenderInput: {
+            tenderNo: number;
+            amount: components["schemas"]["Money"];
+        };
+        RefundCreate: {
+            reason: string;
+            lines: components["schemas"]["RefundLineInput"][];
+            /** @description Where the money goes back; they must add up to the lines' amounts. Omitted, pro rata over the tenders. */
+            tenders?: components["schemas"]["RefundTenderInput"][];
+        };
+        OrderLine: {
+            lineNo: number;
+            /** Format: uuid */
+            itemId: string;
+            itemName: string;
+            category: components["schemas"]["ItemCategory"];
+            quantity: number;
+            listPrice: components["schemas"]["Money"];
+            unitPrice: components["schemas"]["Money"];
+            lineDiscount: components["schemas"]["Money"];
+            /**
+             * @description The tier's discount for the item's category, in percent.
+             * @example 5
+             */
+            tierDiscountPercent: number;
+            tierDiscount: components["schemas"]["Money"];
+            /** @description unitPrice x quantity - lineDiscount - tierDiscount. */
+            net: components["schemas"]["Money"];
+            refunded: components["schemas"]["Money"];
+            /** @description The customer's first consultant suggested this item in a consultation (so it is not 二开). */
+            seededByFirstConsultant: boolean;
+        };
+        OrderTender: {
+            tenderNo: number;
+            method: components["schemas"]["TenderMethod"];
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: int64
+             * @description The points a POINTS tender took.
+             */
+            points?: number | null;
+            reference?: string | null;
+            refunded: components["schemas"]["Money"];
+        };
+        RefundTender: {
+            tenderNo: number;
+            method: components["schemas"]["TenderMethod"];
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: int64
+             * @description Points given back for a POINTS tender.
+             */
+            points?: number | null;
+        };
+        Refund: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            refundedAt: string;
+            refundedBy: string;
+            reason: string;
+            /** @description What the refunded lines were worth. */
+            amount: components["schemas"]["Money"];
+            /** @description What went back to external tenders, after keeping the value of the points shortfall. */
+            moneyReturned: components["schemas"]["Money"];
+            lines: components["schemas"]["RefundLineInput"][];
+            tenders: components["schemas"]["RefundTender"][];
+            /**
+             * Format: int64
+             * @description Earned points taken back.
+             */
+            pointsReversed: number;
+            /**
+             * Format: int64
+             * @description Earned points already spent, which could not be taken back.
+             */
+            pointsShortfall: number;
+            /** @description The value of the shortfall, kept from the money returned. */
+            shortfallAmount: components["schemas"]["Money"];
+        };
+        Order: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The receipt number, unique in the chain.
+             * @example 20261123-0007
+             */
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            clinicId: string;
+            status: components["schemas"]["OrderStatus"];
+            /** Format: uuid */
+            consultantId?: string | null;
+            /** Format: uuid */
+            clinicianId?: string | null;
+            note?: string | null;
+            /** @description The tier whose benefits priced the order. */
+            tierName?: string | null;
+            /** @example 1.5 */
+            pointsMultiplier?: number;
+            lines: components["schemas"]["OrderLine"][];
+            tenders: components["schemas"]["OrderTender"][];
+            refunds: components["schemas"]["Refund"][];
+            /** @description Unit prices x quantities. */
+            subtotal: components["schemas"]["Money"];
+            /** @description Line discounts plus tier discounts. */
+            discount: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            /** @description External money paid less external money returned (counts toward the tier). */
+            qualifyingSpend: components["schemas"]["Money"];
+            /** Format: int64 */
+            pointsEarned: number;
+            /** @description 二开 — sold by someone other than the customer's first consultant, for an item she did not seed. */
+            secondDevelopment: boolean;
+            /** Format: date-time */
+            paidAt?: string | null;
+            paidBy?: string | null;
+            voidReason?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        OrderPage: {
+            items: components["schemas"]["Order"][];
+            nextCursor: string | null;
+        };
     };
     responses: {
         /** @description Malformed or invalid request */
@@ -1681,6 +1992,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Well-formed, but breaks a business rule (`business-rule`, e.g. a short balance or tenders that do not cover the total) or reuses an Idempotency-Key for another request (`idempotency-key-reused`); nothing was changed */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The `If-Match` version is stale; read again and retry */
         PreconditionFailed: {
             headers: {
@@ -1737,6 +2057,16 @@ export interface components {
                 "application/json": components["schemas"]["Visit"];
             };
         };
+        /** @description The order */
+        OrderAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Order"];
+            };
+        };
         /** @description The chain's settings */
         ChainSettingsAnswer: {
             headers: {
@@ -1760,6 +2090,7 @@ export interface components {
         /** @description Exclusive upper bound of the list's time. */
         To: string;
         AppointmentId: string;
+        OrderId: string;
         VisitId: string;
         /** @description 4 or more digits find phones containing them; other text finds names starting with it (characters, full pinyin or initials). */
         CustomerSearch: string;
@@ -1776,6 +2107,8 @@ export interface components {
         CustomerLastVisitTo: string;
         /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
         CustomerBirthdayMonth: number;
+        /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+        IdempotencyKey: string;
     };
     requestBodies: never;
     headers: {
@@ -3485,6 +3818,259 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                customerId?: string;
+                clinicId?: string;
+                status?: components["schemas"]["OrderStatus"];
+                /** @description Inclusive lower bound of the list's time. */
+                from?: components["parameters"]["From"];
+                /** @description Exclusive upper bound of the list's time. */
+                to?: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01900000-0000-7000-8000-0000000c0001",
+                 *       "clinicId": "01900000-0000-7000-8000-000000000101",
+                 *       "consultantId": "01900000-0000-7000-8000-0000000d0001",
+                 *       "lines": [
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-0000000a1001",
+                 *           "quantity": 1
+                 *         },
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-0000000a1002",
+                 *           "quantity": 2,
+                 *           "lineDiscount": {
+                 *             "amount": 20000,
+                 *             "currency": "CNY"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderCreate"];
+            };
+        };
+        responses: {
+            /** @description The draft, priced */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderPatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    payOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tenders": [
+                 *         {
+                 *           "method": "WECHAT_PAY",
+                 *           "amount": {
+                 *             "amount": 1180000,
+                 *             "currency": "CNY"
+                 *           },
+                 *           "reference": "4200001234202611230001"
+                 *         },
+                 *         {
+                 *           "method": "POINTS",
+                 *           "amount": {
+                 *             "amount": 20000,
+                 *             "currency": "CNY"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderPayment"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    voidOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderVoid"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    refundOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户对效果不满意，退一个项目",
+                 *       "lines": [
+                 *         {
+                 *           "lineNo": 2,
+                 *           "amount": {
+                 *             "amount": 380000,
+                 *             "currency": "CNY"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RefundCreate"];
+            };
+        };
+        responses: {
+            /** @description The refund, and the order in its new state */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }
