@@ -754,6 +754,154 @@ export interface paths {
         patch: operations["updateConsultation"];
         trace?: never;
     };
+    "/api/v1/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's points rules */
+        get: operations["getPointsRules"];
+        /**
+         * Replace the chain's points rules (tenant admin)
+         * @description Applies to points earned, redeemed and expiring from now on; lots already earned keep the expiry they were
+         *     given. Audited with the fields that changed.
+         */
+        put: operations["updatePointsRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's points balance, its money value and her live lots
+         * @description Lots past their expiry are expired first (an EXPIRE entry by the system), so the balance shown is always
+         *     the sum of the ledger. A customer who never had points answers a zero balance.
+         */
+        get: operations["getPointsAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts/{customerId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        /** A customer's points ledger, newest first */
+        get: operations["listPointsEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts/{customerId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or take points by hand, with a reason (tenant admin, manager)
+         * @description Positive points make a new lot (expiring under the current rule); negative points take from the oldest
+         *     lots first and may not overdraw the balance (422). Audited.
+         */
+        post: operations["adjustPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts/{customerId}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem points for a gift
+         * @description Takes the points from the oldest lots first, partially where a lot has more; a short balance is a 422 and
+         *     changes nothing. Name the gift by a catalog item or describe it. Audited.
+         */
+        post: operations["redeemPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers with points expiring soon, soonest first (for reminders) */
+        get: operations["listExpiringPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/expiry-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire every lot due by now, or by an earlier `asOf` (tenant admin)
+         * @description The same work the daily job does. Each lot expires once, so running again expires nothing more. One EXPIRE
+         *     entry per customer, taking each due lot's remaining points.
+         */
+        post: operations["runPointsExpiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings": {
         parameters: {
             query?: never;
@@ -1725,6 +1873,186 @@ export interface components {
             total: components["schemas"]["ConversionFigures"];
             groups: components["schemas"]["ConversionGroup"][];
         };
+        /**
+         * @description END_OF_NEXT_YEAR (a lot lasts until 31 Dec of the year after it was earned, in the chain's time zone) or AFTER_MONTHS (`months` after it was earned).
+         * @enum {string}
+         */
+        PointsExpiryPolicy: "END_OF_NEXT_YEAR" | "AFTER_MONTHS";
+        PointsExpiry: {
+            policy: components["schemas"]["PointsExpiryPolicy"];
+            /** @description Required for AFTER_MONTHS, absent otherwise. */
+            months?: number | null;
+        };
+        PointsRulesUpdate: {
+            /**
+             * @description Points per 1 currency unit of qualifying spend (at most 2 decimals), before the tier multiplier; 0 disables earning.
+             * @example 1
+             */
+            earnRate: number;
+            /**
+             * Format: int64
+             * @description This many points pay `redeemAmount`.
+             * @example 100
+             */
+            redeemPoints: number;
+            redeemAmount: components["schemas"]["Money"];
+            /** @description Whether points can pay for an order. */
+            allowTender: boolean;
+            expiry: components["schemas"]["PointsExpiry"];
+            /** @description Points expiring within this many days are flagged for a reminder. */
+            reminderDays: number;
+        };
+        PointsRules: {
+            earnRate: number;
+            /** Format: int64 */
+            redeemPoints: number;
+            redeemAmount: components["schemas"]["Money"];
+            allowTender: boolean;
+            expiry: components["schemas"]["PointsExpiry"];
+            reminderDays: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description How the lot's points came in.
+         * @enum {string}
+         */
+        PointsLotSource: "ORDER" | "ADJUSTMENT" | "RESTORE";
+        PointsLot: {
+            /** Format: uuid */
+            id: string;
+            source: components["schemas"]["PointsLotSource"];
+            /** Format: uuid */
+            orderId: string | null;
+            /** Format: int64 */
+            points: number;
+            /** Format: int64 */
+            remaining: number;
+            /** Format: date-time */
+            earnedAt: string;
+            /**
+             * Format: date-time
+             * @description The first instant the lot can no longer be used.
+             */
+            expiresAt: string;
+        };
+        PointsExpiringSoon: {
+            /** @description The rules' reminderDays. */
+            withinDays: number;
+            /** Format: int64 */
+            points: number;
+            /** Format: date-time */
+            earliestExpiry: string | null;
+        };
+        PointsAccount: {
+            /** Format: uuid */
+            customerId: string;
+            /**
+             * Format: int64
+             * @description The sum of the ledger, and of the live lots' remaining points.
+             */
+            balance: number;
+            value: components["schemas"]["Money"];
+            /** @description Lots with points left, oldest first (the order redemptions take them in). */
+            lots: components["schemas"]["PointsLot"][];
+            expiringSoon: components["schemas"]["PointsExpiringSoon"];
+        };
+        /** @enum {string} */
+        PointsEntryKind: "EARN" | "REDEEM" | "EXPIRE" | "REVERSE" | "ADJUST" | "RESTORE";
+        PointsAllocation: {
+            /** Format: uuid */
+            lotId: string;
+            /**
+             * Format: int64
+             * @description Signed; negative where the entry took from the lot.
+             */
+            points: number;
+        };
+        PointsEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            kind: components["schemas"]["PointsEntryKind"];
+            /**
+             * Format: int64
+             * @description Signed; negative for REDEEM, EXPIRE, REVERSE and negative ADJUST.
+             */
+            points: number;
+            /** Format: int64 */
+            balanceAfter: number;
+            /** Format: uuid */
+            orderId: string | null;
+            /** Format: uuid */
+            refundId: string | null;
+            /** Format: uuid */
+            giftItemId: string | null;
+            giftDescription: string | null;
+            /** @description The adjustment's reason or the redemption's note. */
+            reason: string | null;
+            actorId: string;
+            actorName: string | null;
+            requestId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            allocations: components["schemas"]["PointsAllocation"][];
+        };
+        PointsEntryPage: {
+            items: components["schemas"]["PointsEntry"][];
+            nextCursor: string | null;
+        };
+        PointsAdjustment: {
+            /**
+             * Format: int64
+             * @description Not zero; negative takes points away.
+             */
+            points: number;
+            reason: string;
+        };
+        /** @description Name the gift by `giftItemId` (a catalog item) or `giftDescription`, at least one. */
+        PointsRedemption: {
+            /** Format: int64 */
+            points: number;
+            /** Format: uuid */
+            giftItemId?: string | null;
+            giftDescription?: string | null;
+            note?: string | null;
+        };
+        PointsExpiringCustomer: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            homeClinicId: string | null;
+            /**
+             * Format: int64
+             * @description Points expiring within the window.
+             */
+            points: number;
+            /** Format: date-time */
+            earliestExpiry: string;
+        };
+        PointsExpiringPage: {
+            items: components["schemas"]["PointsExpiringCustomer"][];
+            nextCursor: string | null;
+        };
+        PointsExpiryRun: {
+            /**
+             * Format: date-time
+             * @description Expire what was due by this time (not after now); now when left out.
+             */
+            asOf?: string;
+        };
+        PointsExpiryRunResult: {
+            /** Format: date-time */
+            asOf: string;
+            customers: number;
+            lots: number;
+            /** Format: int64 */
+            points: number;
+        };
         ChainSettings: {
             /** @description A paying customer with no visit for this many days is CHURNED, for half of it AT_RISK. */
             churnWindowDays: number;
@@ -2077,6 +2405,16 @@ export interface components {
                 "application/json": components["schemas"]["ChainSettings"];
             };
         };
+        /** @description The chain's points rules */
+        PointsRulesAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PointsRules"];
+            };
+        };
     };
     parameters: {
         /** @description Page size. */
@@ -2107,6 +2445,7 @@ export interface components {
         CustomerLastVisitTo: string;
         /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
         CustomerBirthdayMonth: number;
+        PointsCustomerId: string;
         /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
         IdempotencyKey: string;
     };
@@ -3775,6 +4114,261 @@ export interface operations {
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getPointsRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PointsRulesAnswer"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updatePointsRules: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "earnRate": 1,
+                 *       "redeemPoints": 100,
+                 *       "redeemAmount": {
+                 *         "amount": 100,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "allowTender": true,
+                 *       "expiry": {
+                 *         "policy": "END_OF_NEXT_YEAR"
+                 *       },
+                 *       "reminderDays": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["PointsRulesUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PointsRulesAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getPointsAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listPointsEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ledger entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    adjustPoints: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "points": 500,
+                 *       "reason": "开业活动补发积分"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PointsAdjustment"];
+            };
+        };
+        responses: {
+            /** @description The ledger entry made (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    redeemPoints: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "points": 800,
+                 *       "giftDescription": "玻尿酸面膜一盒",
+                 *       "note": "生日礼"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PointsRedemption"];
+            };
+        };
+        responses: {
+            /** @description The ledger entry made (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listExpiringPoints: {
+        parameters: {
+            query?: {
+                /** @description Points expiring within this many days from now; the rules' reminderDays when left out. */
+                withinDays?: number;
+                /** @description Customers registered at this clinic. */
+                clinicId?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers and their expiring points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsExpiringPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    runPointsExpiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "asOf": "2026-01-01T00:00:00+08:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PointsExpiryRun"];
+            };
+        };
+        responses: {
+            /** @description What this run expired */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsExpiryRunResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getChainSettings: {
