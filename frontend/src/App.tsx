@@ -28,6 +28,9 @@ const CalendarPage = lazy(() => import('./pages/appointments/CalendarPage').then
 const VisitPage = lazy(() => import('./pages/visits/VisitPage').then((m) => ({ default: m.VisitPage })));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const PosPage = lazy(() => import('./pages/orders/PosPage').then((m) => ({ default: m.PosPage })));
+const OrdersPage = lazy(() => import('./pages/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const OrderPage = lazy(() => import('./pages/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 
 /** API client bound to the signed-in user's access token (same-origin, so no base URL). */
@@ -97,6 +100,9 @@ export function ShellRoutes() {
         <Route path="visits/:visitId" element={<Guard nav="desk"><VisitPage /></Guard>} />
         <Route path="customers" element={<Guard nav="customers"><CustomersPage /></Guard>} />
         <Route path="customers/:customerId" element={<Guard nav="customers"><CustomerPage /></Guard>} />
+        <Route path="pos" element={<Guard nav="pos"><PosPage /></Guard>} />
+        <Route path="orders" element={<Guard nav="orders"><OrdersPage /></Guard>} />
+        <Route path="orders/:orderId" element={<Guard nav="orders"><OrderPage /></Guard>} />
         <Route path="customer-imports" element={<Guard nav="customerImports"><CustomerImportPage /></Guard>} />
         <Route path="customer-imports/:importId" element={<Guard nav="customerImports"><CustomerImportPage /></Guard>} />
         <Route path="conversion" element={<Guard nav="conversion"><ConversionPage /></Guard>} />
