@@ -1040,6 +1040,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/membership/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's membership program (basis, review rule, ordered tiers)
+         * @description Every chain has a program; a new chain's has no tiers and the LIFETIME basis. `reevaluationJob` is the
+         *     latest re-evaluation started by a change of the program (null before the first).
+         */
+        get: operations["getMembershipProgram"];
+        /**
+         * Replace the program (tenant admin)
+         * @description The body is the whole program: tiers in ascending order of threshold (strictly increasing), names unique,
+         *     at most 10. A tier sent with its `id` keeps its identity (and its holders); one sent without an id is
+         *     new; a tier left out is retired, and its holders are re-evaluated. An unknown `id` is a 400 naming the
+         *     field (`tiers[2].id`).
+         *
+         *     Saving moves nobody by itself: when the basis, a threshold or the set of tiers changed, the answer
+         *     (200) carries the stored program and, in `reevaluationJob`, the background job (QUEUED) that
+         *     re-evaluates every customer under the new rules (reason RULES_CHANGED; up and down). Follow it with
+         *     `getMembershipJob`. A change of names or benefits only applies at once and starts no job
+         *     (`reevaluationJob` then names the previous job, or null). Audited as `membership-program.updated`.
+         */
+        put: operations["updateMembershipProgram"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/tiers/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Who would move under a proposed program (tenant admin, manager); changes nothing
+         * @description Evaluates every customer's qualifying spend, now, under the proposed basis and thresholds (the same
+         *     validation as `updateMembershipProgram`) and compares the tier it earns with the tier she holds now
+         *     (her computed tier; a manual override is not touched by a program change, its holder is counted by her
+         *     computed tier). `tiers` counts per proposed tier (and `tierId: null` for "no tier") who would hold it,
+         *     moving up into it, down into it or staying; `movers` lists those who move, by customer id, one page at a
+         *     time (`limit`, `cursor`; the counts are the same on every page). Up or down compares thresholds under
+         *     the proposed program (a retired tier by its present threshold).
+         */
+        post: operations["previewMembershipProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        /** Progress of a re-evaluation or review job (tenant admin, manager) */
+        get: operations["getMembershipJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the downgrade review now, as a job (tenant admin)
+         * @description The review runs by itself daily for every chain; this starts it now. It evaluates the customers whose
+         *     review is due under the program's `reviewRule` as of `asOf` (default today, UTC; never after today)
+         *     and sets their tier to the one their qualifying spend earns (reason REVIEW, up or down). Each customer
+         *     remembers the review date she was reviewed for, so running it again for the same date moves nobody
+         *     twice. Audited as `membership-review.started`.
+         */
+        post: operations["startMembershipReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's tier, spend toward the next tier, benefits and tier history
+         * @description Staff limited to some clinics see the customers of those clinics only (404 for others).
+         */
+        get: operations["getCustomerMembership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/membership/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a customer a tier by hand until a date (tenant admin)
+         * @description Replaces any override she has. Until `until` passes, she holds this tier whatever her spend; then the
+         *     computed tier applies again (history reason OVERRIDE_ENDED). History reason OVERRIDE; audited.
+         */
+        post: operations["overrideCustomerTier"];
+        /**
+         * End a customer's override now (tenant admin)
+         * @description The computed tier applies again at once (history reason OVERRIDE_ENDED); 409 when she has no active override.
+         */
+        delete: operations["endCustomerTierOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2255,6 +2407,265 @@ export interface components {
             items: components["schemas"]["Order"][];
             nextCursor: string | null;
         };
+        /**
+         * @description What qualifying spend counts toward a tier. LIFETIME: all of it. ROLLING_12_MONTHS: the last 12 months.
+         *     MEMBER_YEAR: the member year (from the first paid order, yearly); the tier a year's spend earned is kept
+         *     through the next member year, so the spend counted is the greater of the current and the previous
+         *     member year's.
+         * @enum {string}
+         */
+        MembershipBasis: "LIFETIME" | "ROLLING_12_MONTHS" | "MEMBER_YEAR";
+        /**
+         * @description When the review may move a customer down (upgrades always apply at once). AT_MEMBER_YEAR_END: on each
+         *     anniversary of her first paid order. MONTHLY: on the first day of each month (UTC). NEVER: no review;
+         *     on the LIFETIME basis only refunds move anyone down, on the others nobody is ever moved down.
+         * @enum {string}
+         */
+        MembershipReviewRule: "AT_MEMBER_YEAR_END" | "MONTHLY" | "NEVER";
+        /** @enum {string} */
+        MembershipPerkCode: "PRIORITY_BOOKING" | "COMPANION_DISCOUNT" | "PICKUP" | "EXCLUSIVE_CONSULTATION_GROUP" | "BIRTHDAY_GIFT" | "OTHER";
+        MembershipPerk: {
+            code: components["schemas"]["MembershipPerkCode"];
+            description: string;
+        };
+        /**
+         * @description A percentage with at most two decimals.
+         * @example 5.5
+         */
+        Percent: number;
+        /** @description Discount percent per item category; a category left out gets the tier's overall discount. */
+        CategoryDiscounts: {
+            SKIN?: components["schemas"]["Percent"];
+            INJECTION?: components["schemas"]["Percent"];
+            MINIMALLY_INVASIVE?: components["schemas"]["Percent"];
+            SURGERY?: components["schemas"]["Percent"];
+            OTHER?: components["schemas"]["Percent"];
+        };
+        TierBenefits: {
+            discountPercent: components["schemas"]["Percent"];
+            categoryDiscounts: components["schemas"]["CategoryDiscounts"];
+            /**
+             * @description Multiplies the points earned; at most two decimals.
+             * @example 1.5
+             */
+            pointsMultiplier: number;
+            perks: components["schemas"]["MembershipPerk"][];
+        };
+        MembershipTier: {
+            /** Format: uuid */
+            id: string;
+            /** @example 银卡 */
+            name: string;
+            threshold: components["schemas"]["Money"];
+            benefits: components["schemas"]["TierBenefits"];
+        };
+        MembershipTierInput: {
+            /**
+             * Format: uuid
+             * @description An existing tier's id to keep it (and its holders); absent for a new tier.
+             */
+            id?: string;
+            name: string;
+            threshold: components["schemas"]["Money"];
+            benefits: components["schemas"]["TierBenefits"];
+        };
+        MembershipProgram: {
+            basis: components["schemas"]["MembershipBasis"];
+            reviewRule: components["schemas"]["MembershipReviewRule"];
+            /** @description Lowest threshold first. */
+            tiers: components["schemas"]["MembershipTier"][];
+            reevaluationJob: components["schemas"]["MembershipJob"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        MembershipProgramInput: {
+            basis: components["schemas"]["MembershipBasis"];
+            reviewRule: components["schemas"]["MembershipReviewRule"];
+            /** @description Ascending by threshold, strictly; names unique. */
+            tiers: components["schemas"]["MembershipTierInput"][];
+        };
+        /** @description A tier by id and name (null for "no tier"). */
+        TierRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        } | null;
+        MembershipPreviewTier: {
+            /**
+             * Format: uuid
+             * @description The proposed tier's id; null for a new tier (see `name`) and for "no tier" (name null too).
+             */
+            tierId: string | null;
+            name: string | null;
+            /**
+             * Format: int64
+             * @description Customers who would hold this tier.
+             */
+            holders: number;
+            /** Format: int64 */
+            movingUp: number;
+            /** Format: int64 */
+            movingDown: number;
+            /** Format: int64 */
+            staying: number;
+        };
+        MembershipMover: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            fromTier: components["schemas"]["TierRef"];
+            /** @description The proposed tier she would hold (id null for a new tier), or null. */
+            toTier: {
+                /** Format: uuid */
+                id: string | null;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            direction: "UP" | "DOWN";
+            qualifyingSpend: components["schemas"]["Money"];
+        };
+        MembershipPreview: {
+            /**
+             * Format: int64
+             * @description Customers evaluated (every customer of the chain).
+             */
+            customers: number;
+            /** Format: int64 */
+            movingUp: number;
+            /** Format: int64 */
+            movingDown: number;
+            /** Format: int64 */
+            staying: number;
+            /** @description The proposed tiers, lowest first, then "no tier". */
+            tiers: components["schemas"]["MembershipPreviewTier"][];
+            movers: components["schemas"]["MembershipMover"][];
+            nextCursor: string | null;
+        };
+        /** @description A re-evaluation or review job (null in a program that has never started one). */
+        MembershipJob: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description REEVALUATION after a program change; REVIEW for the (daily or requested) review.
+             * @enum {string}
+             */
+            kind: "REEVALUATION" | "REVIEW";
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /**
+             * Format: int64
+             * @description Customers to evaluate (known once RUNNING).
+             */
+            total: number;
+            /** Format: int64 */
+            processed: number;
+            /** Format: int64 */
+            movedUp: number;
+            /** Format: int64 */
+            movedDown: number;
+            /**
+             * Format: date
+             * @description The date the job evaluates for (a review's review date is derived from it).
+             */
+            asOf: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Why it FAILED. */
+            error: string | null;
+        } | null;
+        MembershipReviewInput: {
+            /**
+             * Format: date
+             * @description Review as of this date (not after today, UTC); today when absent.
+             */
+            asOf?: string;
+        };
+        /** @description A manual tier, until a date (null when she has none). */
+        TierOverride: {
+            tier: components["schemas"]["TierRef"];
+            reason: string;
+            /** Format: date-time */
+            until: string;
+            /** @description The staff member (Keycloak user id) who set it. */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        } | null;
+        TierOverrideInput: {
+            /** Format: uuid */
+            tierId: string;
+            reason: string;
+            /**
+             * Format: date-time
+             * @description In the future.
+             */
+            until: string;
+        };
+        TierChange: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            fromTier: components["schemas"]["TierRef"];
+            toTier: components["schemas"]["TierRef"];
+            /** @enum {string} */
+            reason: "UPGRADE" | "REFUND" | "REVIEW" | "OVERRIDE" | "OVERRIDE_ENDED" | "RULES_CHANGED";
+            /** @enum {string} */
+            sourceType: "ORDER" | "REFUND" | "JOB" | "STAFF";
+            /** @description The order, refund or job id; null for a staff member's change (see `by`). */
+            sourceId: string | null;
+            /** @description The staff member (Keycloak user id) for OVERRIDE and a manual OVERRIDE_ENDED. */
+            by: string | null;
+            /** @description The staff member's reason. */
+            note?: string | null;
+            qualifyingSpend: components["schemas"]["Money"];
+        };
+        CustomerMembership: {
+            /** Format: uuid */
+            customerId: string;
+            tier: components["schemas"]["TierRef"];
+            /**
+             * @description Whether `tier` comes from her spend or from an override; null without a tier.
+             * @enum {string|null}
+             */
+            source: "COMPUTED" | "OVERRIDE" | null;
+            computedTier: components["schemas"]["TierRef"];
+            override: components["schemas"]["TierOverride"];
+            basis: components["schemas"]["MembershipBasis"];
+            qualifyingSpend: components["schemas"]["Money"];
+            /** @description The next tier above the one her spend holds, and the spend still needed; null at the top or without tiers. */
+            nextTier: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                threshold: components["schemas"]["Money"];
+                remaining: components["schemas"]["Money"];
+            } | null;
+            /** @description The benefits of `tier` (no discount, multiplier 1, no perks without a tier). */
+            benefits: components["schemas"]["TierBenefits"];
+            /**
+             * Format: date-time
+             * @description Her first paid order; null before it.
+             */
+            memberSince: string | null;
+            memberYear: {
+                /** Format: date-time */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @description Exclusive.
+                 */
+                end: string;
+            } | null;
+            /** @description The last 50 tier changes, newest first. */
+            history: components["schemas"]["TierChange"][];
+        };
     };
     responses: {
         /** @description Malformed or invalid request */
@@ -2413,6 +2824,25 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["PointsRules"];
+            };
+        };
+        /** @description The chain's membership program */
+        MembershipProgramAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MembershipProgram"];
+            };
+        };
+        /** @description The customer's membership */
+        CustomerMembershipAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CustomerMembership"];
             };
         };
     };
@@ -4665,6 +5095,248 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    getMembershipProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MembershipProgramAnswer"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateMembershipProgram: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "basis": "LIFETIME",
+                 *       "reviewRule": "AT_MEMBER_YEAR_END",
+                 *       "tiers": [
+                 *         {
+                 *           "name": "普卡",
+                 *           "threshold": {
+                 *             "amount": 1000000,
+                 *             "currency": "CNY"
+                 *           },
+                 *           "benefits": {
+                 *             "discountPercent": 2,
+                 *             "categoryDiscounts": {
+                 *               "SKIN": 5
+                 *             },
+                 *             "pointsMultiplier": 1,
+                 *             "perks": [
+                 *               {
+                 *                 "code": "BIRTHDAY_GIFT",
+                 *                 "description": "生日礼"
+                 *               }
+                 *             ]
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "银卡",
+                 *           "threshold": {
+                 *             "amount": 3000000,
+                 *             "currency": "CNY"
+                 *           },
+                 *           "benefits": {
+                 *             "discountPercent": 5,
+                 *             "categoryDiscounts": {},
+                 *             "pointsMultiplier": 1.5,
+                 *             "perks": [
+                 *               {
+                 *                 "code": "PRIORITY_BOOKING",
+                 *                 "description": "优先预约"
+                 *               }
+                 *             ]
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["MembershipProgramInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["MembershipProgramAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    previewMembershipProgram: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipProgramInput"];
+            };
+        };
+        responses: {
+            /** @description The counts and a page of movers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getMembershipJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startMembershipReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "asOf": "2026-11-23"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MembershipReviewInput"];
+            };
+        };
+        responses: {
+            /** @description The review job, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCustomerMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CustomerMembershipAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    overrideCustomerTier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tierId": "01900000-0000-7000-8000-0000000f0002",
+                 *       "reason": "老客户补偿",
+                 *       "until": "2027-06-30T23:59:59+08:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TierOverrideInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CustomerMembershipAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    endCustomerTierOverride: {
+        parameters: {
+            query: {
+                reason: string;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CustomerMembershipAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }
