@@ -88,15 +88,16 @@ export interface CursorList<T> {
 /**
  * A cursor-paginated list: the first page, then "load more" fetches `nextCursor`. With
  * `keepPrevious`, a changed query (search as you type) keeps showing the last answer until the new
- * one arrives, instead of blanking the table on every keystroke.
+ * one arrives, instead of blanking the table on every keystroke. With `enabled` false nothing is read yet.
  */
 export function useCursorList<T>(
   queryKey: QueryKey,
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
-  { keepPrevious = false }: { keepPrevious?: boolean } = {},
+  { keepPrevious = false, enabled = true }: { keepPrevious?: boolean; enabled?: boolean } = {},
 ): CursorList<T> {
   const query = useInfiniteQuery({
     queryKey,
+    enabled,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
