@@ -145,6 +145,23 @@ describe('menu by role', () => {
     }
   });
 
+  it('sends a clinician away from the till, and everyone but the chain admin away from tier and points settings', async () => {
+    const cases: [Role, string, string][] = [
+      ['clinician', '/pos', '/api/v1/orders'],
+      ['manager', '/settings/tiers', '/api/v1/membership/tiers'],
+      ['consultant', '/settings/points', '/api/v1/points/rules'],
+    ];
+    for (const [role, path, endpoint] of cases) {
+      const api = new FakeApi()
+        .on('GET', '/api/v1/me', me([role]))
+        .on('GET', '/api/v1/clinics', { items: [], nextCursor: null });
+      const { unmount } = renderApp(api, { path });
+      expect(await screen.findByText('您没有权限访问此页面'), path).toBeInTheDocument();
+      expect(api.requests.some((r) => r.path.startsWith(endpoint)), path).toBe(false);
+      unmount();
+    }
+  });
+
   it('sends a consultant away from the catalog, and a platform operator away from customers', async () => {
     const consultant = new FakeApi()
       .on('GET', '/api/v1/me', me(['consultant']))

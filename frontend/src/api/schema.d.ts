@@ -1026,7 +1026,8 @@ export interface paths {
         put?: never;
         /**
          * Refund amounts of lines of a paid order
-         * @description Names lines and amounts (never more than a line's net amount less what was refunded of it). The money goes
+         * @description Answers the order in its new state; the new refund is the last of its `refunds`.
+         *     Names lines and amounts (never more than a line's net amount less what was refunded of it). The money goes
          *     back to the order's tenders: as named, or pro rata over what each tender can still return; never more than
          *     a tender took. Points the order earned are taken back in proportion to the external money refunded; points
          *     the customer already spent cannot be taken back, so their value is kept from the money returned, as
@@ -1724,20 +1725,21 @@ export interface components {
          * @description One thing that happened to the customer. APPOINTMENT: `at` is the booked start, `status` the
          *     appointment's status, `label` the item's name. VISIT: `at` is the check-in, `status` CHECKED_IN or
          *     CHECKED_OUT, `label` the purpose. CONSULTATION: `status` the outcome, `label` the needs' concerns (null for
-         *     roles that may not read consultations).
+         *     roles that may not read consultations). ORDER (paid orders): `at` is the payment, `status` the order's status,
+         *     `label` the receipt number and the items, `staffId` the consultant.
          */
         TimelineEntry: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION";
+            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION" | "ORDER";
             /** Format: date-time */
             at: string;
             /** Format: uuid */
             clinicId: string;
             /**
              * Format: uuid
-             * @description The booked staff member, or the consultant.
+             * @description The booked staff member, or the consultant (of a consultation or an order).
              */
             staffId?: string | null;
             status: string;
@@ -2317,6 +2319,7 @@ export interface components {
              */
             points?: number | null;
             reference?: string | null;
+            /** @description Value refunded through this tender (the money returned plus any points shortfall kept). */
             refunded: components["schemas"]["Money"];
         };
         RefundTender: {
@@ -2388,7 +2391,10 @@ export interface components {
             total: components["schemas"]["Money"];
             /** @description External money paid less external money returned (counts toward the tier). */
             qualifyingSpend: components["schemas"]["Money"];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Points the order earned, less those its refunds took back or netted.
+             */
             pointsEarned: number;
             /** @description 二开 — sold by someone other than the customer's first consultant, for an item she did not seed. */
             secondDevelopment: boolean;
@@ -5078,17 +5084,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The refund, and the order in its new state */
-            201: {
-                headers: {
-                    Location: components["headers"]["Location"];
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Order"];
-                };
-            };
+            200: components["responses"]["OrderAnswer"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -120,6 +120,7 @@ export const salesZh = {
   'refund.shortfallText': '{points} 积分已被使用，折合 {amount} 已从退款中扣除',
   'customer.tab.membership': '会员与积分',
   'customer.tab.orders': '订单',
+  'timeline.kind.ORDER': '消费',
 
   'membership.overridden': '手动指定',
   'membership.discount': '折扣',
@@ -377,6 +378,7 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'refund.shortfallText': '{points} points were already spent; their value, {amount}, was kept from the refund',
   'customer.tab.membership': 'Membership & points',
   'customer.tab.orders': 'Orders',
+  'timeline.kind.ORDER': 'Purchase',
 
   'membership.overridden': 'Set by hand',
   'membership.discount': 'Discount',

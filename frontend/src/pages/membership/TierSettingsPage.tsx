@@ -350,7 +350,14 @@ function TierEditor({ record, onReload }: { record: Versioned<MembershipProgram>
               error={failure.error}
               extraErrors={failure.unmatched}
               testId="tier-settings-save-error"
-              onRetry={isApiProblem(failure.error) && failure.error.status === 412 ? onReload : undefined}
+              onRetry={
+                isApiProblem(failure.error) && failure.error.status === 412
+                  ? () => {
+                      setFailure(null);
+                      onReload();
+                    }
+                  : undefined
+              }
               retryLabel={t('common.reload')}
             />
           </div>

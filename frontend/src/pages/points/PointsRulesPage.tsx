@@ -166,7 +166,14 @@ function RulesEditor({ record, onReload }: { record: Versioned<PointsRules>; onR
             <ErrorAlert
               error={failure}
               testId="points-rules-save-error"
-              onRetry={isApiProblem(failure) && failure.status === 412 ? onReload : undefined}
+              onRetry={
+                isApiProblem(failure) && failure.status === 412
+                  ? () => {
+                      setFailure(null);
+                      onReload();
+                    }
+                  : undefined
+              }
               retryLabel={t('common.reload')}
             />
           </div>
