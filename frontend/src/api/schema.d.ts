@@ -3903,7 +3903,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;

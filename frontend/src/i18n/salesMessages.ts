@@ -121,6 +121,9 @@ export const salesZh = {
   'customer.tab.membership': '会员与积分',
   'customer.tab.orders': '订单',
   'timeline.kind.ORDER': '消费',
+  'audit.entity.membership-program': '会员等级规则',
+  'audit.entity.membership-job': '会员等级评估任务',
+  'audit.action.membership-program.updated': '修改会员等级规则',
 
   'membership.overridden': '手动指定',
   'membership.discount': '折扣',
@@ -379,6 +382,9 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'customer.tab.membership': 'Membership & points',
   'customer.tab.orders': 'Orders',
   'timeline.kind.ORDER': 'Purchase',
+  'audit.entity.membership-program': 'Membership tiers',
+  'audit.entity.membership-job': 'Tier evaluation job',
+  'audit.action.membership-program.updated': 'Changed the membership tiers',
 
   'membership.overridden': 'Set by hand',
   'membership.discount': 'Discount',
