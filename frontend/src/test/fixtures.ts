@@ -187,3 +187,20 @@ export function order(n: number, who: Customer, lines: OrderLine[], overrides: P
     ...overrides,
   };
 }
+
+type PointsRules = components['schemas']['PointsRules'];
+
+/** The common rules: 1 point per yuan, 100 points pay ¥1, points can pay, expiring at the end of the next year. */
+export function pointsRules(overrides: Partial<PointsRules> = {}): PointsRules {
+  return {
+    earnRate: 1,
+    redeemPoints: 100,
+    redeemAmount: cny(100),
+    allowTender: true,
+    expiry: { policy: 'END_OF_NEXT_YEAR' },
+    reminderDays: 30,
+    updatedAt: '2026-01-01T00:00:00Z',
+    version: 2,
+    ...overrides,
+  };
+}

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { formatMoney, toMajorUnits } from '../../components/money';
 import { minorOf, MoneyInput } from '../../components/MoneyInput';
-import { PageHeader } from '../../components/PageHeader';
+import { SettingsPage } from '../../components/SettingsPage';
 import type { Versioned } from '../../components/useFormMutation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
@@ -108,18 +108,12 @@ export function TierSettingsPage() {
     staleTime: Infinity,
   });
   return (
-    <div data-testid="tier-settings-page">
-      <PageHeader title={t('nav.tierSettings')} />
-      {program.isPending ? (
-        <Spin>
-          <div style={{ height: 240 }} />
-        </Spin>
-      ) : program.isError ? (
-        <ErrorAlert error={program.error} onRetry={() => program.refetch()} testId="tier-settings-error" />
-      ) : (
-        <TierEditor key={program.data.data.version} record={program.data} onReload={() => void program.refetch()} />
-      )}
-    </div>
+    <SettingsPage
+      title={t('nav.tierSettings')}
+      testId="tier-settings-page"
+      record={program}
+      editor={(record, reload) => <TierEditor record={record} onReload={reload} />}
+    />
   );
 }
 

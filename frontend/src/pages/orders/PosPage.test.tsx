@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { components } from '../../api/schema';
 import { FakeApi, json, problem } from '../../test/fakeApi';
-import { catalogItem, clinic, colleague, customer, me, order, orderLine, staff } from '../../test/fixtures';
+import { catalogItem, clinic, colleague, customer, me, order, orderLine, pointsRules, staff } from '../../test/fixtures';
 import { fill } from '../../test/fill';
 import { renderApp } from '../../test/renderApp';
 
@@ -17,16 +17,7 @@ const CONSULTANT = staff(7, { displayName: '王咨询', roles: ['consultant'] })
 const HEYUTONG = customer(9, { name: '何雨桐', phone: '13800001009' });
 /** 银卡 members get 5% off: ¥6,800 − ¥340 = ¥6,460. */
 const DRAFT = order(1, HEYUTONG, [orderLine(1, HA, { tierPercent: 5 })], { tierName: '银卡' });
-const RULES = {
-  earnRate: 1,
-  redeemPoints: 100,
-  redeemAmount: { amount: 100, currency: 'CNY' },
-  allowTender: true,
-  expiry: { policy: 'END_OF_NEXT_YEAR' },
-  reminderDays: 30,
-  updatedAt: '2026-01-01T00:00:00Z',
-  version: 1,
-};
+const RULES = pointsRules();
 const ACCOUNT = {
   customerId: HEYUTONG.id,
   balance: 1200,

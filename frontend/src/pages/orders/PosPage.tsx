@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, Result
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../../api/ApiContext';
-import { unwrap } from '../../api/client';
+import { ifMatch, unwrap } from '../../api/client';
 import { applyProblemToForm, type FieldPath } from '../../api/formErrors';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { isApiProblem, type FieldError } from '../../api/problem';
@@ -206,7 +206,7 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
       }
       return unwrap(
         api.PATCH('/api/v1/orders/{orderId}', {
-          params: { path: { orderId: draft.data.id }, header: { 'If-Match': draft.etag ?? `"${draft.data.version}"` } },
+          params: { path: { orderId: draft.data.id }, header: { 'If-Match': ifMatch(draft.data, draft.etag) } },
           body: { consultantId: v.consultantId ?? null, clinicianId: v.clinicianId ?? null, note: v.note?.trim() || null, lines: body },
         }),
       );

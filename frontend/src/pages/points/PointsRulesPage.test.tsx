@@ -2,20 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FakeApi, json, problem } from '../../test/fakeApi';
-import { me } from '../../test/fixtures';
+import { me, pointsRules } from '../../test/fixtures';
 import { fill } from '../../test/fill';
 import { renderApp } from '../../test/renderApp';
 
-const RULES = {
-  earnRate: 1,
-  redeemPoints: 100,
-  redeemAmount: { amount: 100, currency: 'CNY' },
-  allowTender: true,
-  expiry: { policy: 'END_OF_NEXT_YEAR' },
-  reminderDays: 30,
-  updatedAt: '2026-01-01T00:00:00Z',
-  version: 2,
-};
+const RULES = pointsRules();
 
 function rulesApi() {
   return new FakeApi()

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, InputNumber, Radio, Row, Spin, Switch, Typography } from 'antd';
+import { App, Button, Card, Col, Form, InputNumber, Radio, Row, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { ifMatch, unwrap } from '../../api/client';
@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { formatMoney, toMajorUnits, toMinorUnits } from '../../components/money';
 import { MoneyInput } from '../../components/MoneyInput';
-import { PageHeader } from '../../components/PageHeader';
+import { SettingsPage } from '../../components/SettingsPage';
 import type { Versioned } from '../../components/useFormMutation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
@@ -45,18 +45,12 @@ export function PointsRulesPage() {
   const { t } = useI18n();
   const rules = usePointsRules();
   return (
-    <div data-testid="points-rules-page">
-      <PageHeader title={t('nav.pointsSettings')} />
-      {rules.isPending ? (
-        <Spin>
-          <div style={{ height: 240 }} />
-        </Spin>
-      ) : rules.isError ? (
-        <ErrorAlert error={rules.error} onRetry={() => rules.refetch()} testId="points-rules-error" />
-      ) : (
-        <RulesEditor key={rules.data.data.version} record={rules.data} onReload={() => void rules.refetch()} />
-      )}
-    </div>
+    <SettingsPage
+      title={t('nav.pointsSettings')}
+      testId="points-rules-page"
+      record={rules}
+      editor={(record, reload) => <RulesEditor record={record} onReload={reload} />}
+    />
   );
 }
 
