@@ -177,7 +177,11 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
   const order = draft?.data;
   const lines = linesOf(values, currency);
   const dirty = !order || pricingKey(values, currency) !== pricedFor;
-  const amounts = tenders.map((x) => (x.method ? minorOf(x.amount, currency) : undefined));
+  // A tender counts once it has a method and an amount above zero.
+  const amounts = tenders.map((x) => {
+    const minor = x.method ? minorOf(x.amount, currency) : undefined;
+    return minor !== undefined && minor > 0 ? minor : undefined;
+  });
   const balance = order ? tenderBalance(order.total.amount, amounts) : null;
   const pointsPaid = tenders.reduce((s, x, i) => (x.method === 'POINTS' ? s + (amounts[i] ?? 0) : s), 0);
   const pointsShort = points.account != null && pointsPaid > points.account.value.amount;
