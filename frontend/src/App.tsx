@@ -28,6 +28,11 @@ const CalendarPage = lazy(() => import('./pages/appointments/CalendarPage').then
 const VisitPage = lazy(() => import('./pages/visits/VisitPage').then((m) => ({ default: m.VisitPage })));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const PosPage = lazy(() => import('./pages/orders/PosPage').then((m) => ({ default: m.PosPage })));
+const OrdersPage = lazy(() => import('./pages/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const OrderPage = lazy(() => import('./pages/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
+const TierSettingsPage = lazy(() => import('./pages/membership/TierSettingsPage').then((m) => ({ default: m.TierSettingsPage })));
+const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage').then((m) => ({ default: m.PointsRulesPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 
 /** API client bound to the signed-in user's access token (same-origin, so no base URL). */
@@ -97,12 +102,17 @@ export function ShellRoutes() {
         <Route path="visits/:visitId" element={<Guard nav="desk"><VisitPage /></Guard>} />
         <Route path="customers" element={<Guard nav="customers"><CustomersPage /></Guard>} />
         <Route path="customers/:customerId" element={<Guard nav="customers"><CustomerPage /></Guard>} />
+        <Route path="pos" element={<Guard nav="pos"><PosPage /></Guard>} />
+        <Route path="orders" element={<Guard nav="orders"><OrdersPage /></Guard>} />
+        <Route path="orders/:orderId" element={<Guard nav="orders"><OrderPage /></Guard>} />
         <Route path="customer-imports" element={<Guard nav="customerImports"><CustomerImportPage /></Guard>} />
         <Route path="customer-imports/:importId" element={<Guard nav="customerImports"><CustomerImportPage /></Guard>} />
         <Route path="conversion" element={<Guard nav="conversion"><ConversionPage /></Guard>} />
         <Route path="clinics" element={<Guard nav="clinics"><ClinicsPage /></Guard>} />
         <Route path="staff" element={<Guard nav="staff"><StaffPage /></Guard>} />
         <Route path="catalog" element={<Guard nav="catalog"><CatalogPage /></Guard>} />
+        <Route path="settings/tiers" element={<Guard nav="tierSettings"><TierSettingsPage /></Guard>} />
+        <Route path="settings/points" element={<Guard nav="pointsSettings"><PointsRulesPage /></Guard>} />
         <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
         <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />
         <Route path="*" element={<RouteResult status="404" />} />

@@ -6,16 +6,36 @@ import { FakeApi } from './test/fakeApi';
 import { clinic, me, TENANT_A } from './test/fixtures';
 import { renderApp } from './test/renderApp';
 
-const ALL: NavKey[] = ['overview', 'desk', 'calendar', 'customers', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'audit', 'tenants'];
+const ALL: NavKey[] = [
+  'overview',
+  'desk',
+  'calendar',
+  'customers',
+  'pos',
+  'orders',
+  'customerImports',
+  'conversion',
+  'clinics',
+  'staff',
+  'catalog',
+  'tierSettings',
+  'pointsSettings',
+  'audit',
+  'tenants',
+];
 
 describe('menu by role', () => {
   const cases: [Role[], NavKey[]][] = [
     [['platform-admin'], ['tenants']],
-    [['tenant-admin'], ['overview', 'desk', 'calendar', 'customers', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'audit']],
-    [['manager'], ['overview', 'desk', 'calendar', 'customers', 'customerImports', 'conversion', 'clinics', 'staff']],
-    [['consultant'], ['overview', 'desk', 'calendar', 'customers', 'clinics']],
-    [['front-desk'], ['overview', 'desk', 'calendar', 'customers', 'clinics']],
-    [['clinician'], ['overview', 'desk', 'calendar', 'customers', 'clinics']],
+    [
+      ['tenant-admin'],
+      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'audit'],
+    ],
+    [['manager'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'clinics', 'staff']],
+    [['consultant'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'clinics']],
+    [['front-desk'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'clinics']],
+    // Clinicians read orders but do not sell.
+    [['clinician'], ['overview', 'desk', 'calendar', 'customers', 'orders', 'clinics']],
   ];
 
   it.each(cases)('%j sees %j', async (roles, expected) => {
@@ -72,6 +92,19 @@ describe('menu by role', () => {
       expect(permissionsFor([role]), role).toMatchObject({ canViewConsultations: true, canRecordConsultations: true });
     }
     expect(permissionsFor(['platform-admin'])).toMatchObject({ canBookAndCheckIn: false, canViewConsultations: false });
+    // Sales: everyone but clinicians at the till; refunds for chain admins and managers; tiers and points rules for chain admins.
+    for (const role of ['tenant-admin', 'manager', 'consultant', 'front-desk'] as Role[]) {
+      expect(permissionsFor([role]).canSell, role).toBe(true);
+    }
+    expect(permissionsFor(['clinician']).canSell).toBe(false);
+    for (const role of ['tenant-admin', 'manager'] as Role[]) expect(permissionsFor([role]).canRefundOrders, role).toBe(true);
+    for (const role of ['consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
+      expect(permissionsFor([role]).canRefundOrders, role).toBe(false);
+    }
+    expect(permissionsFor(['tenant-admin']).canManageLoyalty).toBe(true);
+    for (const role of ['manager', 'consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
+      expect(permissionsFor([role]).canManageLoyalty, role).toBe(false);
+    }
   });
 
   it('lands the front desk on the check-in desk, everyone else on the overview', async () => {
@@ -108,6 +141,23 @@ describe('menu by role', () => {
       const { unmount } = renderApp(api, { path });
       expect(await screen.findByText('您没有权限访问此页面'), path).toBeInTheDocument();
       expect(api.requests.some((r) => r.path.startsWith('/api/v1/customer-imports') || r.path.startsWith('/api/v1/consultations'))).toBe(false);
+      unmount();
+    }
+  });
+
+  it('sends a clinician away from the till, and everyone but the chain admin away from tier and points settings', async () => {
+    const cases: [Role, string, string][] = [
+      ['clinician', '/pos', '/api/v1/orders'],
+      ['manager', '/settings/tiers', '/api/v1/membership/tiers'],
+      ['consultant', '/settings/points', '/api/v1/points/rules'],
+    ];
+    for (const [role, path, endpoint] of cases) {
+      const api = new FakeApi()
+        .on('GET', '/api/v1/me', me([role]))
+        .on('GET', '/api/v1/clinics', { items: [], nextCursor: null });
+      const { unmount } = renderApp(api, { path });
+      expect(await screen.findByText('您没有权限访问此页面'), path).toBeInTheDocument();
+      expect(api.requests.some((r) => r.path.startsWith(endpoint)), path).toBe(false);
       unmount();
     }
   });

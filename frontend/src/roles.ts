@@ -7,11 +7,15 @@ export type NavKey =
   | 'desk'
   | 'calendar'
   | 'customers'
+  | 'pos'
+  | 'orders'
   | 'customerImports'
   | 'conversion'
   | 'clinics'
   | 'staff'
   | 'catalog'
+  | 'tierSettings'
+  | 'pointsSettings'
   | 'audit'
   | 'tenants';
 
@@ -43,6 +47,12 @@ export interface Permissions {
   /** Read consultations and design assessments (health-related: not the front desk). */
   canViewConsultations: boolean;
   canRecordConsultations: boolean;
+  /** Ring up sales at the till (收银): draft orders, take tenders, pay. */
+  canSell: boolean;
+  /** Refund paid orders. */
+  canRefundOrders: boolean;
+  /** Membership tiers and points rules. */
+  canManageLoyalty: boolean;
 }
 
 /**
@@ -55,7 +65,8 @@ export interface Permissions {
  * Every staff role may export the customer list (the server masks phones where the role needs it).
  * Every staff role sees the check-in desk and the booking calendar; clinicians only read the books and check
  * visits out. Consultations are health-related: front desk staff neither read nor record them, clinicians
- * read them. The front desk starts at the check-in desk.
+ * read them. The front desk starts at the check-in desk. Everyone but clinicians sells at the till; every staff
+ * role reads orders; refunds are for chain admins and managers; tiers and points rules for chain admins.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -77,6 +88,9 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canUpdateVisits: false,
       canViewConsultations: false,
       canRecordConsultations: false,
+      canSell: false,
+      canRefundOrders: false,
+      canManageLoyalty: false,
     };
   }
   const admin = has('tenant-admin');
@@ -84,10 +98,12 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const customerWriter = admin || manager || has('consultant') || has('front-desk');
   const consultationWriter = admin || manager || has('consultant');
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
+  if (customerWriter) nav.push('pos');
+  nav.push('orders');
   if (admin || manager) nav.push('customerImports', 'conversion');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'audit');
+  if (admin) nav.push('catalog', 'tierSettings', 'pointsSettings', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
@@ -105,5 +121,8 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canUpdateVisits: true,
     canViewConsultations: consultationWriter || has('clinician'),
     canRecordConsultations: consultationWriter,
+    canSell: customerWriter,
+    canRefundOrders: admin || manager,
+    canManageLoyalty: admin,
   };
 }

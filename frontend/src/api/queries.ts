@@ -22,6 +22,15 @@ export type Appointment = components['schemas']['Appointment'];
 export type Visit = components['schemas']['Visit'];
 export type Consultation = components['schemas']['Consultation'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
+export type Order = components['schemas']['Order'];
+export type OrderLine = components['schemas']['OrderLine'];
+export type OrderStatus = components['schemas']['OrderStatus'];
+export type TenderMethod = components['schemas']['TenderMethod'];
+export type Refund = components['schemas']['Refund'];
+export type Money = components['schemas']['Money'];
+export type PointsAccount = components['schemas']['PointsAccount'];
+export type PointsEntry = components['schemas']['PointsEntry'];
+export type PointsRules = components['schemas']['PointsRules'];
 
 export interface Page<T> {
   items: T[];
@@ -59,6 +68,15 @@ export const keys = {
   consultationEdit: (id: string) => ['consultations', 'edit', id] as const,
   /** A customer's merged history: every appointment, visit and consultation write refreshes it. */
   timeline: ['timeline'] as const,
+  /** Every order read (lists, one order, a customer's orders). */
+  orders: ['orders'] as const,
+  order: (id: string) => ['orders', 'one', id] as const,
+  /** Every points read (accounts, ledgers, rules): a sale or refund moves them. */
+  points: ['points'] as const,
+  pointsAccount: (customerId: string) => ['points', 'account', customerId] as const,
+  pointsRules: ['points', 'rules'] as const,
+  /** Every membership read (a customer's tier, the tier settings, re-evaluation jobs). */
+  membership: ['membership'] as const,
 };
 
 export interface CursorList<T> {
@@ -70,15 +88,16 @@ export interface CursorList<T> {
 /**
  * A cursor-paginated list: the first page, then "load more" fetches `nextCursor`. With
  * `keepPrevious`, a changed query (search as you type) keeps showing the last answer until the new
- * one arrives, instead of blanking the table on every keystroke.
+ * one arrives, instead of blanking the table on every keystroke. With `enabled` false nothing is read yet.
  */
 export function useCursorList<T>(
   queryKey: QueryKey,
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
-  { keepPrevious = false }: { keepPrevious?: boolean } = {},
+  { keepPrevious = false, enabled = true }: { keepPrevious?: boolean; enabled?: boolean } = {},
 ): CursorList<T> {
   const query = useInfiniteQuery({
     queryKey,
+    enabled,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,

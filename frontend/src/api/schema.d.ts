@@ -754,6 +754,154 @@ export interface paths {
         patch: operations["updateConsultation"];
         trace?: never;
     };
+    "/api/v1/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's points rules */
+        get: operations["getPointsRules"];
+        /**
+         * Replace the chain's points rules (tenant admin)
+         * @description Applies to points earned, redeemed and expiring from now on; lots already earned keep the expiry they were
+         *     given. Audited with the fields that changed.
+         */
+        put: operations["updatePointsRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's points balance, its money value and her live lots
+         * @description Lots past their expiry are expired first (an EXPIRE entry by the system), so the balance shown is always
+         *     the sum of the ledger. A customer who never had points answers a zero balance.
+         */
+        get: operations["getPointsAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts/{customerId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        /** A customer's points ledger, newest first */
+        get: operations["listPointsEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts/{customerId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or take points by hand, with a reason (tenant admin, manager)
+         * @description Positive points make a new lot (expiring under the current rule); negative points take from the oldest
+         *     lots first and may not overdraw the balance (422). Audited.
+         */
+        post: operations["adjustPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts/{customerId}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem points for a gift
+         * @description Takes the points from the oldest lots first, partially where a lot has more; a short balance is a 422 and
+         *     changes nothing. Name the gift by a catalog item or describe it. Audited.
+         */
+        post: operations["redeemPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers with points expiring soon, soonest first (for reminders) */
+        get: operations["listExpiringPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/expiry-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire every lot due by now, or by an earlier `asOf` (tenant admin)
+         * @description The same work the daily job does. Each lot expires once, so running again expires nothing more. One EXPIRE
+         *     entry per customer, taking each due lot's remaining points.
+         */
+        post: operations["runPointsExpiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings": {
         parameters: {
             query?: never;
@@ -770,6 +918,279 @@ export interface paths {
         head?: never;
         /** Change the chain's settings (tenant admin) */
         patch: operations["updateChainSettings"];
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders, newest first
+         * @description At the clinics the caller works in.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Open a draft order
+         * @description A draft for a customer at one of the caller's clinics. Each line's unit price defaults to the item's list
+         *     price; a line discount is an amount off the line. The customer's tier discount is applied to every line
+         *     automatically (per category where the tier sets one) and shown per line. Nothing is paid yet.
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        /** An order with its lines, tenders and refunds */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft (lines, attributed staff, note); it is priced again */
+        patch: operations["updateOrder"];
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a draft with tenders that cover its total exactly
+         * @description External tenders (cash, bank card, WeChat Pay, Alipay, other) are recorded, not processed. A POINTS tender
+         *     names the amount it pays; the points it takes follow the chain's redemption value. Paying sets the
+         *     customer's first purchase (starting her member year), adds the qualifying spend (external tenders), moves
+         *     her tier up at once when it crosses a threshold, and earns points at the tier's multiplier. The sale is
+         *     second development (二开) when its consultant is not the customer's first consultant and an item was not
+         *     suggested by that first consultant. A retry with the same Idempotency-Key and body answers the first
+         *     result; the same key with another body is a 422.
+         */
+        post: operations["payOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a draft (a paid order is refunded instead) */
+        post: operations["voidOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund amounts of lines of a paid order
+         * @description Answers the order in its new state; the new refund is the last of its `refunds`.
+         *     Names lines and amounts (never more than a line's net amount less what was refunded of it). The money goes
+         *     back to the order's tenders: as named, or pro rata over what each tender can still return; never more than
+         *     a tender took. Points the order earned are taken back in proportion to the external money refunded; points
+         *     the customer already spent cannot be taken back, so their value is kept from the money returned, as
+         *     stated in `pointsShortfall` and `shortfallAmount`. Points that paid for the order are given back. The
+         *     qualifying spend falls by the money returned, which may move the tier down on the lifetime basis.
+         */
+        post: operations["refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's membership program (basis, review rule, ordered tiers)
+         * @description Every chain has a program; a new chain's has no tiers and the LIFETIME basis. `reevaluationJob` is the
+         *     latest re-evaluation started by a change of the program (null before the first).
+         */
+        get: operations["getMembershipProgram"];
+        /**
+         * Replace the program (tenant admin)
+         * @description The body is the whole program: tiers in ascending order of threshold (strictly increasing), names unique,
+         *     at most 10. A tier sent with its `id` keeps its identity (and its holders); one sent without an id is
+         *     new; a tier left out is retired, and its holders are re-evaluated. An unknown `id` is a 400 naming the
+         *     field (`tiers[2].id`).
+         *
+         *     Saving moves nobody by itself: when the basis, a threshold or the set of tiers changed, the answer
+         *     (200) carries the stored program and, in `reevaluationJob`, the background job (QUEUED) that
+         *     re-evaluates every customer under the new rules (reason RULES_CHANGED; up and down). Follow it with
+         *     `getMembershipJob`. A change of names or benefits only applies at once and starts no job
+         *     (`reevaluationJob` then names the previous job, or null). Audited as `membership-program.updated`.
+         */
+        put: operations["updateMembershipProgram"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/tiers/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Who would move under a proposed program (tenant admin, manager); changes nothing
+         * @description Evaluates every customer's qualifying spend, now, under the proposed basis and thresholds (the same
+         *     validation as `updateMembershipProgram`) and compares the tier it earns with the tier she holds now
+         *     (her computed tier; a manual override is not touched by a program change, its holder is counted by her
+         *     computed tier). `tiers` counts per proposed tier (and `tierId: null` for "no tier") who would hold it,
+         *     moving up into it, down into it or staying; `movers` lists those who move, by customer id, one page at a
+         *     time (`limit`, `cursor`; the counts are the same on every page). Up or down compares thresholds under
+         *     the proposed program (a retired tier by its present threshold).
+         */
+        post: operations["previewMembershipProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        /** Progress of a re-evaluation or review job (tenant admin, manager) */
+        get: operations["getMembershipJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the downgrade review now, as a job (tenant admin)
+         * @description The review runs by itself daily for every chain; this starts it now. It evaluates the customers whose
+         *     review is due under the program's `reviewRule` as of `asOf` (default today, UTC; never after today)
+         *     and sets their tier to the one their qualifying spend earns (reason REVIEW, up or down). Each customer
+         *     remembers the review date she was reviewed for, so running it again for the same date moves nobody
+         *     twice. Audited as `membership-review.started`.
+         */
+        post: operations["startMembershipReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's tier, spend toward the next tier, benefits and tier history
+         * @description Staff limited to some clinics see the customers of those clinics only (404 for others).
+         */
+        get: operations["getCustomerMembership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/membership/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a customer a tier by hand until a date (tenant admin)
+         * @description Replaces any override she has. Until `until` passes, she holds this tier whatever her spend; then the
+         *     computed tier applies again (history reason OVERRIDE_ENDED). History reason OVERRIDE; audited.
+         */
+        post: operations["overrideCustomerTier"];
+        /**
+         * End a customer's override now (tenant admin)
+         * @description The computed tier applies again at once (history reason OVERRIDE_ENDED); 409 when she has no active override.
+         */
+        delete: operations["endCustomerTierOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1304,20 +1725,21 @@ export interface components {
          * @description One thing that happened to the customer. APPOINTMENT: `at` is the booked start, `status` the
          *     appointment's status, `label` the item's name. VISIT: `at` is the check-in, `status` CHECKED_IN or
          *     CHECKED_OUT, `label` the purpose. CONSULTATION: `status` the outcome, `label` the needs' concerns (null for
-         *     roles that may not read consultations).
+         *     roles that may not read consultations). ORDER (paid orders): `at` is the payment, `status` the order's status,
+         *     `label` the receipt number and the items, `staffId` the consultant.
          */
         TimelineEntry: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION";
+            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION" | "ORDER";
             /** Format: date-time */
             at: string;
             /** Format: uuid */
             clinicId: string;
             /**
              * Format: uuid
-             * @description The booked staff member, or the consultant.
+             * @description The booked staff member, or the consultant (of a consultation or an order).
              */
             staffId?: string | null;
             status: string;
@@ -1605,6 +2027,186 @@ export interface components {
             total: components["schemas"]["ConversionFigures"];
             groups: components["schemas"]["ConversionGroup"][];
         };
+        /**
+         * @description END_OF_NEXT_YEAR (a lot lasts until 31 Dec of the year after it was earned, in the chain's time zone) or AFTER_MONTHS (`months` after it was earned).
+         * @enum {string}
+         */
+        PointsExpiryPolicy: "END_OF_NEXT_YEAR" | "AFTER_MONTHS";
+        PointsExpiry: {
+            policy: components["schemas"]["PointsExpiryPolicy"];
+            /** @description Required for AFTER_MONTHS, absent otherwise. */
+            months?: number | null;
+        };
+        PointsRulesUpdate: {
+            /**
+             * @description Points per 1 currency unit of qualifying spend (at most 2 decimals), before the tier multiplier; 0 disables earning.
+             * @example 1
+             */
+            earnRate: number;
+            /**
+             * Format: int64
+             * @description This many points pay `redeemAmount`.
+             * @example 100
+             */
+            redeemPoints: number;
+            redeemAmount: components["schemas"]["Money"];
+            /** @description Whether points can pay for an order. */
+            allowTender: boolean;
+            expiry: components["schemas"]["PointsExpiry"];
+            /** @description Points expiring within this many days are flagged for a reminder. */
+            reminderDays: number;
+        };
+        PointsRules: {
+            earnRate: number;
+            /** Format: int64 */
+            redeemPoints: number;
+            redeemAmount: components["schemas"]["Money"];
+            allowTender: boolean;
+            expiry: components["schemas"]["PointsExpiry"];
+            reminderDays: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description How the lot's points came in.
+         * @enum {string}
+         */
+        PointsLotSource: "ORDER" | "ADJUSTMENT" | "RESTORE";
+        PointsLot: {
+            /** Format: uuid */
+            id: string;
+            source: components["schemas"]["PointsLotSource"];
+            /** Format: uuid */
+            orderId: string | null;
+            /** Format: int64 */
+            points: number;
+            /** Format: int64 */
+            remaining: number;
+            /** Format: date-time */
+            earnedAt: string;
+            /**
+             * Format: date-time
+             * @description The first instant the lot can no longer be used.
+             */
+            expiresAt: string;
+        };
+        PointsExpiringSoon: {
+            /** @description The rules' reminderDays. */
+            withinDays: number;
+            /** Format: int64 */
+            points: number;
+            /** Format: date-time */
+            earliestExpiry: string | null;
+        };
+        PointsAccount: {
+            /** Format: uuid */
+            customerId: string;
+            /**
+             * Format: int64
+             * @description The sum of the ledger, and of the live lots' remaining points.
+             */
+            balance: number;
+            value: components["schemas"]["Money"];
+            /** @description Lots with points left, oldest first (the order redemptions take them in). */
+            lots: components["schemas"]["PointsLot"][];
+            expiringSoon: components["schemas"]["PointsExpiringSoon"];
+        };
+        /** @enum {string} */
+        PointsEntryKind: "EARN" | "REDEEM" | "EXPIRE" | "REVERSE" | "ADJUST" | "RESTORE";
+        PointsAllocation: {
+            /** Format: uuid */
+            lotId: string;
+            /**
+             * Format: int64
+             * @description Signed; negative where the entry took from the lot.
+             */
+            points: number;
+        };
+        PointsEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            kind: components["schemas"]["PointsEntryKind"];
+            /**
+             * Format: int64
+             * @description Signed; negative for REDEEM, EXPIRE, REVERSE and negative ADJUST.
+             */
+            points: number;
+            /** Format: int64 */
+            balanceAfter: number;
+            /** Format: uuid */
+            orderId: string | null;
+            /** Format: uuid */
+            refundId: string | null;
+            /** Format: uuid */
+            giftItemId: string | null;
+            giftDescription: string | null;
+            /** @description The adjustment's reason or the redemption's note. */
+            reason: string | null;
+            actorId: string;
+            actorName: string | null;
+            requestId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            allocations: components["schemas"]["PointsAllocation"][];
+        };
+        PointsEntryPage: {
+            items: components["schemas"]["PointsEntry"][];
+            nextCursor: string | null;
+        };
+        PointsAdjustment: {
+            /**
+             * Format: int64
+             * @description Not zero; negative takes points away.
+             */
+            points: number;
+            reason: string;
+        };
+        /** @description Name the gift by `giftItemId` (a catalog item) or `giftDescription`, at least one. */
+        PointsRedemption: {
+            /** Format: int64 */
+            points: number;
+            /** Format: uuid */
+            giftItemId?: string | null;
+            giftDescription?: string | null;
+            note?: string | null;
+        };
+        PointsExpiringCustomer: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            homeClinicId: string | null;
+            /**
+             * Format: int64
+             * @description Points expiring within the window.
+             */
+            points: number;
+            /** Format: date-time */
+            earliestExpiry: string;
+        };
+        PointsExpiringPage: {
+            items: components["schemas"]["PointsExpiringCustomer"][];
+            nextCursor: string | null;
+        };
+        PointsExpiryRun: {
+            /**
+             * Format: date-time
+             * @description Expire what was due by this time (not after now); now when left out.
+             */
+            asOf?: string;
+        };
+        PointsExpiryRunResult: {
+            /** Format: date-time */
+            asOf: string;
+            customers: number;
+            lots: number;
+            /** Format: int64 */
+            points: number;
+        };
         ChainSettings: {
             /** @description A paying customer with no visit for this many days is CHURNED, for half of it AT_RISK. */
             churnWindowDays: number;
@@ -1615,6 +2217,460 @@ export interface components {
         };
         ChainSettingsPatch: {
             churnWindowDays?: number;
+        };
+        /**
+         * @description DRAFT until paid; PAID; PARTIALLY_REFUNDED or REFUNDED after refunds; VOID for a draft given up.
+         * @enum {string}
+         */
+        OrderStatus: "DRAFT" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "VOID";
+        /**
+         * @description External tenders are recorded, not processed. POINTS pays with the customer's points.
+         * @enum {string}
+         */
+        TenderMethod: "CASH" | "BANK_CARD" | "WECHAT_PAY" | "ALIPAY" | "OTHER" | "POINTS";
+        OrderLineInput: {
+            /** Format: uuid */
+            itemId: string;
+            quantity: number;
+            /** @description Defaults to the item's list price. */
+            unitPrice?: components["schemas"]["Money"];
+            /** @description An amount off the line, before the tier discount. */
+            lineDiscount?: components["schemas"]["Money"];
+        };
+        OrderCreate: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            clinicId: string;
+            /**
+             * Format: uuid
+             * @description The consultant the sale is attributed to; defaults to the caller when a consultant.
+             */
+            consultantId?: string;
+            /** Format: uuid */
+            clinicianId?: string;
+            note?: string;
+            lines: components["schemas"]["OrderLineInput"][];
+        };
+        /** @description Only the fields sent change; null clears the attributed staff or the note. */
+        OrderPatch: {
+            /** Format: uuid */
+            consultantId?: string | null;
+            /** Format: uuid */
+            clinicianId?: string | null;
+            note?: string | null;
+            lines?: components["schemas"]["OrderLineInput"][];
+        };
+        TenderInput: {
+            method: components["schemas"]["TenderMethod"];
+            amount: components["schemas"]["Money"];
+            /** @description The payment's reference at the bank or wallet (transaction number), for reconciliation. */
+            reference?: string;
+        };
+        OrderPayment: {
+            tenders: components["schemas"]["TenderInput"][];
+        };
+        OrderVoid: {
+            reason: string;
+        };
+        RefundLineInput: {
+            lineNo: number;
+            amount: components["schemas"]["Money"];
+        };
+        RefundTenderInput: {
+            tenderNo: number;
+            amount: components["schemas"]["Money"];
+        };
+        RefundCreate: {
+            reason: string;
+            lines: components["schemas"]["RefundLineInput"][];
+            /** @description Where the money goes back; they must add up to the lines' amounts. Omitted, pro rata over the tenders. */
+            tenders?: components["schemas"]["RefundTenderInput"][];
+        };
+        OrderLine: {
+            lineNo: number;
+            /** Format: uuid */
+            itemId: string;
+            itemName: string;
+            category: components["schemas"]["ItemCategory"];
+            quantity: number;
+            listPrice: components["schemas"]["Money"];
+            unitPrice: components["schemas"]["Money"];
+            lineDiscount: components["schemas"]["Money"];
+            /**
+             * @description The tier's discount for the item's category, in percent.
+             * @example 5
+             */
+            tierDiscountPercent: number;
+            tierDiscount: components["schemas"]["Money"];
+            /** @description unitPrice x quantity - lineDiscount - tierDiscount. */
+            net: components["schemas"]["Money"];
+            refunded: components["schemas"]["Money"];
+            /** @description The customer's first consultant suggested this item in a consultation (so it is not 二开). */
+            seededByFirstConsultant: boolean;
+        };
+        OrderTender: {
+            tenderNo: number;
+            method: components["schemas"]["TenderMethod"];
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: int64
+             * @description The points a POINTS tender took.
+             */
+            points?: number | null;
+            reference?: string | null;
+            /** @description Value refunded through this tender (the money returned plus any points shortfall kept). */
+            refunded: components["schemas"]["Money"];
+        };
+        RefundTender: {
+            tenderNo: number;
+            method: components["schemas"]["TenderMethod"];
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: int64
+             * @description Points given back for a POINTS tender.
+             */
+            points?: number | null;
+        };
+        Refund: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            refundedAt: string;
+            refundedBy: string;
+            reason: string;
+            /** @description What the refunded lines were worth. */
+            amount: components["schemas"]["Money"];
+            /** @description What went back to external tenders, after keeping the value of the points shortfall. */
+            moneyReturned: components["schemas"]["Money"];
+            lines: components["schemas"]["RefundLineInput"][];
+            tenders: components["schemas"]["RefundTender"][];
+            /**
+             * Format: int64
+             * @description Earned points taken back.
+             */
+            pointsReversed: number;
+            /**
+             * Format: int64
+             * @description Earned points already spent, which could not be taken back.
+             */
+            pointsShortfall: number;
+            /** @description The value of the shortfall, kept from the money returned. */
+            shortfallAmount: components["schemas"]["Money"];
+        };
+        Order: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The receipt number, unique in the chain.
+             * @example 20261123-0007
+             */
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            clinicId: string;
+            status: components["schemas"]["OrderStatus"];
+            /** Format: uuid */
+            consultantId?: string | null;
+            /** Format: uuid */
+            clinicianId?: string | null;
+            note?: string | null;
+            /** @description The tier whose benefits priced the order. */
+            tierName?: string | null;
+            /** @example 1.5 */
+            pointsMultiplier?: number;
+            lines: components["schemas"]["OrderLine"][];
+            tenders: components["schemas"]["OrderTender"][];
+            refunds: components["schemas"]["Refund"][];
+            /** @description Unit prices x quantities. */
+            subtotal: components["schemas"]["Money"];
+            /** @description Line discounts plus tier discounts. */
+            discount: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            /** @description External money paid less external money returned (counts toward the tier). */
+            qualifyingSpend: components["schemas"]["Money"];
+            /**
+             * Format: int64
+             * @description Points the order earned, less those its refunds took back or netted.
+             */
+            pointsEarned: number;
+            /** @description 二开 — sold by someone other than the customer's first consultant, for an item she did not seed. */
+            secondDevelopment: boolean;
+            /** Format: date-time */
+            paidAt?: string | null;
+            paidBy?: string | null;
+            voidReason?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        OrderPage: {
+            items: components["schemas"]["Order"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description What qualifying spend counts toward a tier. LIFETIME: all of it. ROLLING_12_MONTHS: the last 12 months.
+         *     MEMBER_YEAR: the member year (from the first paid order, yearly); the tier a year's spend earned is kept
+         *     through the next member year, so the spend counted is the greater of the current and the previous
+         *     member year's.
+         * @enum {string}
+         */
+        MembershipBasis: "LIFETIME" | "ROLLING_12_MONTHS" | "MEMBER_YEAR";
+        /**
+         * @description When the review may move a customer down (upgrades always apply at once). AT_MEMBER_YEAR_END: on each
+         *     anniversary of her first paid order. MONTHLY: on the first day of each month (UTC). NEVER: no review;
+         *     on the LIFETIME basis only refunds move anyone down, on the others nobody is ever moved down.
+         * @enum {string}
+         */
+        MembershipReviewRule: "AT_MEMBER_YEAR_END" | "MONTHLY" | "NEVER";
+        /** @enum {string} */
+        MembershipPerkCode: "PRIORITY_BOOKING" | "COMPANION_DISCOUNT" | "PICKUP" | "EXCLUSIVE_CONSULTATION_GROUP" | "BIRTHDAY_GIFT" | "OTHER";
+        MembershipPerk: {
+            code: components["schemas"]["MembershipPerkCode"];
+            description: string;
+        };
+        /**
+         * @description A percentage with at most two decimals.
+         * @example 5.5
+         */
+        Percent: number;
+        /** @description Discount percent per item category; a category left out gets the tier's overall discount. */
+        CategoryDiscounts: {
+            SKIN?: components["schemas"]["Percent"];
+            INJECTION?: components["schemas"]["Percent"];
+            MINIMALLY_INVASIVE?: components["schemas"]["Percent"];
+            SURGERY?: components["schemas"]["Percent"];
+            OTHER?: components["schemas"]["Percent"];
+        };
+        TierBenefits: {
+            discountPercent: components["schemas"]["Percent"];
+            categoryDiscounts: components["schemas"]["CategoryDiscounts"];
+            /**
+             * @description Multiplies the points earned; at most two decimals.
+             * @example 1.5
+             */
+            pointsMultiplier: number;
+            perks: components["schemas"]["MembershipPerk"][];
+        };
+        MembershipTier: {
+            /** Format: uuid */
+            id: string;
+            /** @example 银卡 */
+            name: string;
+            threshold: components["schemas"]["Money"];
+            benefits: components["schemas"]["TierBenefits"];
+        };
+        MembershipTierInput: {
+            /**
+             * Format: uuid
+             * @description An existing tier's id to keep it (and its holders); absent for a new tier.
+             */
+            id?: string;
+            name: string;
+            threshold: components["schemas"]["Money"];
+            benefits: components["schemas"]["TierBenefits"];
+        };
+        MembershipProgram: {
+            basis: components["schemas"]["MembershipBasis"];
+            reviewRule: components["schemas"]["MembershipReviewRule"];
+            /** @description Lowest threshold first. */
+            tiers: components["schemas"]["MembershipTier"][];
+            reevaluationJob: components["schemas"]["MembershipJob"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        MembershipProgramInput: {
+            basis: components["schemas"]["MembershipBasis"];
+            reviewRule: components["schemas"]["MembershipReviewRule"];
+            /** @description Ascending by threshold, strictly; names unique. */
+            tiers: components["schemas"]["MembershipTierInput"][];
+        };
+        /** @description A tier by id and name (null for "no tier"). */
+        TierRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        } | null;
+        MembershipPreviewTier: {
+            /**
+             * Format: uuid
+             * @description The proposed tier's id; null for a new tier (see `name`) and for "no tier" (name null too).
+             */
+            tierId: string | null;
+            name: string | null;
+            /**
+             * Format: int64
+             * @description Customers who would hold this tier.
+             */
+            holders: number;
+            /** Format: int64 */
+            movingUp: number;
+            /** Format: int64 */
+            movingDown: number;
+            /** Format: int64 */
+            staying: number;
+        };
+        MembershipMover: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            fromTier: components["schemas"]["TierRef"];
+            /** @description The proposed tier she would hold (id null for a new tier), or null. */
+            toTier: {
+                /** Format: uuid */
+                id: string | null;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            direction: "UP" | "DOWN";
+            qualifyingSpend: components["schemas"]["Money"];
+        };
+        MembershipPreview: {
+            /**
+             * Format: int64
+             * @description Customers evaluated (every customer with qualifying spend, a tier or an override).
+             */
+            customers: number;
+            /** Format: int64 */
+            movingUp: number;
+            /** Format: int64 */
+            movingDown: number;
+            /** Format: int64 */
+            staying: number;
+            /** @description The proposed tiers, lowest first, then "no tier". */
+            tiers: components["schemas"]["MembershipPreviewTier"][];
+            movers: components["schemas"]["MembershipMover"][];
+            nextCursor: string | null;
+        };
+        /** @description A re-evaluation or review job (null in a program that has never started one). */
+        MembershipJob: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description REEVALUATION after a program change; REVIEW for the (daily or requested) review.
+             * @enum {string}
+             */
+            kind: "REEVALUATION" | "REVIEW";
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /**
+             * Format: int64
+             * @description Customers to evaluate (known once RUNNING).
+             */
+            total: number;
+            /** Format: int64 */
+            processed: number;
+            /** Format: int64 */
+            movedUp: number;
+            /** Format: int64 */
+            movedDown: number;
+            /**
+             * Format: date
+             * @description The date the job evaluates for (a review's review date is derived from it).
+             */
+            asOf: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Why it FAILED. */
+            error: string | null;
+        } | null;
+        MembershipReviewInput: {
+            /**
+             * Format: date
+             * @description Review as of this date (not after today, UTC); today when absent.
+             */
+            asOf?: string;
+        };
+        /** @description A manual tier, until a date (null when she has none). */
+        TierOverride: {
+            tier: components["schemas"]["TierRef"];
+            reason: string;
+            /** Format: date-time */
+            until: string;
+            /** @description The staff member (Keycloak user id) who set it. */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        } | null;
+        TierOverrideInput: {
+            /** Format: uuid */
+            tierId: string;
+            reason: string;
+            /**
+             * Format: date-time
+             * @description In the future.
+             */
+            until: string;
+        };
+        TierChange: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            fromTier: components["schemas"]["TierRef"];
+            toTier: components["schemas"]["TierRef"];
+            /** @enum {string} */
+            reason: "UPGRADE" | "REFUND" | "REVIEW" | "OVERRIDE" | "OVERRIDE_ENDED" | "RULES_CHANGED";
+            /** @enum {string} */
+            sourceType: "ORDER" | "REFUND" | "JOB" | "STAFF";
+            /** @description The order, refund or job id; null for a staff member's change (see `by`). */
+            sourceId: string | null;
+            /** @description The staff member (Keycloak user id) for OVERRIDE and a manual OVERRIDE_ENDED. */
+            by: string | null;
+            /** @description The staff member's reason. */
+            note?: string | null;
+            qualifyingSpend: components["schemas"]["Money"];
+        };
+        /** @description A customer's membership; `benefits` are those of `tier` (no discount, multiplier 1, no perks without a tier). */
+        CustomerMembership: {
+            /** Format: uuid */
+            customerId: string;
+            tier: components["schemas"]["TierRef"];
+            /**
+             * @description Whether `tier` comes from her spend or from an override; null without a tier.
+             * @enum {string|null}
+             */
+            source: "COMPUTED" | "OVERRIDE" | null;
+            computedTier: components["schemas"]["TierRef"];
+            override: components["schemas"]["TierOverride"];
+            basis: components["schemas"]["MembershipBasis"];
+            qualifyingSpend: components["schemas"]["Money"];
+            /** @description The next tier above the one her spend holds, and the spend still needed; null at the top or without tiers. */
+            nextTier: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                threshold: components["schemas"]["Money"];
+                remaining: components["schemas"]["Money"];
+            } | null;
+            benefits: components["schemas"]["TierBenefits"];
+            /**
+             * Format: date-time
+             * @description Her first paid order; null before it.
+             */
+            memberSince: string | null;
+            memberYear: {
+                /** Format: date-time */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @description Exclusive.
+                 */
+                end: string;
+            } | null;
+            /** @description The last 50 tier changes, newest first. */
+            history: components["schemas"]["TierChange"][];
         };
     };
     responses: {
@@ -1681,6 +2737,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Well-formed, but breaks a business rule (`business-rule`, e.g. a short balance or tenders that do not cover the total) or reuses an Idempotency-Key for another request (`idempotency-key-reused`); nothing was changed */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The `If-Match` version is stale; read again and retry */
         PreconditionFailed: {
             headers: {
@@ -1737,6 +2802,16 @@ export interface components {
                 "application/json": components["schemas"]["Visit"];
             };
         };
+        /** @description The order */
+        OrderAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Order"];
+            };
+        };
         /** @description The chain's settings */
         ChainSettingsAnswer: {
             headers: {
@@ -1745,6 +2820,35 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ChainSettings"];
+            };
+        };
+        /** @description The chain's membership program */
+        MembershipProgramAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MembershipProgram"];
+            };
+        };
+        /** @description The customer's membership */
+        CustomerMembershipAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CustomerMembership"];
+            };
+        };
+        /** @description The chain's points rules */
+        PointsRulesAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PointsRules"];
             };
         };
     };
@@ -1760,6 +2864,7 @@ export interface components {
         /** @description Exclusive upper bound of the list's time. */
         To: string;
         AppointmentId: string;
+        OrderId: string;
         VisitId: string;
         /** @description 4 or more digits find phones containing them; other text finds names starting with it (characters, full pinyin or initials). */
         CustomerSearch: string;
@@ -1776,6 +2881,9 @@ export interface components {
         CustomerLastVisitTo: string;
         /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
         CustomerBirthdayMonth: number;
+        PointsCustomerId: string;
+        /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+        IdempotencyKey: string;
     };
     requestBodies: never;
     headers: {
@@ -2795,7 +3903,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;
@@ -3444,6 +4552,261 @@ export interface operations {
             428: components["responses"]["PreconditionRequired"];
         };
     };
+    getPointsRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PointsRulesAnswer"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updatePointsRules: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "earnRate": 1,
+                 *       "redeemPoints": 100,
+                 *       "redeemAmount": {
+                 *         "amount": 100,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "allowTender": true,
+                 *       "expiry": {
+                 *         "policy": "END_OF_NEXT_YEAR"
+                 *       },
+                 *       "reminderDays": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["PointsRulesUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PointsRulesAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getPointsAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listPointsEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ledger entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    adjustPoints: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "points": 500,
+                 *       "reason": "开业活动补发积分"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PointsAdjustment"];
+            };
+        };
+        responses: {
+            /** @description The ledger entry made (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    redeemPoints: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                customerId: components["parameters"]["PointsCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "points": 800,
+                 *       "giftDescription": "玻尿酸面膜一盒",
+                 *       "note": "生日礼"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PointsRedemption"];
+            };
+        };
+        responses: {
+            /** @description The ledger entry made (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listExpiringPoints: {
+        parameters: {
+            query?: {
+                /** @description Points expiring within this many days from now; the rules' reminderDays when left out. */
+                withinDays?: number;
+                /** @description Customers registered at this clinic. */
+                clinicId?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers and their expiring points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsExpiringPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    runPointsExpiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "asOf": "2026-01-01T00:00:00+08:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PointsExpiryRun"];
+            };
+        };
+        responses: {
+            /** @description What this run expired */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsExpiryRunResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     getChainSettings: {
         parameters: {
             query?: never;
@@ -3485,6 +4848,491 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                customerId?: string;
+                clinicId?: string;
+                status?: components["schemas"]["OrderStatus"];
+                /** @description Inclusive lower bound of the list's time. */
+                from?: components["parameters"]["From"];
+                /** @description Exclusive upper bound of the list's time. */
+                to?: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01900000-0000-7000-8000-0000000c0001",
+                 *       "clinicId": "01900000-0000-7000-8000-000000000101",
+                 *       "consultantId": "01900000-0000-7000-8000-0000000d0001",
+                 *       "lines": [
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-0000000a1001",
+                 *           "quantity": 1
+                 *         },
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-0000000a1002",
+                 *           "quantity": 2,
+                 *           "lineDiscount": {
+                 *             "amount": 20000,
+                 *             "currency": "CNY"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderCreate"];
+            };
+        };
+        responses: {
+            /** @description The draft, priced */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderPatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    payOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tenders": [
+                 *         {
+                 *           "method": "WECHAT_PAY",
+                 *           "amount": {
+                 *             "amount": 1180000,
+                 *             "currency": "CNY"
+                 *           },
+                 *           "reference": "4200001234202611230001"
+                 *         },
+                 *         {
+                 *           "method": "POINTS",
+                 *           "amount": {
+                 *             "amount": 20000,
+                 *             "currency": "CNY"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderPayment"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    voidOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderVoid"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    refundOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户对效果不满意，退一个项目",
+                 *       "lines": [
+                 *         {
+                 *           "lineNo": 2,
+                 *           "amount": {
+                 *             "amount": 380000,
+                 *             "currency": "CNY"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RefundCreate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getMembershipProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MembershipProgramAnswer"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateMembershipProgram: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "basis": "LIFETIME",
+                 *       "reviewRule": "AT_MEMBER_YEAR_END",
+                 *       "tiers": [
+                 *         {
+                 *           "name": "普卡",
+                 *           "threshold": {
+                 *             "amount": 1000000,
+                 *             "currency": "CNY"
+                 *           },
+                 *           "benefits": {
+                 *             "discountPercent": 2,
+                 *             "categoryDiscounts": {
+                 *               "SKIN": 5
+                 *             },
+                 *             "pointsMultiplier": 1,
+                 *             "perks": [
+                 *               {
+                 *                 "code": "BIRTHDAY_GIFT",
+                 *                 "description": "生日礼"
+                 *               }
+                 *             ]
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "银卡",
+                 *           "threshold": {
+                 *             "amount": 3000000,
+                 *             "currency": "CNY"
+                 *           },
+                 *           "benefits": {
+                 *             "discountPercent": 5,
+                 *             "categoryDiscounts": {},
+                 *             "pointsMultiplier": 1.5,
+                 *             "perks": [
+                 *               {
+                 *                 "code": "PRIORITY_BOOKING",
+                 *                 "description": "优先预约"
+                 *               }
+                 *             ]
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["MembershipProgramInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["MembershipProgramAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    previewMembershipProgram: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipProgramInput"];
+            };
+        };
+        responses: {
+            /** @description The counts and a page of movers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getMembershipJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startMembershipReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "asOf": "2026-11-23"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MembershipReviewInput"];
+            };
+        };
+        responses: {
+            /** @description The review job, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCustomerMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CustomerMembershipAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    overrideCustomerTier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tierId": "01900000-0000-7000-8000-0000000f0002",
+                 *       "reason": "老客户补偿",
+                 *       "until": "2027-06-30T23:59:59+08:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TierOverrideInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CustomerMembershipAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    endCustomerTierOverride: {
+        parameters: {
+            query: {
+                reason: string;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CustomerMembershipAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }

@@ -31,6 +31,10 @@ export function describeError(error: unknown, t: Translate): { title: string; de
       return { title: t('error.conflict'), detail: error.detail, requestId };
     case 412:
       return localized('error.staleTitle', 'error.stale');
+    case 422:
+      return error.is('idempotency-key-reused')
+        ? localized('error.businessRule', 'error.idempotencyReused')
+        : { title: t('error.businessRule'), detail: error.detail, requestId };
     case 428:
       return localized('error.staleTitle', 'error.versionMissing');
   }

@@ -1,8 +1,11 @@
+import { salesEn, salesZh } from './salesMessages';
+
 /**
  * Every UI string, in zh-CN (default) and en-US. `{name}` placeholders are filled by `t()`.
  * en-US is typed against zh-CN, so a missing translation is a type error.
  */
 const zhCN = {
+  ...salesZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -909,6 +912,7 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 const enUS: Messages = {
+  ...salesEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 

@@ -122,3 +122,85 @@ type Colleague = components['schemas']['Colleague'];
 export function colleague(s: Staff): Colleague {
   return { id: s.id, displayName: s.displayName, roles: s.roles, allClinics: s.allClinics, clinicIds: s.clinicIds };
 }
+
+type Order = components['schemas']['Order'];
+type OrderLine = components['schemas']['OrderLine'];
+
+const cny = (amount: number) => ({ amount, currency: 'CNY' });
+
+/** A line priced as the server does: unit price × quantity − line discount − tier discount (percent of the rest). */
+export function orderLine(lineNo: number, item: CatalogItem, overrides: Partial<OrderLine> & { tierPercent?: number } = {}): OrderLine {
+  const { tierPercent = 0, ...rest } = overrides;
+  const quantity = rest.quantity ?? 1;
+  const unit = rest.unitPrice?.amount ?? item.listPrice.amount;
+  const lineDiscount = rest.lineDiscount?.amount ?? 0;
+  const tier = Math.round(((unit * quantity - lineDiscount) * tierPercent) / 100);
+  return {
+    lineNo,
+    itemId: item.id,
+    itemName: item.name,
+    category: item.category,
+    quantity,
+    listPrice: item.listPrice,
+    unitPrice: cny(unit),
+    lineDiscount: cny(lineDiscount),
+    tierDiscountPercent: tierPercent,
+    tierDiscount: cny(tier),
+    net: cny(unit * quantity - lineDiscount - tier),
+    refunded: cny(0),
+    seededByFirstConsultant: false,
+    ...rest,
+  };
+}
+
+/** An order whose totals add up from its lines. */
+export function order(n: number, who: Customer, lines: OrderLine[], overrides: Partial<Order> = {}): Order {
+  const subtotal = lines.reduce((s, l) => s + l.unitPrice.amount * l.quantity, 0);
+  const total = lines.reduce((s, l) => s + l.net.amount, 0);
+  return {
+    id: `01900000-0000-7000-8000-0000000f0${String(n).padStart(3, '0')}`,
+    number: `20261123-${String(n).padStart(4, '0')}`,
+    customerId: who.id,
+    customerName: who.name,
+    clinicId: clinic(1).id,
+    status: 'DRAFT',
+    consultantId: null,
+    clinicianId: null,
+    note: null,
+    tierName: null,
+    pointsMultiplier: 1,
+    lines,
+    tenders: [],
+    refunds: [],
+    subtotal: cny(subtotal),
+    discount: cny(subtotal - total),
+    total: cny(total),
+    qualifyingSpend: cny(0),
+    pointsEarned: 0,
+    secondDevelopment: false,
+    paidAt: null,
+    paidBy: null,
+    voidReason: null,
+    createdAt: '2026-11-23T10:00:00+08:00',
+    updatedAt: '2026-11-23T10:00:00+08:00',
+    version: 0,
+    ...overrides,
+  };
+}
+
+type PointsRules = components['schemas']['PointsRules'];
+
+/** The common rules: 1 point per yuan, 100 points pay ¥1, points can pay, expiring at the end of the next year. */
+export function pointsRules(overrides: Partial<PointsRules> = {}): PointsRules {
+  return {
+    earnRate: 1,
+    redeemPoints: 100,
+    redeemAmount: cny(100),
+    allowTender: true,
+    expiry: { policy: 'END_OF_NEXT_YEAR' },
+    reminderDays: 30,
+    updatedAt: '2026-01-01T00:00:00Z',
+    version: 2,
+    ...overrides,
+  };
+}

@@ -30,6 +30,9 @@ const ENTITY_LABELS: Record<EntityType, MessageKey> = {
   visit: 'audit.entity.visit',
   consultation: 'audit.entity.consultation',
   settings: 'audit.entity.settings',
+  'membership-program': 'audit.entity.membership-program',
+  'membership-job': 'audit.entity.membership-job',
+  order: 'audit.entity.order',
 };
 
 /** Records that have a page of their own, to open from their entries. */

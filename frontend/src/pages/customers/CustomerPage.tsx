@@ -15,6 +15,8 @@ import { useMe } from '../../me/MeContext';
 import { BookAppointmentModal, type BookingDraft } from '../appointments/AppointmentModals';
 import { CheckInModal, type CheckInDraft } from '../visits/CheckInModal';
 import { useMyClinics } from '../visits/useClinics';
+import { CustomerMembership } from '../membership/CustomerMembership';
+import { OrdersTable } from '../orders/OrdersPage';
 import { CustomerConsultations } from './CustomerConsultations';
 import { AttachReferrerModal, ConsentModal, EditCustomerModal } from './CustomerModals';
 import { CustomerRecordMenu, CustomerRecordNotice, isEditable } from './CustomerRecordActions';
@@ -135,6 +137,12 @@ function CustomerView({ customerId }: { customerId: string }) {
             ),
           },
           { key: 'timeline', label: t('customer.tab.timeline'), children: <CustomerTimeline customerId={customer.id} /> },
+          { key: 'membership', label: t('customer.tab.membership'), children: <CustomerMembership customerId={customer.id} /> },
+          {
+            key: 'orders',
+            label: t('customer.tab.orders'),
+            children: <OrdersTable filters={{ customerId: customer.id }} showCustomer={false} testId="customer-orders" />,
+          },
           ...(permissions.canViewConsultations
             ? [{ key: 'consultations', label: t('customer.tab.consultations'), children: <CustomerConsultations customerId={customer.id} /> }]
             : []),

@@ -1,14 +1,15 @@
-import { CalendarOutlined, FileTextOutlined, LoginOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileTextOutlined, LoginOutlined, ShoppingOutlined } from '@ant-design/icons';
 import { Flex, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/ApiContext';
 import { dataOf } from '../../api/client';
-import { keys, PAGE_SIZE, useCursorList, type TimelineEntry } from '../../api/queries';
+import { keys, PAGE_SIZE, useCursorList, type OrderStatus, type TimelineEntry } from '../../api/queries';
 import { CursorFeed } from '../../components/CursorFeed';
 import { dayIn, formatDateTimeIn } from '../../components/zonedTime';
 import { useI18n, type Translate } from '../../i18n/I18nProvider';
 import { hasMessage } from '../../i18n/messages';
+import { ORDER_STATUS_COLORS } from '../orders/orderFields';
 import { useMyClinics } from '../visits/useClinics';
 import { APPOINTMENT_COLORS, OUTCOME_COLORS, type AppointmentStatus, type ConsultationOutcome } from '../visits/visitFields';
 import { useStaffDirectory } from './useStaffDirectory';
@@ -17,10 +18,15 @@ const KINDS: Record<TimelineEntry['kind'], { icon: ReactNode; color: string }> =
   APPOINTMENT: { icon: <CalendarOutlined />, color: 'blue' },
   VISIT: { icon: <LoginOutlined />, color: 'green' },
   CONSULTATION: { icon: <FileTextOutlined />, color: '#c2416b' },
+  ORDER: { icon: <ShoppingOutlined />, color: 'gold' },
 };
 
 /** The entry's status in words and colour; a status this UI does not know yet is shown as sent. */
 function statusOf(e: TimelineEntry, t: Translate): { text: string; color: string } {
+  if (e.kind === 'ORDER') {
+    const key = `orderStatus.${e.status}`;
+    return { text: hasMessage(key) ? t(key) : e.status, color: ORDER_STATUS_COLORS[e.status as OrderStatus] ?? 'default' };
+  }
   const key = e.kind === 'APPOINTMENT' ? `appointmentStatus.${e.status}` : e.kind === 'VISIT' ? `visitStatus.${e.status}` : `outcome.${e.status}`;
   const color =
     e.kind === 'APPOINTMENT'
@@ -40,20 +46,22 @@ function labelOf(e: TimelineEntry, t: Translate): string {
     return hasMessage(key) ? t(key) : (e.label ?? '');
   }
   if (e.kind === 'APPOINTMENT') return e.label ?? t('appointments.form.itemNone');
+  if (e.kind === 'ORDER') return e.label ?? '';
   return e.label || t('consultations.noNeeds');
 }
 
 /**
  * Where an entry is kept: an appointment on its day of the calendar, a visit on its page, a consultation on
- * its visit's page, picked out.
+ * its visit's page, picked out, an order on its page.
  */
 function linkOf(e: TimelineEntry, zone: string): string {
   if (e.kind === 'APPOINTMENT') return `/calendar?clinic=${e.clinicId}&date=${dayIn(zone, e.at)}&appointment=${e.id}`;
   if (e.kind === 'VISIT') return `/visits/${e.id}`;
+  if (e.kind === 'ORDER') return `/orders/${e.id}`;
   return `/visits/${e.visitId}?consultation=${e.id}`;
 }
 
-/** Her appointments, visits and consultations, newest first, at the clinics the caller works in. */
+/** Her appointments, visits, consultations and paid orders, newest first, at the clinics the caller works in. */
 export function CustomerTimeline({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const api = useApi();

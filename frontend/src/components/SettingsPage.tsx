@@ -1,0 +1,37 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { ErrorAlert } from './ErrorAlert';
+import { PageHeader } from './PageHeader';
+import type { Versioned } from './useFormMutation';
+
+/**
+ * A page editing one versioned record (the chain's tier program, its points rules): loading, the load error
+ * with retry, then the editor, built afresh for each version read (a save or a reload refills it).
+ */
+export function SettingsPage<T extends { version: number }>({
+  title,
+  testId,
+  record,
+  editor,
+}: {
+  title: ReactNode;
+  testId: string;
+  record: UseQueryResult<Versioned<T>>;
+  editor: (record: Versioned<T>, reload: () => void) => ReactNode;
+}) {
+  return (
+    <div data-testid={testId}>
+      <PageHeader title={title} />
+      {record.isPending ? (
+        <Spin>
+          <div style={{ height: 240 }} />
+        </Spin>
+      ) : record.isError ? (
+        <ErrorAlert error={record.error} onRetry={() => record.refetch()} testId={`${testId}-error`} />
+      ) : (
+        <div key={record.data.data.version}>{editor(record.data, () => void record.refetch())}</div>
+      )}
+    </div>
+  );
+}
