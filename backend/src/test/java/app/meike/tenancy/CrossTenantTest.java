@@ -370,11 +370,11 @@ class CrossTenantTest extends ApiTest {
             String itemOfB = Sales.item(b, "B 项目", "SKIN", 100);
             String orderOfB = Sales.draft(b, Sales.customer(b, "B 付款"), clinicOfB, List.of(Sales.line(itemOfB, 1)))
                     .statusCode(201).extract().path("id");
-            String anotherOfA = Sales.draft(a, customerOfA, clinicOfA, List.of(Sales.line(itemOfA, 1)))
-                    .statusCode(201).extract().path("id");
+            JsonPath anotherOfA = Sales.draft(a, customerOfA, clinicOfA, List.of(Sales.line(itemOfA, 1)))
+                    .statusCode(201).extract().jsonPath();
             as(a.adminToken()).header("Idempotency-Key", key).body(Map.of("tenders", List.of(Map.of("method",
-                    "CASH", "amount", Sales.cny(100))))).post("/api/v1/orders/" + anotherOfA + "/pay").then()
-                    .statusCode(200);
+                    "CASH", "amount", Sales.cny(anotherOfA.getLong("total.amount"))))))
+                    .post("/api/v1/orders/" + anotherOfA.getString("id") + "/pay").then().statusCode(200);
             as(adminB).header("Idempotency-Key", key).body(Map.of("tenders", List.of(Map.of("method", "CASH",
                             "amount", Sales.cny(100))))).post("/api/v1/orders/" + orderOfB + "/pay").then()
                     .statusCode(200).body("id", equalTo(orderOfB));
