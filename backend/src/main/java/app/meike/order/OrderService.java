@@ -152,7 +152,6 @@ public class OrderService implements TimelineSource {
         OffsetDateTime now = Clocks.now(clock);
         SalesOrder order = new SalesOrder();
         order.id = Ids.newId();
-        order.number = nextNumber(now);
         order.customerId = request.customerId();
         order.clinicId = request.clinicId();
         order.status = Status.DRAFT;
@@ -164,6 +163,8 @@ public class OrderService implements TimelineSource {
         order.updatedAt = now;
         MemberBenefits benefits = memberships.benefitsOf(order.customerId);
         List<OrderLine> lines = price(order, request.lines(), benefits);
+        // Last, because the day's counter row stays locked until the draft commits.
+        order.number = nextNumber(now);
         order.persist();
         lines.forEach(e -> e.persist());
         SalesOrder.flush();
