@@ -17,4 +17,5 @@ ALTER TABLE idempotency_key ENABLE ROW LEVEL SECURITY;
 ALTER TABLE idempotency_key FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON idempotency_key
   USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
-GRANT SELECT, INSERT, UPDATE ON idempotency_key TO ${app_role};
+-- Keys are forgotten after the retention period (a daily job), so a retry must come within it.
+GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_key TO ${app_role};

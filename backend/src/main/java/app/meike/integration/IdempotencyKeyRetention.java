@@ -1,0 +1,66 @@
+package app.meike.integration;
+
+import app.meike.common.Clocks;
+import app.meike.tenancy.TenantContext;
+import app.meike.tenancy.TenantService;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Forgets Idempotency-Keys once no client retries with them any more: a retry must come within the retention
+ * period (30 days unless configured), after which the key could be used again.
+ */
+@ApplicationScoped
+public class IdempotencyKeyRetention {
+    private static final Logger LOG = Logger.getLogger(IdempotencyKeyRetention.class);
+
+    @Inject
+    TenantContext tenantContext;
+    @Inject
+    TenantService tenants;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "meike.idempotency.retention-days", defaultValue = "30")
+    int retentionDays;
+
+    @Scheduled(identity = "idempotency-key-retention", cron = "{meike.idempotency.retention-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void forgetExpiredKeys() {
+        tenantContext.actAsPlatform();
+        List<UUID> chains = QuarkusTransaction.requiringNew().call(tenants::activeTenantIds);
+        for (UUID chain : chains) {
+            try {
+                int forgotten = forgetExpiredKeys(chain);
+                if (forgotten > 0) {
+                    LOG.infof("Chain %s: forgot %d idempotency keys older than %d days", chain, forgotten,
+                            retentionDays);
+                }
+            } catch (RuntimeException e) {
+                // One chain's failure must not keep the others' keys; it is retried tomorrow.
+                LOG.errorf(e, "Chain %s: forgetting idempotency keys failed", chain);
+            }
+        }
+    }
+
+    /** Deletes the chain's keys older than the retention period; answers how many. */
+    @ActivateRequestContext
+    public int forgetExpiredKeys(UUID chain) {
+        return tenantContext.callAs(chain, () -> QuarkusTransaction.requiringNew().call(() ->
+                Panache.getEntityManager().createNativeQuery("DELETE FROM idempotency_key WHERE tenant_id = :tenant"
+                                + " AND created_at < :cutoff")
+                        .setParameter("tenant", chain)
+                        .setParameter("cutoff", Clocks.now(clock).minusDays(retentionDays))
+                        .executeUpdate()));
+    }
+}
