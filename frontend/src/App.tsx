@@ -32,6 +32,7 @@ const PosPage = lazy(() => import('./pages/orders/PosPage').then((m) => ({ defau
 const OrdersPage = lazy(() => import('./pages/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
 const OrderPage = lazy(() => import('./pages/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
 const TierSettingsPage = lazy(() => import('./pages/membership/TierSettingsPage').then((m) => ({ default: m.TierSettingsPage })));
+const ExpiringPointsPage = lazy(() => import('./pages/points/ExpiringPointsPage').then((m) => ({ default: m.ExpiringPointsPage })));
 const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage').then((m) => ({ default: m.PointsRulesPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 
@@ -112,6 +113,7 @@ export function ShellRoutes() {
         <Route path="staff" element={<Guard nav="staff"><StaffPage /></Guard>} />
         <Route path="catalog" element={<Guard nav="catalog"><CatalogPage /></Guard>} />
         <Route path="settings/tiers" element={<Guard nav="tierSettings"><TierSettingsPage /></Guard>} />
+        <Route path="points/expiring" element={<Guard nav="expiringPoints"><ExpiringPointsPage /></Guard>} />
         <Route path="settings/points" element={<Guard nav="pointsSettings"><PointsRulesPage /></Guard>} />
         <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
         <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />

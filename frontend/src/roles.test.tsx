@@ -20,6 +20,7 @@ const ALL: NavKey[] = [
   'catalog',
   'tierSettings',
   'pointsSettings',
+  'expiringPoints',
   'audit',
   'tenants',
 ];
@@ -29,11 +30,11 @@ describe('menu by role', () => {
     [['platform-admin'], ['tenants']],
     [
       ['tenant-admin'],
-      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'audit'],
+      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'audit'],
     ],
-    [['manager'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'clinics', 'staff']],
-    [['consultant'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'clinics']],
-    [['front-desk'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'clinics']],
+    [['manager'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff']],
+    [['consultant'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'expiringPoints', 'clinics']],
+    [['front-desk'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'expiringPoints', 'clinics']],
     // Clinicians read orders but do not sell.
     [['clinician'], ['overview', 'desk', 'calendar', 'customers', 'orders', 'clinics']],
   ];

@@ -16,6 +16,7 @@ export type NavKey =
   | 'catalog'
   | 'tierSettings'
   | 'pointsSettings'
+  | 'expiringPoints'
   | 'audit'
   | 'tenants';
 
@@ -53,6 +54,12 @@ export interface Permissions {
   canRefundOrders: boolean;
   /** Membership tiers and points rules. */
   canManageLoyalty: boolean;
+  /** Set a customer's tier by hand until a date, end such an override. */
+  canOverrideTiers: boolean;
+  /** Add or take a customer's points by hand, with a reason. */
+  canAdjustPoints: boolean;
+  /** Redeem a customer's points for a gift. */
+  canRedeemPoints: boolean;
 }
 
 /**
@@ -67,6 +74,8 @@ export interface Permissions {
  * visits out. Consultations are health-related: front desk staff neither read nor record them, clinicians
  * read them. The front desk starts at the check-in desk. Everyone but clinicians sells at the till; every staff
  * role reads orders; refunds are for chain admins and managers; tiers and points rules for chain admins.
+ * Tiers are set by hand by chain admins, points adjusted by hand by admins and managers; everyone who sells
+ * redeems points for gifts and sees whose points expire soon (to remind them).
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -91,6 +100,9 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canSell: false,
       canRefundOrders: false,
       canManageLoyalty: false,
+      canOverrideTiers: false,
+      canAdjustPoints: false,
+      canRedeemPoints: false,
     };
   }
   const admin = has('tenant-admin');
@@ -101,6 +113,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   if (customerWriter) nav.push('pos');
   nav.push('orders');
   if (admin || manager) nav.push('customerImports', 'conversion');
+  if (customerWriter) nav.push('expiringPoints');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
   if (admin) nav.push('catalog', 'tierSettings', 'pointsSettings', 'audit');
@@ -124,5 +137,8 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canSell: customerWriter,
     canRefundOrders: admin || manager,
     canManageLoyalty: admin,
+    canOverrideTiers: admin,
+    canAdjustPoints: admin || manager,
+    canRedeemPoints: customerWriter,
   };
 }

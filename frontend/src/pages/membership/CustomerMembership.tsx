@@ -8,9 +8,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../components/format';
 import { formatMoney } from '../../components/money';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useMe } from '../../me/MeContext';
 import { ITEM_CATEGORIES } from '../catalog/catalogFields';
 import { useUserNames } from '../customers/useStaffDirectory';
 import { CustomerPoints } from '../points/CustomerPoints';
+import { TierOverrideActions } from './TierOverrideActions';
 import { tierProgress, type CustomerMembership as Membership, type TierChange } from './membershipFields';
 
 /** The customer's tier card, her progress to the next tier, her member year, tier history; then her points. */
@@ -29,15 +31,16 @@ export function CustomerMembership({ customerId }: { customerId: string }) {
       ) : membership.isError ? (
         <ErrorAlert error={membership.error} onRetry={() => membership.refetch()} testId="membership-error" />
       ) : (
-        <MembershipView m={membership.data} />
+        <MembershipView m={membership.data} customerId={customerId} />
       )}
       <CustomerPoints customerId={customerId} />
     </Flex>
   );
 }
 
-function MembershipView({ m }: { m: Membership }) {
+function MembershipView({ m, customerId }: { m: Membership; customerId: string }) {
   const { t, locale } = useI18n();
+  const { permissions } = useMe();
   const userName = useUserNames();
   const fmt = (x: Membership['qualifyingSpend']) => formatMoney(x, locale);
   const progress = tierProgress(m);
@@ -57,6 +60,7 @@ function MembershipView({ m }: { m: Membership }) {
               {m.source === 'OVERRIDE' && <Tag color="purple">{t('membership.overridden')}</Tag>}
             </Flex>
           }
+          extra={permissions.canOverrideTiers && <TierOverrideActions customerId={customerId} membership={m} />}
         >
           {m.tier ? (
             <Descriptions column={1} size="small">

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../components/format';
 import { formatMoney } from '../../components/money';
 import { useI18n } from '../../i18n/I18nProvider';
+import { PointsActions } from './PointsActions';
 import { usePointsAccount } from './pointsQueries';
 
 type Lot = PointsAccount['lots'][number];
@@ -19,7 +20,7 @@ export function expiresSoon(lot: Pick<Lot, 'expiresAt'>, withinDays: number, now
   return dayjs(lot.expiresAt).isBefore(now.add(withinDays, 'day'));
 }
 
-/** Her points: balance and its worth, what expires soon, live lots with their expiry, and the ledger. */
+/** Her points: adjust and redeem (by role), balance and its worth, what expires soon, live lots with their expiry, and the ledger. */
 export function CustomerPoints({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const api = useApi();
@@ -52,7 +53,7 @@ export function CustomerPoints({ customerId }: { customerId: string }) {
   ];
 
   return (
-    <Card title={t('points.title')} data-testid="customer-points">
+    <Card title={t('points.title')} data-testid="customer-points" extra={<PointsActions customerId={customerId} balance={account.data?.balance} />}>
       {account.isPending ? (
         <Spin>
           <div style={{ height: 120 }} />
