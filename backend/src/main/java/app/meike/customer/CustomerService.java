@@ -367,6 +367,13 @@ public class CustomerService {
                 .executeUpdate();
     }
 
+    /** 404 unless the id is one of the chain's customers (merged and erased ones included: their records stay). */
+    public void requireKnown(UUID id) {
+        if (Customer.count("id", id) == 0) {
+            throw ProblemException.notFound("Customer");
+        }
+    }
+
     /** A paid order: the first one starts her member year. */
     public void recordPurchase(UUID customerId, OffsetDateTime at) {
         Customer.getEntityManager().createNativeQuery("UPDATE customer SET first_purchase_at ="

@@ -71,7 +71,7 @@ public class MembershipService implements Memberships {
             throw ProblemException.unprocessable("Qualifying spend of " + source + " " + sourceId
                     + " must be " + (source == SpendSource.ORDER ? "zero or more" : "zero or less"));
         }
-        requireCustomer(customerId);
+        customers.requireKnown(customerId);
         CustomerMembership membership = lock(customerId);
         if (QualifyingSpend.count("sourceId", sourceId) > 0) {
             return;
@@ -105,13 +105,13 @@ public class MembershipService implements Memberships {
     }
 
     public CustomerMembershipView get(UUID customerId) {
-        requireCustomer(customerId);
+        customers.requireKnown(customerId);
         return view(customerId, CustomerMembership.findById(customerId));
     }
 
     @Transactional
     public CustomerMembershipView override(UUID customerId, OverrideInput input) {
-        requireCustomer(customerId);
+        customers.requireKnown(customerId);
         OffsetDateTime now = Clocks.now(clock);
         MembershipTier tier = MembershipTier.findById(input.tierId());
         if (tier == null || tier.position == null) {
@@ -140,7 +140,7 @@ public class MembershipService implements Memberships {
 
     @Transactional
     public CustomerMembershipView endOverride(UUID customerId, String reason) {
-        requireCustomer(customerId);
+        customers.requireKnown(customerId);
         OffsetDateTime now = Clocks.now(clock);
         CustomerMembership membership = lock(customerId);
         if (!membership.hasOverride() || !membership.overrideUntil.isAfter(now)) {
@@ -267,12 +267,6 @@ public class MembershipService implements Memberships {
         change.note = note;
         change.qualifyingSpend = spend;
         change.persist();
-    }
-
-    private void requireCustomer(UUID customerId) {
-        if (customers.namesOf(List.of(customerId)).isEmpty()) {
-            throw ProblemException.notFound("Customer");
-        }
     }
 
     private CustomerMembershipView view(UUID customerId, CustomerMembership membership) {

@@ -82,7 +82,7 @@ public class PointsService implements PointsForOrders {
     /** The balance, its money value and the live lots; lots already due are expired first. */
     @Transactional
     public PointsAccountView account(UUID customerId) {
-        requireKnown(customerId);
+        customers.requireKnown(customerId);
         OffsetDateTime now = Clocks.now(clock);
         if (PointsLot.count("customerId = ?1 and remaining > 0 and expiresAt <= ?2", customerId, now) > 0) {
             open(customerId, now);
@@ -100,7 +100,7 @@ public class PointsService implements PointsForOrders {
 
     /** The ledger, newest first (the order entries were written in, which is the order of balanceAfter). */
     public Page<PointsEntryView> entries(UUID customerId, PageRequest page) {
-        requireKnown(customerId);
+        customers.requireKnown(customerId);
         List<PointsEntry> rows = page.after() == null
                 ? PointsEntry.<PointsEntry>find("customerId = ?1 order by id desc", customerId)
                 .page(0, page.fetchSize()).list()
@@ -500,16 +500,9 @@ public class PointsService implements PointsForOrders {
         return byId;
     }
 
-    /** 404 unless the customer is one of the chain's (merged and erased ones keep their ledger, readable). */
-    private void requireKnown(UUID customerId) {
-        if (customers.namesOf(List.of(customerId)).isEmpty()) {
-            throw ProblemException.notFound("Customer");
-        }
-    }
-
     /** Points move only for live customers: 404 for unknown ids, 400 for merged or erased ones. */
     private void requireLive(UUID customerId) {
-        requireKnown(customerId);
+        customers.requireKnown(customerId);
         customers.requireCustomer("customerId", customerId);
     }
 
