@@ -1,8 +1,8 @@
 package app.meike.integration;
 
 import app.meike.common.Clocks;
+import app.meike.tenancy.ActiveChains;
 import app.meike.tenancy.TenantContext;
-import app.meike.tenancy.TenantService;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,7 +26,7 @@ public class IdempotencyKeyRetention {
     @Inject
     TenantContext tenantContext;
     @Inject
-    TenantService tenants;
+    ActiveChains chains;
     @Inject
     Clock clock;
     @ConfigProperty(name = "meike.idempotency.retention-days", defaultValue = "30")
@@ -35,22 +34,14 @@ public class IdempotencyKeyRetention {
 
     @Scheduled(identity = "idempotency-key-retention", cron = "{meike.idempotency.retention-cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @ActivateRequestContext
     void forgetExpiredKeys() {
-        tenantContext.actAsPlatform();
-        List<UUID> chains = QuarkusTransaction.requiringNew().call(tenants::activeTenantIds);
-        for (UUID chain : chains) {
-            try {
-                int forgotten = forgetExpiredKeys(chain);
-                if (forgotten > 0) {
-                    LOG.infof("Chain %s: forgot %d idempotency keys older than %d days", chain, forgotten,
-                            retentionDays);
-                }
-            } catch (RuntimeException e) {
-                // One chain's failure must not keep the others' keys; it is retried tomorrow.
-                LOG.errorf(e, "Chain %s: forgetting idempotency keys failed", chain);
+        chains.forEach("Forgetting idempotency keys", chain -> {
+            int forgotten = forgetExpiredKeys(chain);
+            if (forgotten > 0) {
+                LOG.infof("Chain %s: forgot %d idempotency keys older than %d days", chain, forgotten,
+                        retentionDays);
             }
-        }
+        });
     }
 
     /** Deletes the chain's keys older than the retention period; answers how many. */

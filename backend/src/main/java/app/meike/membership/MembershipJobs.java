@@ -10,7 +10,7 @@ import app.meike.membership.MembershipDtos.ReviewInput;
 import app.meike.membership.MembershipJob.Kind;
 import app.meike.membership.MembershipJob.Status;
 import app.meike.tenancy.TenantContext;
-import app.meike.tenancy.TenantService;
+import app.meike.tenancy.ActiveChains;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -59,7 +59,7 @@ public class MembershipJobs {
     @Inject
     TenantContext tenantContext;
     @Inject
-    TenantService tenants;
+    ActiveChains chains;
     @Inject
     MembershipService memberships;
     @Inject
@@ -218,23 +218,9 @@ public class MembershipJobs {
         audit.record("membership-job.failed", "membership-job", job.id, Map.of("error", job.error));
     }
 
-    /** Runs work in its own transaction for each active chain, one after another; one chain's failure is logged. */
+    /** Runs work in its own transaction for each active chain, one after another. */
     private void forEachChain(Runnable work) {
-        inRequest(() -> {
-            tenantContext.actAsPlatform();
-            List<UUID> chains = QuarkusTransaction.requiringNew().call(tenants::activeTenantIds);
-            for (UUID chain : chains) {
-                try {
-                    tenantContext.callAs(chain, () -> {
-                        QuarkusTransaction.requiringNew().run(work);
-                        return null;
-                    });
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "Membership work for chain %s failed", chain);
-                }
-            }
-            return null;
-        });
+        chains.forEach("Membership work", chain -> QuarkusTransaction.requiringNew().run(work));
     }
 
     /** Work outside an HTTP request still needs the request scope the tenant context and caller live in. */
