@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The ledger's invariants over any sequence of movements, run the way PointsService runs them (expire what is due,
  * then move): balance = sum(entries) = sum(lots' remaining) >= 0, and every lot holds 0 <= remaining <= points.
  */
-class PointsLotsProperties {
+class PointsLotsPropertiesTest {
     enum Kind { EARN, REDEEM, WAIT, REVERSE, RESTORE, PAY }
 
     /** One step: what happens, an amount, and which earlier order it concerns (by index, modulo). */
