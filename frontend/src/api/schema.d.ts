@@ -980,8 +980,10 @@ export interface paths {
         /**
          * Pay a draft with tenders that cover its total exactly
          * @description External tenders (cash, bank card, WeChat Pay, Alipay, other) are recorded, not processed. A POINTS tender
-         *     names the amount it pays; the points it takes follow the chain's redemption value. Paying sets the
-         *     customer's first purchase (starting her member year), adds the qualifying spend (external tenders), moves
+         *     names the amount it pays; the points it takes follow the chain's redemption value. A STORED_VALUE tender (at
+         *     most one) takes the amount from the customer's account, from lots usable at the order's clinic (422 when short,
+         *     409 when the account is frozen); its principal part counts as qualifying spend. Paying sets the customer's first purchase
+         *     (starting her member year), adds the qualifying spend (external tenders and stored-value principal), moves
          *     her tier up at once when it crosses a threshold, and earns points at the tier's multiplier. The sale is
          *     second development (二开) when its consultant is not the customer's first consultant and an item was not
          *     suggested by that first consultant. A retry with the same Idempotency-Key and body answers the first
@@ -1029,12 +1031,402 @@ export interface paths {
          * @description Answers the order in its new state; the new refund is the last of its `refunds`.
          *     Names lines and amounts (never more than a line's net amount less what was refunded of it). The money goes
          *     back to the order's tenders: as named, or pro rata over what each tender can still return; never more than
-         *     a tender took. Points the order earned are taken back in proportion to the external money refunded; points
-         *     the customer already spent cannot be taken back, so their value is kept from the money returned, as
-         *     stated in `pointsShortfall` and `shortfallAmount`. Points that paid for the order are given back. The
-         *     qualifying spend falls by the money returned, which may move the tier down on the lifetime basis.
+         *     a tender took. Stored value goes back into the lots the payment took it from, principal and bonus as they
+         *     were taken. Points the order earned are taken back in proportion to the qualifying money refunded; points
+         *     the customer already spent cannot be taken back, so their value is kept from the money (or stored value)
+         *     going back, as stated in `pointsShortfall` and `shortfallAmount`. Points that paid for the order are given
+         *     back. The qualifying spend falls by the money and stored-value principal returned, which may move the tier
+         *     down on the lifetime basis.
          */
         post: operations["refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's stored-value plans (pay X get Y) */
+        get: operations["listStoredValuePlans"];
+        put?: never;
+        /**
+         * Create a plan (tenant admin)
+         * @description A customer buying the plan pays `price` and gets `value` to spend (the difference is bonus). Changing a plan
+         *     later never changes lots already bought: each lot keeps the terms it was sold with. Audited.
+         */
+        post: operations["createStoredValuePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["parameters"]["StoredValuePlanId"];
+            };
+            cookie?: never;
+        };
+        /** A plan */
+        get: operations["getStoredValuePlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a plan (tenant admin); lots already sold keep their terms */
+        patch: operations["updateStoredValuePlan"];
+        trace?: never;
+    };
+    "/api/v1/stored-value/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's stored-value rules */
+        get: operations["getStoredValueRules"];
+        /**
+         * Replace the chain's stored-value rules (tenant admin)
+         * @description The debit order applies to lots topped up from now on (each lot keeps the order it was sold under). Audited.
+         */
+        put: operations["updateStoredValueRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sell a plan to a customer (a top-up), paid by external tenders
+         * @description The tenders must add up to the plan's price exactly; the plan must be active, on sale today (in the chain's
+         *     time zone) and sold at the clinic, which must be one the caller works in. The customer's account is opened
+         *     on her first top-up (one account per customer; a closed account opens again). The top-up is one new lot:
+         *     principal = the price, bonus = value - price, spendable where the plan is, expiring after the plan's
+         *     validity (at midnight in the chain's time zone), taken under the chain's current debit order. A top-up is
+         *     not qualifying spend and earns no points: spending it is. A frozen account takes no top-up (409).
+         */
+        post: operations["topUpStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stored-value accounts, newest first
+         * @description Anyone who may see the customer may see her account (the POS reads `?customerId=`). Lots already due are
+         *     expired first, so balances are always spendable value.
+         */
+        get: operations["listStoredValueAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An account with its balances and its live and expired lots
+         * @description Lots already due are expired first (an EXPIRE entry by the system).
+         */
+        get: operations["getStoredValueAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        /** The account's ledger, newest first, with the running balance after each entry */
+        get: operations["listStoredValueEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/debits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an amount from the account outside an order (a raw debit)
+         * @description Takes from the live lots usable at the clinic, oldest first; within a lot principal and bonus in the lot's
+         *     debit order (PRO_RATA: principal consumed stays floor(consumed x principal / total); PRINCIPAL_FIRST). A short
+         *     balance at that clinic is a 422, a frozen account a 409; either writes nothing. The principal part is
+         *     qualifying spend (it may move the tier up); a raw debit earns no points.
+         */
+        post: operations["debitStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/debits/{entryId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+                entryId: components["parameters"]["StoredValueEntryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a raw debit (manager, tenant admin)
+         * @description Puts back exactly what the debit took from each lot, once (a second reversal is a 409). Value that goes back
+         *     into a lot that has expired meanwhile is expired again at once (an EXPIRE entry follows); into a lot that was
+         *     refunded or transferred it comes back as a new lot with the same terms. The principal part lowers the
+         *     qualifying spend. A debit that paid an order is given back by refunding the order (422).
+         */
+        post: operations["reverseStoredValueDebit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/refund-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What refunding the account would pay back, lot by lot, with the formula's figures
+         * @description Per live lot: refund = principal - target(consumed), where target is floor(consumed x principal / total) for
+         *     PRO_RATA lots (the courts' paid - consumed x paid / (paid + bonus), rounded in the customer's favour) and
+         *     min(consumed, principal) for PRINCIPAL_FIRST lots; the rest of what the lot holds is forfeited bonus. Expired
+         *     value is not refunded until the account is reactivated. Nothing changes.
+         */
+        get: operations["quoteStoredValueRefund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund the account's live lots in cash, by the formula (manager, tenant admin)
+         * @description Pays back the quote's refund for every live lot and forfeits the rest (a REFUND entry empties the lots, which
+         *     are closed). `tenders` say how the money went back (external methods, adding up to the refund; one CASH
+         *     tender when left out). With `close` the account is closed as well; a closed account opens again on its next
+         *     top-up. Closing while expired value remains is a 422: reactivate it first. A frozen account may be refunded.
+         *     Closing an empty account writes a REFUND entry of zero; nothing to refund without `close` is a 422.
+         */
+        post: operations["refundStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Freeze an active account (lost card, dispute)
+         * @description A frozen account takes no debit, top-up or transfer; it may still be refunded. Audited.
+         */
+        post: operations["freezeStoredValueAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unfreeze a frozen account (manager, tenant admin) */
+        post: operations["unfreezeStoredValueAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer the whole spendable balance to another customer (tenant admin)
+         * @description Every live lot with value moves: the source lot is emptied and closed (TRANSFER_OUT) and the other customer
+         *     gets a lot with the same principal, bonus, consumption, clinics, debit order and expiry (TRANSFER_IN), so the
+         *     refund formula carries over. Her account is opened when she has none. Expired value stays. Neither account
+         *     may be frozen (409). Audited.
+         */
+        post: operations["transferStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make expired value spendable again (manager, tenant admin)
+         * @description Every expired lot becomes live again (a REACTIVATE entry) and expires `validityDays` from today, or after its
+         *     own validity when left out (never, when it had none). Nothing expired is a 422.
+         */
+        post: operations["reactivateStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct the account by hand, with a reason (tenant admin)
+         * @description Positive parts make a new lot (spendable at every clinic, never expiring, counted as sold at `clinicId`);
+         *     negative parts take exactly that principal and that bonus from the live lots, oldest first, as consumption
+         *     that is not qualifying spend. Both parts have the same sign (or one is zero); taking more than there is is a
+         *     422. Audited.
+         */
+        post: operations["adjustStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/expiry-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire every lot due by now, or by an earlier `asOf` (tenant admin)
+         * @description The same work the daily job does. A due lot's remaining principal and bonus move to its expired buckets (one
+         *     EXPIRE entry per account); nothing is deleted, and reactivation brings it back. Running again expires nothing
+         *     more.
+         */
+        post: operations["runStoredValueExpiry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2224,10 +2616,11 @@ export interface components {
          */
         OrderStatus: "DRAFT" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "VOID";
         /**
-         * @description External tenders are recorded, not processed. POINTS pays with the customer's points.
+         * @description External tenders are recorded, not processed. POINTS pays with the customer's points; STORED_VALUE with her
+         *     stored-value account (its principal part is qualifying spend, its bonus part is not).
          * @enum {string}
          */
-        TenderMethod: "CASH" | "BANK_CARD" | "WECHAT_PAY" | "ALIPAY" | "OTHER" | "POINTS";
+        TenderMethod: "CASH" | "BANK_CARD" | "WECHAT_PAY" | "ALIPAY" | "OTHER" | "POINTS" | "STORED_VALUE";
         OrderLineInput: {
             /** Format: uuid */
             itemId: string;
@@ -2319,9 +2712,15 @@ export interface components {
              */
             points?: number | null;
             reference?: string | null;
-            /** @description Value refunded through this tender (the money returned plus any points shortfall kept). */
+            /** @description Value refunded through this tender (what went back plus any points shortfall kept). */
             refunded: components["schemas"]["Money"];
+            storedValuePrincipal: components["schemas"]["NullableMoney"];
+            storedValueBonus: components["schemas"]["NullableMoney"];
         };
+        /**
+         * @description What went back through one tender. For a STORED_VALUE tender, `storedValuePrincipal` and `storedValueBonus`
+         *     say what went back into the lots the payment took from (null for other tenders).
+         */
         RefundTender: {
             tenderNo: number;
             method: components["schemas"]["TenderMethod"];
@@ -2331,6 +2730,8 @@ export interface components {
              * @description Points given back for a POINTS tender.
              */
             points?: number | null;
+            storedValuePrincipal: components["schemas"]["NullableMoney"];
+            storedValueBonus: components["schemas"]["NullableMoney"];
         };
         Refund: {
             /** Format: uuid */
@@ -2355,7 +2756,7 @@ export interface components {
              * @description Earned points already spent, which could not be taken back.
              */
             pointsShortfall: number;
-            /** @description The value of the shortfall, kept from the money returned. */
+            /** @description The value of the shortfall, kept from the money (or stored value) going back. */
             shortfallAmount: components["schemas"]["Money"];
         };
         Order: {
@@ -2389,7 +2790,7 @@ export interface components {
             /** @description Line discounts plus tier discounts. */
             discount: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
-            /** @description External money paid less external money returned (counts toward the tier). */
+            /** @description External money and stored-value principal paid, less what went back (counts toward the tier). */
             qualifyingSpend: components["schemas"]["Money"];
             /**
              * Format: int64
@@ -2412,6 +2813,468 @@ export interface components {
         OrderPage: {
             items: components["schemas"]["Order"][];
             nextCursor: string | null;
+        };
+        /** @description Money, or null where it does not apply. */
+        NullableMoney: {
+            /** Format: int64 */
+            amount: number;
+            currency: string;
+        } | null;
+        /** @description A signed change of money in minor units; negative where value leaves. */
+        SignedMoney: {
+            /**
+             * Format: int64
+             * @example -150000
+             */
+            amount: number;
+            /** @example CNY */
+            currency: string;
+        };
+        /**
+         * @description Money paid or paid back outside MeiKe (recorded, not processed).
+         * @enum {string}
+         */
+        ExternalTenderMethod: "CASH" | "BANK_CARD" | "WECHAT_PAY" | "ALIPAY" | "OTHER";
+        StoredValueTenderInput: {
+            method: components["schemas"]["ExternalTenderMethod"];
+            amount: components["schemas"]["Money"];
+            /** @description The payment's reference at the bank or wallet, for reconciliation. */
+            reference?: string;
+        };
+        StoredValueTender: {
+            method: components["schemas"]["ExternalTenderMethod"];
+            amount: components["schemas"]["Money"];
+            reference: string | null;
+        };
+        StoredValuePlan: {
+            /** Format: uuid */
+            id: string;
+            /** @example SV-5000 */
+            code: string;
+            /** @example 储值 5000 送 5000 */
+            name: string;
+            description: string | null;
+            /** @description What the customer pays (the lot's principal). */
+            price: components["schemas"]["Money"];
+            /** @description What she gets to spend. */
+            value: components["schemas"]["Money"];
+            /** @description value - price. */
+            bonus: components["schemas"]["Money"];
+            /** @description A lot is usable for this many days after the top-up day (chain time zone); null never expires. */
+            validityDays: number | null;
+            /** @description Sold and spendable at every clinic of the chain. */
+            allClinics: boolean;
+            /** @description Where it is sold and spent when `allClinics` is false. */
+            clinicIds: string[];
+            /**
+             * Format: date
+             * @description First day it can be bought (chain time zone); null since always.
+             */
+            availableFrom: string | null;
+            /**
+             * Format: date
+             * @description Last day it can be bought; null for no end.
+             */
+            availableUntil: string | null;
+            /** @description False once withdrawn; lots already sold are untouched. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        StoredValuePlanCreate: {
+            /** @description Unique in the chain (letters, digits, hyphen). */
+            code: string;
+            name: string;
+            description?: string;
+            /** @description More than zero. */
+            price: components["schemas"]["Money"];
+            /** @description At least the price. */
+            value: components["schemas"]["Money"];
+            validityDays?: number | null;
+            allClinics: boolean;
+            /** @description Required (at least one) when `allClinics` is false, empty otherwise. */
+            clinicIds?: string[];
+            /** Format: date */
+            availableFrom?: string | null;
+            /**
+             * Format: date
+             * @description Not before `availableFrom`.
+             */
+            availableUntil?: string | null;
+        };
+        /** @description Only the fields sent change; null clears the description, the validity and the sale window. */
+        StoredValuePlanPatch: {
+            name?: string;
+            description?: string | null;
+            price?: components["schemas"]["Money"];
+            value?: components["schemas"]["Money"];
+            validityDays?: number | null;
+            allClinics?: boolean;
+            clinicIds?: string[];
+            /** Format: date */
+            availableFrom?: string | null;
+            /** Format: date */
+            availableUntil?: string | null;
+            active?: boolean;
+        };
+        StoredValuePlanPage: {
+            items: components["schemas"]["StoredValuePlan"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description How a debit splits between a lot's principal and bonus. PRO_RATA keeps the principal consumed at
+         *     floor(consumed x principal / total), the way courts value consumption of a 'pay X get Y' card; PRINCIPAL_FIRST
+         *     spends the principal before any bonus.
+         * @enum {string}
+         */
+        StoredValueDebitOrder: "PRO_RATA" | "PRINCIPAL_FIRST";
+        StoredValueRulesUpdate: {
+            debitOrder: components["schemas"]["StoredValueDebitOrder"];
+            /** @description Lots expiring within this many days are flagged for a reminder. */
+            reminderDays: number;
+        };
+        StoredValueRules: {
+            debitOrder: components["schemas"]["StoredValueDebitOrder"];
+            reminderDays: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        StoredValueTopUpCreate: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description Where the plan is sold (the lot's liability clinic); one the caller works in.
+             */
+            clinicId: string;
+            /**
+             * Format: uuid
+             * @description The consultant the sale is attributed to; defaults to the caller when a consultant.
+             */
+            consultantId?: string;
+            /** @description How the price was paid; they add up to it exactly. */
+            tenders: components["schemas"]["StoredValueTenderInput"][];
+        };
+        StoredValueTopUp: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            planId: string;
+            planName: string;
+            /** Format: uuid */
+            clinicId: string;
+            /** Format: uuid */
+            consultantId: string | null;
+            price: components["schemas"]["Money"];
+            value: components["schemas"]["Money"];
+            /** Format: uuid */
+            lotId: string;
+            /** Format: uuid */
+            entryId: string;
+            tenders: components["schemas"]["StoredValueTender"][];
+            /** Format: date-time */
+            toppedUpAt: string;
+            toppedUpBy: string;
+        };
+        StoredValueTopUpResult: {
+            topUp: components["schemas"]["StoredValueTopUp"];
+            account: components["schemas"]["StoredValueAccount"];
+        };
+        /**
+         * @description ACTIVE; FROZEN takes no debit, top-up or transfer; CLOSED after a refund that closed it (a top-up opens it again).
+         * @enum {string}
+         */
+        StoredValueAccountStatus: "ACTIVE" | "FROZEN" | "CLOSED";
+        /**
+         * @description LIVE (spendable until it expires), EXPIRED (its value waits in the expired buckets for a reactivation), CLOSED (refunded or transferred).
+         * @enum {string}
+         */
+        StoredValueLotStatus: "LIVE" | "EXPIRED" | "CLOSED";
+        /**
+         * @description How the lot came in: a top-up, an opening balance imported from another system, a transfer from another
+         *     customer, an adjustment, or a reversal whose own lot had been refunded or transferred meanwhile.
+         * @enum {string}
+         */
+        StoredValueLotSource: "TOP_UP" | "OPENING" | "TRANSFER_IN" | "ADJUSTMENT" | "REVERSAL";
+        StoredValueLot: {
+            /** Format: uuid */
+            id: string;
+            source: components["schemas"]["StoredValueLotSource"];
+            status: components["schemas"]["StoredValueLotStatus"];
+            /** Format: uuid */
+            planId: string | null;
+            /** Format: uuid */
+            topUpId: string | null;
+            /** @description P, what was paid for the lot. */
+            principal: components["schemas"]["Money"];
+            /** @description B, what came free with it. */
+            bonus: components["schemas"]["Money"];
+            /** @description T = P + B. */
+            total: components["schemas"]["Money"];
+            /** @description C, debits and negative adjustments less reversals. */
+            consumed: components["schemas"]["Money"];
+            principalRemaining: components["schemas"]["Money"];
+            bonusRemaining: components["schemas"]["Money"];
+            expiredPrincipal: components["schemas"]["Money"];
+            expiredBonus: components["schemas"]["Money"];
+            debitOrder: components["schemas"]["StoredValueDebitOrder"];
+            /** @description Spendable at every clinic. */
+            allClinics: boolean;
+            /** @description Where it is spendable when `allClinics` is false. */
+            clinicIds: string[];
+            /**
+             * Format: uuid
+             * @description The clinic whose liability it is.
+             */
+            soldAtClinicId: string | null;
+            /** Format: date-time */
+            toppedUpAt: string;
+            /**
+             * Format: date-time
+             * @description The first instant it can no longer be spent; null never expires.
+             */
+            expiresAt: string | null;
+        };
+        StoredValueExpiringSoon: {
+            /** @description The rules' reminderDays. */
+            withinDays: number;
+            /** @description Spendable value of lots expiring within the window. */
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            earliestExpiry: string | null;
+        };
+        StoredValueAccount: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            status: components["schemas"]["StoredValueAccountStatus"];
+            /** @description Spendable principal = the sum of the ledger's principal parts = the live lots' remaining principal. */
+            principal: components["schemas"]["Money"];
+            /** @description Spendable bonus, likewise. */
+            bonus: components["schemas"]["Money"];
+            /** @description principal + bonus. */
+            balance: components["schemas"]["Money"];
+            expiredPrincipal: components["schemas"]["Money"];
+            expiredBonus: components["schemas"]["Money"];
+            frozenReason: string | null;
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Live lots with value and expired lots, oldest first (the order debits take them in). */
+            lots: components["schemas"]["StoredValueLot"][];
+            expiringSoon: components["schemas"]["StoredValueExpiringSoon"];
+        };
+        StoredValueAccountPage: {
+            items: components["schemas"]["StoredValueAccount"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description TOP_UP and OPENING bring a new lot; DEBIT spends (an order tender or a raw debit); REVERSAL gives a debit
+         *     back; REFUND pays the live lots back and forfeits the rest; EXPIRE moves due value to the expired buckets and
+         *     REACTIVATE back; TRANSFER_OUT and TRANSFER_IN move lots between customers; ADJUST corrects by hand.
+         * @enum {string}
+         */
+        StoredValueEntryKind: "TOP_UP" | "OPENING" | "DEBIT" | "REVERSAL" | "REFUND" | "EXPIRE" | "REACTIVATE" | "TRANSFER_OUT" | "TRANSFER_IN" | "ADJUST";
+        StoredValueAllocation: {
+            /** Format: uuid */
+            lotId: string;
+            principal: components["schemas"]["SignedMoney"];
+            bonus: components["schemas"]["SignedMoney"];
+            refundAmount: components["schemas"]["NullableMoney"];
+        };
+        /**
+         * @description One movement of an account, append-only. `refundAmount` (the money paid back, the formula's value) and
+         *     `forfeitedBonus` (what left the lots without being paid back) are set on REFUND entries only, as is each
+         *     allocation's `refundAmount`.
+         */
+        StoredValueEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            kind: components["schemas"]["StoredValueEntryKind"];
+            /** @description Signed change of the spendable principal. */
+            principal: components["schemas"]["SignedMoney"];
+            /** @description Signed change of the spendable bonus. */
+            bonus: components["schemas"]["SignedMoney"];
+            /** @description principal + bonus. */
+            amount: components["schemas"]["SignedMoney"];
+            principalAfter: components["schemas"]["Money"];
+            bonusAfter: components["schemas"]["Money"];
+            balanceAfter: components["schemas"]["Money"];
+            refundAmount: components["schemas"]["NullableMoney"];
+            forfeitedBonus: components["schemas"]["NullableMoney"];
+            /**
+             * Format: uuid
+             * @description Where it happened (TOP_UP, DEBIT).
+             */
+            clinicId: string | null;
+            /**
+             * Format: uuid
+             * @description The order a DEBIT paid, or whose refund a REVERSAL is.
+             */
+            orderId: string | null;
+            /**
+             * Format: uuid
+             * @description The order refund a REVERSAL belongs to.
+             */
+            refundId: string | null;
+            /** Format: uuid */
+            topUpId: string | null;
+            /** Format: uuid */
+            visitId: string | null;
+            reference: string | null;
+            note: string | null;
+            /**
+             * Format: uuid
+             * @description REVERSAL only, the DEBIT it gives back.
+             */
+            reversesEntryId: string | null;
+            /**
+             * Format: uuid
+             * @description A raw DEBIT's REVERSAL, once reversed.
+             */
+            reversedBy: string | null;
+            /**
+             * Format: uuid
+             * @description The other account of a transfer.
+             */
+            counterpartyAccountId: string | null;
+            reason: string | null;
+            actorId: string;
+            actorName: string | null;
+            requestId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description What the entry took from (negative) or gave to (positive) each lot. */
+            allocations: components["schemas"]["StoredValueAllocation"][];
+            /** @description TOP_UP and REFUND, how the money came in or went back. */
+            tenders: components["schemas"]["StoredValueTender"][];
+        };
+        StoredValueEntryPage: {
+            items: components["schemas"]["StoredValueEntry"][];
+            nextCursor: string | null;
+        };
+        StoredValueDebitCreate: {
+            /** @description More than zero. */
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: uuid
+             * @description Where it is spent; one the caller works in.
+             */
+            clinicId: string;
+            /**
+             * Format: uuid
+             * @description The customer's visit it pays for, at that clinic.
+             */
+            visitId?: string;
+            reference?: string;
+            note?: string;
+        };
+        StoredValueReason: {
+            reason: string;
+        };
+        StoredValueRefundQuoteLot: {
+            /** Format: uuid */
+            lotId: string;
+            debitOrder: components["schemas"]["StoredValueDebitOrder"];
+            principal: components["schemas"]["Money"];
+            bonus: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            consumed: components["schemas"]["Money"];
+            /** @description target(consumed), the principal the consumption used up. */
+            principalConsumed: components["schemas"]["Money"];
+            principalRemaining: components["schemas"]["Money"];
+            bonusRemaining: components["schemas"]["Money"];
+            /** @description principal - principalConsumed. */
+            refund: components["schemas"]["Money"];
+            /** @description principalRemaining + bonusRemaining - refund. */
+            forfeitedBonus: components["schemas"]["Money"];
+            /**
+             * @description The figures in major units, as a person checks them.
+             * @example 3000.00 − 2000.00 × 3000.00 ÷ 4000.00 = 1500.00
+             */
+            formula: string;
+        };
+        StoredValueRefundQuote: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description The live lots with value, oldest first. */
+            lots: components["schemas"]["StoredValueRefundQuoteLot"][];
+            /** @description The sum of the lots' refunds. */
+            refund: components["schemas"]["Money"];
+            forfeitedBonus: components["schemas"]["Money"];
+            /** @description Not refunded until reactivated. */
+            expiredPrincipal: components["schemas"]["Money"];
+            expiredBonus: components["schemas"]["Money"];
+        };
+        StoredValueRefundCreate: {
+            reason: string;
+            /** @description Close the account as well. */
+            close: boolean;
+            /** @description How the money went back; they add up to the refund. One CASH tender when left out. */
+            tenders?: components["schemas"]["StoredValueTenderInput"][];
+        };
+        StoredValueRefundResult: {
+            entry: components["schemas"]["StoredValueEntry"];
+            account: components["schemas"]["StoredValueAccount"];
+        };
+        StoredValueTransferCreate: {
+            /** Format: uuid */
+            toCustomerId: string;
+            reason: string;
+        };
+        StoredValueTransferResult: {
+            from: components["schemas"]["StoredValueAccount"];
+            to: components["schemas"]["StoredValueAccount"];
+        };
+        StoredValueReactivation: {
+            reason: string;
+            validityDays?: number;
+        };
+        StoredValueAdjustment: {
+            principal: components["schemas"]["SignedMoney"];
+            bonus: components["schemas"]["SignedMoney"];
+            reason: string;
+            /**
+             * Format: uuid
+             * @description A positive adjustment's liability clinic.
+             */
+            clinicId?: string;
+        };
+        StoredValueExpiryRun: {
+            /**
+             * Format: date-time
+             * @description Expire what was due by this time (not after now); now when left out.
+             */
+            asOf?: string;
+        };
+        StoredValueExpiryRunResult: {
+            /** Format: date-time */
+            asOf: string;
+            accounts: number;
+            lots: number;
+            principal: components["schemas"]["Money"];
+            bonus: components["schemas"]["Money"];
         };
         /**
          * @description What qualifying spend counts toward a tier. LIFETIME: all of it. ROLLING_12_MONTHS: the last 12 months.
@@ -2623,8 +3486,8 @@ export interface components {
             /** @enum {string} */
             reason: "UPGRADE" | "REFUND" | "REVIEW" | "OVERRIDE" | "OVERRIDE_ENDED" | "RULES_CHANGED";
             /** @enum {string} */
-            sourceType: "ORDER" | "REFUND" | "JOB" | "STAFF";
-            /** @description The order, refund or job id; null for a staff member's change (see `by`). */
+            sourceType: "ORDER" | "REFUND" | "STORED_VALUE" | "JOB" | "STAFF";
+            /** @description The order, refund, stored-value entry (a raw debit or its reversal) or job id; null for a staff member's change (see `by`). */
             sourceId: string | null;
             /** @description The staff member (Keycloak user id) for OVERRIDE and a manual OVERRIDE_ENDED. */
             by: string | null;
@@ -2851,6 +3714,35 @@ export interface components {
                 "application/json": components["schemas"]["PointsRules"];
             };
         };
+        /** @description The plan */
+        StoredValuePlanAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StoredValuePlan"];
+            };
+        };
+        /** @description The chain's stored-value rules */
+        StoredValueRulesAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StoredValueRules"];
+            };
+        };
+        /** @description The account */
+        StoredValueAccountAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StoredValueAccount"];
+            };
+        };
     };
     parameters: {
         /** @description Page size. */
@@ -2882,6 +3774,9 @@ export interface components {
         /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
         CustomerBirthdayMonth: number;
         PointsCustomerId: string;
+        StoredValuePlanId: string;
+        StoredValueAccountId: string;
+        StoredValueEntryId: string;
         /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
         IdempotencyKey: string;
     };
@@ -5091,6 +5986,689 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    listStoredValuePlans: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Text in the plan's code or name. */
+                q?: string;
+                active?: boolean;
+                /** @description Plans sold at this clinic. */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of plans, in creation order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValuePlanPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createStoredValuePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "SV-5000",
+                 *       "name": "储值 5000 送 5000",
+                 *       "price": {
+                 *         "amount": 500000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "value": {
+                 *         "amount": 1000000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "validityDays": 730,
+                 *       "allClinics": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValuePlanCreate"];
+            };
+        };
+        responses: {
+            /** @description The plan */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValuePlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getStoredValuePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["parameters"]["StoredValuePlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StoredValuePlanAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateStoredValuePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                planId: components["parameters"]["StoredValuePlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "availableUntil": "2026-12-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValuePlanPatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StoredValuePlanAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getStoredValueRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StoredValueRulesAnswer"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateStoredValueRules: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "debitOrder": "PRO_RATA",
+                 *       "reminderDays": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueRulesUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StoredValueRulesAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    topUpStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01900000-0000-7000-8000-0000000c0001",
+                 *       "planId": "01900000-0000-7000-8000-0000000f0001",
+                 *       "clinicId": "01900000-0000-7000-8000-000000000101",
+                 *       "tenders": [
+                 *         {
+                 *           "method": "WECHAT_PAY",
+                 *           "amount": {
+                 *             "amount": 500000,
+                 *             "currency": "CNY"
+                 *           },
+                 *           "reference": "4200001234202611230099"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueTopUpCreate"];
+            };
+        };
+        responses: {
+            /** @description The top-up and the account after it (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueTopUpResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listStoredValueAccounts: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                customerId?: string;
+                status?: components["schemas"]["StoredValueAccountStatus"];
+                /** @description Accounts with a lot sold at this clinic. */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueAccountPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getStoredValueAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StoredValueAccountAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listStoredValueEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ledger entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    debitStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": {
+                 *         "amount": 10000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "clinicId": "01900000-0000-7000-8000-000000000101",
+                 *       "note": "补差价"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueDebitCreate"];
+            };
+        };
+        responses: {
+            /** @description The DEBIT entry (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reverseStoredValueDebit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+                entryId: components["parameters"]["StoredValueEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "误扣，客户当天未做项目"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueReason"];
+            };
+        };
+        responses: {
+            /** @description The REVERSAL entry (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    quoteStoredValueRefund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueRefundQuote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    refundStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户搬家，申请退卡",
+                 *       "close": true,
+                 *       "tenders": [
+                 *         {
+                 *           "method": "BANK_CARD",
+                 *           "amount": {
+                 *             "amount": 150000,
+                 *             "currency": "CNY"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueRefundCreate"];
+            };
+        };
+        responses: {
+            /** @description The REFUND entry and the account after it (a replay answers the first one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueRefundResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    freezeStoredValueAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户报失"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueReason"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StoredValueAccountAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    unfreezeStoredValueAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户本人持身份证到店核实"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueReason"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StoredValueAccountAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    transferStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "toCustomerId": "01900000-0000-7000-8000-0000000c0002",
+                 *       "reason": "客户将卡转给母亲使用"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueTransferCreate"];
+            };
+        };
+        responses: {
+            /** @description Both accounts after the transfer (a replay answers the first one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueTransferResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reactivateStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户出国一年，回国后申请激活",
+                 *       "validityDays": 180
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueReactivation"];
+            };
+        };
+        responses: {
+            /** @description The REACTIVATE entry (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    adjustStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "principal": {
+                 *         "amount": 0,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "bonus": {
+                 *         "amount": -20000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "reason": "活动赠送金额录入重复"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueAdjustment"];
+            };
+        };
+        responses: {
+            /** @description The ADJUST entry (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    runStoredValueExpiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "asOf": "2026-01-01T00:00:00+08:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueExpiryRun"];
+            };
+        };
+        responses: {
+            /** @description What this run expired */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueExpiryRunResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getMembershipProgram: {
