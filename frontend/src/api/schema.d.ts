@@ -4798,7 +4798,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order" | "stored-value-plan" | "stored-value-account";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;

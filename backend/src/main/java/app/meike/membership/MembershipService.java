@@ -67,9 +67,9 @@ public class MembershipService implements Memberships {
     @Override
     @Transactional
     public void recordSpend(UUID customerId, UUID sourceId, SpendSource source, long amount, OffsetDateTime at) {
-        if (source == SpendSource.ORDER ? amount < 0 : amount > 0) {
+        if (source.takesBack() ? amount > 0 : amount < 0) {
             throw ProblemException.unprocessable("Qualifying spend of " + source + " " + sourceId
-                    + " must be " + (source == SpendSource.ORDER ? "zero or more" : "zero or less"));
+                    + " must be " + (source.takesBack() ? "zero or less" : "zero or more"));
         }
         customers.requireKnown(customerId);
         CustomerMembership membership = lock(customerId);
@@ -90,7 +90,11 @@ public class MembershipService implements Memberships {
             membership.firstPaidAt = at;
         }
         OffsetDateTime asOf = at.isAfter(now) ? at : now;
-        SourceType sourceType = source == SpendSource.ORDER ? SourceType.ORDER : SourceType.REFUND;
+        SourceType sourceType = switch (source) {
+            case ORDER -> SourceType.ORDER;
+            case REFUND -> SourceType.REFUND;
+            case STORED_VALUE, STORED_VALUE_REVERSAL -> SourceType.STORED_VALUE;
+        };
         endExpiredOverride(membership, asOf, sourceType, sourceId);
         MembershipProgram program = programs.program();
         TierRules.Ladder ladder = programs.ladder(program);

@@ -9,12 +9,24 @@ public interface Memberships {
     MemberBenefits benefitsOf(UUID customerId);
 
     /**
-     * Records qualifying spend: positive for a paid order, negative for a refund (sourceId is the order or the
-     * refund; recording the same source twice is a no-op). Upgrades at once when the spend crosses a threshold;
+     * Records qualifying spend: positive for a paid order or a raw stored-value debit, negative for a refund or a
+     * reversal (sourceId is the order, the refund or the stored-value entry; recording the same source twice is a
+     * no-op). Upgrades at once when the spend crosses a threshold;
      * a refund downgrades at once only when it pulls spend below the tier's threshold on the lifetime basis
      * (other bases wait for the review). Every tier change goes into the tier history with its reason.
      */
     void recordSpend(UUID customerId, UUID sourceId, SpendSource source, long amount, OffsetDateTime at);
 
-    enum SpendSource { ORDER, REFUND }
+    /**
+     * Where spend comes from: a paid order, the principal part of a raw stored-value debit; and what takes it back:
+     * an order's refund, a raw debit's reversal.
+     */
+    enum SpendSource {
+        ORDER, REFUND, STORED_VALUE, STORED_VALUE_REVERSAL;
+
+        /** Refunds and reversals take spend back (zero or less); the others add it (zero or more). */
+        public boolean takesBack() {
+            return this == REFUND || this == STORED_VALUE_REVERSAL;
+        }
+    }
 }

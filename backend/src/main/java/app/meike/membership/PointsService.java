@@ -204,11 +204,7 @@ public class PointsService implements PointsForOrders {
      * large chain never holds many locks; a lot expires once, so running again expires nothing more.
      */
     public PointsExpiryRunResult expireDue(OffsetDateTime asOf) {
-        OffsetDateTime now = Clocks.now(clock);
-        if (asOf != null && asOf.isAfter(now)) {
-            throw ProblemException.invalidField("asOf", "must not be after now");
-        }
-        OffsetDateTime cutoff = asOf == null ? now : asOf;
+        OffsetDateTime cutoff = Clocks.asOf(asOf, clock);
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> PointsLot.getEntityManager()
                 .createQuery("select distinct l.customerId from PointsLot l where l.remaining > 0"
                         + " and l.expiresAt <= :asOf", UUID.class)

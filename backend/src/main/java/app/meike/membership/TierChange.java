@@ -44,5 +44,5 @@ public class TierChange extends PanacheEntityBase {
 
     public enum Reason { UPGRADE, REFUND, REVIEW, OVERRIDE, OVERRIDE_ENDED, RULES_CHANGED }
 
-    public enum SourceType { ORDER, REFUND, JOB, STAFF }
+    public enum SourceType { ORDER, REFUND, STORED_VALUE, JOB, STAFF }
 }

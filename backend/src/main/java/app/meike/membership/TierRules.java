@@ -105,14 +105,17 @@ public final class TierRules {
         return ladder.earned(qualifyingSpend(entries, ladder.basis(), asOf));
     }
 
-    /** What recording spend does to the held tier: up at once; down at once only for a refund on lifetime spend. */
+    /**
+     * What recording spend does to the held tier: up at once; down at once only for a refund (or a reversal) on
+     * lifetime spend.
+     */
     public static UUID afterSpend(UUID held, UUID earned, Ladder ladder, Memberships.SpendSource source) {
         int from = ladder.rank(held);
         int to = ladder.rank(earned);
         if (to > from) {
             return earned;
         }
-        if (to < from && source == Memberships.SpendSource.REFUND && ladder.basis() == Basis.LIFETIME) {
+        if (to < from && source.takesBack() && ladder.basis() == Basis.LIFETIME) {
             return earned;
         }
         return held;

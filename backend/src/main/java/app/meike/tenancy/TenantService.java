@@ -19,6 +19,7 @@ import app.meike.tenancy.TenantDtos.TenantCreated;
 import app.meike.tenancy.TenantDtos.TenantPatch;
 import app.meike.tenancy.TenantDtos.TenantSummary;
 import app.meike.tenancy.TenantDtos.TenantView;
+import app.meike.wallet.StoredValueRulesService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +40,8 @@ public class TenantService {
     StaffService staffService;
     @Inject
     PointsRulesService pointsRules;
+    @Inject
+    StoredValueRulesService storedValueRules;
     @Inject
     AuditLog audit;
     @Inject
@@ -113,6 +116,7 @@ public class TenantService {
                     ChainSettings.withDefaults(now).persist();
                     membershipPrograms.createFor(now);
                     pointsRules.createDefaults(now);
+                    storedValueRules.createDefaults(now);
                     audit.record("tenant.created", "tenant", tenantId,
                             Map.of("slug", tenant.slug, "name", tenant.name));
                     var staff = staffService.insert(admin, userId);

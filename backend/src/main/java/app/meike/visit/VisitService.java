@@ -210,6 +210,17 @@ public class VisitService implements TimelineSource {
     }
 
     /** A visit at one of the caller's clinics; 404 otherwise, as for a visit of another chain. */
+    /**
+     * Fails with a 400 naming the field unless the id is a visit of this customer at this clinic (null passes):
+     * for features that record what was done at a visit.
+     */
+    public void requireVisitOf(String field, UUID visitId, UUID customerId, UUID clinicId) {
+        if (visitId != null && Visit.count("id = ?1 and customerId = ?2 and clinicId = ?3", visitId, customerId,
+                clinicId) == 0) {
+            throw ProblemException.invalidField(field, "is not a visit of this customer at this clinic");
+        }
+    }
+
     Visit find(UUID id) {
         return Visit.<Visit>findByIdOptional(id)
                 .filter(v -> caller.mayWorkIn(v.clinicId))

@@ -7,6 +7,7 @@ import app.meike.support.Contract;
 import app.meike.support.Sales;
 import app.meike.support.Members;
 import app.meike.support.Tokens;
+import app.meike.support.Wallets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -43,6 +44,8 @@ class RoleMatrixTest extends ApiTest {
     static String consultation;
     static String customerImport;
     static String order;
+    static String plan;
+    static String account;
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -81,6 +84,8 @@ class RoleMatrixTest extends ApiTest {
                 .post("/api/v1/consultations").then().statusCode(201).extract().path("id");
         order = Sales.draft(chain, customer, clinic, List.of(Sales.line(item, 1))).statusCode(201).extract()
                 .path("id");
+        plan = Wallets.plan(chain, 100_000, 150_000, null);
+        account = Wallets.topUp(chain, customer, plan, clinic, 100_000);
     }
 
     @Test
@@ -326,6 +331,54 @@ class RoleMatrixTest extends ApiTest {
         m.put("listExpiringPoints", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/points/expiring")));
         m.put("runPointsExpiry", new Call(admin, 200, (r, self) -> r.body(Map.of())
                 .post("/api/v1/points/expiry-runs")));
+        storedValue(m, clinicReaders, admin);
         return m;
+    }
+
+    private static void storedValue(Map<String, Call> m, Set<String> readers, Set<String> admin) {
+        Set<String> sellers = Set.of("tenant-admin", "manager", "consultant", "front-desk", "integrator");
+        Set<String> spenders = Set.of("tenant-admin", "manager", "front-desk", "integrator");
+        Set<String> managers = Set.of("tenant-admin", "manager");
+        String sv = "/api/v1/stored-value";
+        String accountPath = sv + "/accounts/" + account;
+        m.put("listStoredValuePlans", new Call(readers, 200, (r, self) -> r.get(sv + "/plans")));
+        m.put("createStoredValuePlan", new Call(admin, 201, (r, self) -> r.body(Map.of("code", Chains.unique("MX"),
+                "name", "m", "price", Sales.cny(100), "value", Sales.cny(120), "allClinics", true))
+                .post(sv + "/plans")));
+        m.put("getStoredValuePlan", new Call(readers, 200, (r, self) -> r.get(sv + "/plans/" + plan)));
+        m.put("updateStoredValuePlan", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("name", "m")).patch(sv + "/plans/" + plan)));
+        m.put("getStoredValueRules", new Call(readers, 200, (r, self) -> r.get(sv + "/rules")));
+        m.put("updateStoredValueRules", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("debitOrder", "PRO_RATA", "reminderDays", 30)).put(sv + "/rules")));
+        m.put("topUpStoredValue", new Call(sellers, 201, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Wallets.topUpBody(customer, plan, clinic, 100_000))
+                .post(sv + "/top-ups")));
+        m.put("listStoredValueAccounts", new Call(readers, 200, (r, self) -> r.get(sv + "/accounts")));
+        m.put("getStoredValueAccount", new Call(readers, 200, (r, self) -> r.get(accountPath)));
+        m.put("listStoredValueEntries", new Call(readers, 200, (r, self) -> r.get(accountPath + "/entries")));
+        m.put("debitStoredValue", new Call(spenders, 201, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("amount", Sales.cny(1), "clinicId", clinic))
+                .post(accountPath + "/debits")));
+        m.put("reverseStoredValueDebit", new Call(managers, 404, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("reason", "m"))
+                .post(accountPath + "/debits/" + UUID.randomUUID() + "/reversal")));
+        m.put("quoteStoredValueRefund", new Call(readers, 200, (r, self) -> r.get(accountPath + "/refund-quote")));
+        m.put("refundStoredValue", new Call(managers, 400, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("reason", "", "close", false))
+                .post(accountPath + "/refund")));
+        m.put("freezeStoredValueAccount", new Call(Set.of("tenant-admin", "manager", "front-desk"), 400,
+                (r, self) -> r.body(Map.of("reason", "")).post(accountPath + "/freeze")));
+        m.put("unfreezeStoredValueAccount", new Call(managers, 409, (r, self) -> r.body(Map.of("reason", "m"))
+                .post(accountPath + "/unfreeze")));
+        m.put("transferStoredValue", new Call(admin, 400, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("toCustomerId", UUID.randomUUID(), "reason", "m"))
+                .post(accountPath + "/transfer")));
+        m.put("reactivateStoredValue", new Call(managers, 422, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("reason", "m")).post(accountPath + "/reactivate")));
+        m.put("adjustStoredValue", new Call(admin, 201, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("principal", Sales.cny(0), "bonus", Sales.cny(1),
+                "reason", "m")).post(accountPath + "/adjustments")));
+        m.put("runStoredValueExpiry", new Call(admin, 200, (r, self) -> r.body(Map.of()).post(sv + "/expiry-runs")));
     }
 }

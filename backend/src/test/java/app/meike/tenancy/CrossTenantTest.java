@@ -8,6 +8,7 @@ import app.meike.support.Contract;
 import app.meike.support.Sales;
 import app.meike.support.Members;
 import app.meike.support.Tokens;
+import app.meike.support.Wallets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,10 @@ class CrossTenantTest extends ApiTest {
     static String draftOfA;
     static String paidOrderOfA;
     static JsonPath programOfA;
+    static String planOfA;
+    static String planNameOfA;
+    static String accountOfA;
+    static String debitOfA;
 
     @BeforeEach
     void twoChains() {
@@ -88,6 +93,11 @@ class CrossTenantTest extends ApiTest {
         programOfA = Members.setProgram(a, Members.program("LIFETIME", "NEVER"));
         Members.spend(a, UUID.fromString(customerOfA), UUID.randomUUID(), Memberships.SpendSource.ORDER, 1_500_000,
                 OffsetDateTime.now().minusDays(1));
+        planOfA = Wallets.plan(a, 300_000, 400_000, 365);
+        planNameOfA = as(a.adminToken()).get("/api/v1/stored-value/plans/" + planOfA).then().extract().path("name");
+        accountOfA = Wallets.topUp(a, customerOfA, planOfA, clinicOfA, 300_000);
+        debitOfA = Wallets.debit(a.adminToken(), accountOfA, 1_000, clinicOfA, UUID.randomUUID().toString()).then()
+                .statusCode(201).extract().path("id");
     }
 
     @Test
@@ -492,6 +502,126 @@ class CrossTenantTest extends ApiTest {
         });
         walks.put("endCustomerTierOverride", () -> as(adminB).queryParam("reason", "x")
                 .delete(membershipOfA + "/override").then().statusCode(404));
+        storedValueWalks(walks, adminB);
         return walks;
+    }
+
+    private void storedValueWalks(Map<String, Runnable> walks, String adminB) {
+        String sv = "/api/v1/stored-value";
+        String accountA = sv + "/accounts/" + accountOfA;
+        Runnable aUntouched = () -> as(a.adminToken()).get(accountA).then().statusCode(200)
+                .body("status", equalTo("ACTIVE"), "balance.amount", equalTo(399_000), "lots.size()", equalTo(1));
+        walks.put("listStoredValuePlans", () -> {
+            as(adminB).queryParam("limit", 200).get(sv + "/plans").then().statusCode(200)
+                    .body("items.id", not(hasItem(planOfA)));
+            as(adminB).queryParam("q", planNameOfA).get(sv + "/plans").then().statusCode(200)
+                    .body("items.id", not(hasItem(planOfA)));
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).get(sv + "/plans").then().statusCode(200)
+                    .body("items.id", not(hasItem(planOfA)));
+        });
+        walks.put("createStoredValuePlan", () -> as(adminB).body(Map.of("code", Chains.unique("B"), "name", "x",
+                        "price", Sales.cny(100), "value", Sales.cny(100), "allClinics", false,
+                        "clinicIds", List.of(clinicOfA)))
+                .post(sv + "/plans").then().statusCode(400).body("errors.field", hasItem("clinicIds[0]")));
+        walks.put("getStoredValuePlan", () -> {
+            String theirs = as(adminB).get(sv + "/plans/" + planOfA).then().statusCode(404).extract()
+                    .path("detail");
+            String nobodys = as(adminB).get(sv + "/plans/" + UUID.randomUUID()).then().statusCode(404).extract()
+                    .path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("updateStoredValuePlan", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("active", false)).patch(sv + "/plans/" + planOfA)
+                    .then().statusCode(404);
+            as(a.adminToken()).get(sv + "/plans/" + planOfA).then().statusCode(200).body("active", equalTo(true));
+        });
+        walks.put("getStoredValueRules", () -> as(adminB).get(sv + "/rules").then().statusCode(200)
+                .body("reminderDays", equalTo(30)));
+        walks.put("updateStoredValueRules", () -> {
+            String etag = as(adminB).get(sv + "/rules").then().extract().header("ETag");
+            as(adminB).header("If-Match", etag).body(Map.of("debitOrder", "PRINCIPAL_FIRST", "reminderDays", 7))
+                    .put(sv + "/rules").then().statusCode(200);
+            as(a.adminToken()).get(sv + "/rules").then().statusCode(200).body("debitOrder", equalTo("PRO_RATA"))
+                    .body("reminderDays", equalTo(30));
+        });
+        walks.put("topUpStoredValue", () -> {
+            String planOfB = Wallets.plan(b, 100, 100, null);
+            String customerOfB = Sales.customer(b, "B 储值");
+            String path = sv + "/top-ups";
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Wallets.topUpBody(customerOfA, planOfB, clinicOfB, 100)).post(path).then().statusCode(400)
+                    .body("errors.field", hasItem("customerId"));
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Wallets.topUpBody(customerOfB, planOfA, clinicOfB, 300_000)).post(path).then()
+                    .statusCode(400).body("errors.field", hasItem("planId"));
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Wallets.topUpBody(customerOfB, planOfB, clinicOfA, 100)).post(path).then().statusCode(400)
+                    .body("errors.field", hasItem("clinicId"));
+            aUntouched.run();
+        });
+        walks.put("listStoredValueAccounts", () -> {
+            as(adminB).queryParam("limit", 200).get(sv + "/accounts").then().statusCode(200)
+                    .body("items.id", not(hasItem(accountOfA)));
+            as(adminB).queryParam("customerId", customerOfA).get(sv + "/accounts").then().statusCode(200)
+                    .body("items", empty());
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).get(sv + "/accounts").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("getStoredValueAccount", () -> {
+            String theirs = as(adminB).get(accountA).then().statusCode(404).extract().path("detail");
+            String nobodys = as(adminB).get(sv + "/accounts/" + UUID.randomUUID()).then().statusCode(404)
+                    .extract().path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("listStoredValueEntries", () -> as(adminB).get(accountA + "/entries").then().statusCode(404));
+        walks.put("debitStoredValue", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("amount", Sales.cny(1_000), "clinicId", clinicOfB)).post(accountA + "/debits")
+                    .then().statusCode(404);
+            aUntouched.run();
+        });
+        walks.put("reverseStoredValueDebit", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "x"))
+                    .post(accountA + "/debits/" + debitOfA + "/reversal").then().statusCode(404);
+            aUntouched.run();
+        });
+        walks.put("quoteStoredValueRefund", () -> as(adminB).get(accountA + "/refund-quote").then()
+                .statusCode(404));
+        walks.put("refundStoredValue", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("reason", "x", "close", true)).post(accountA + "/refund").then().statusCode(404);
+            aUntouched.run();
+        });
+        walks.put("freezeStoredValueAccount", () -> {
+            as(adminB).body(Map.of("reason", "x")).post(accountA + "/freeze").then().statusCode(404);
+            aUntouched.run();
+        });
+        walks.put("unfreezeStoredValueAccount", () -> as(adminB).body(Map.of("reason", "x"))
+                .post(accountA + "/unfreeze").then().statusCode(404));
+        walks.put("transferStoredValue", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("toCustomerId", Sales.customer(b, "B 接收"), "reason", "x"))
+                    .post(accountA + "/transfer").then().statusCode(404);
+            UUID clinic = Chains.clinic(b, "B 转账店");
+            String accountOfB = Wallets.topUp(b, Sales.customer(b, "B 转出"), Wallets.plan(b, 100, 100, null),
+                    clinic, 100);
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("toCustomerId", customerOfA, "reason", "x"))
+                    .post(sv + "/accounts/" + accountOfB + "/transfer").then().statusCode(400)
+                    .body("errors.field", hasItem("toCustomerId"));
+            aUntouched.run();
+        });
+        walks.put("reactivateStoredValue", () -> as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("reason", "x")).post(accountA + "/reactivate").then().statusCode(404));
+        walks.put("adjustStoredValue", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("principal", Sales.cny(100_000), "bonus", Sales.cny(0), "reason", "steal"))
+                    .post(accountA + "/adjustments").then().statusCode(404);
+            aUntouched.run();
+        });
+        walks.put("runStoredValueExpiry", () -> {
+            as(adminB).body(Map.of()).post(sv + "/expiry-runs").then().statusCode(200).body("accounts", equalTo(0));
+            aUntouched.run();
+        });
     }
 }
