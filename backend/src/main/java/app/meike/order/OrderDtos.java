@@ -65,10 +65,11 @@ public final class OrderDtos {
     }
 
     public record OrderTenderView(int tenderNo, TenderMethod method, Money amount, Long points, String reference,
-                                  Money refunded) {
+                                  Money refunded, Money storedValuePrincipal, Money storedValueBonus) {
     }
 
-    public record RefundTenderView(int tenderNo, TenderMethod method, Money amount, Long points) {
+    public record RefundTenderView(int tenderNo, TenderMethod method, Money amount, Long points,
+                                   Money storedValuePrincipal, Money storedValueBonus) {
     }
 
     public record RefundView(UUID id, OffsetDateTime refundedAt, String refundedBy, String reason, Money amount,

@@ -45,6 +45,9 @@ import app.meike.tenancy.ClinicService;
 import app.meike.tenancy.TenantService;
 import app.meike.visit.ConsultationService;
 import app.meike.visit.ConsultationService.Seeding;
+import app.meike.wallet.StoredValueForOrders;
+import app.meike.wallet.StoredValueForOrders.GivenBack;
+import app.meike.wallet.StoredValueForOrders.Taken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -89,6 +92,8 @@ public class OrderService implements TimelineSource {
     Memberships memberships;
     @Inject
     PointsForOrders points;
+    @Inject
+    StoredValueForOrders storedValue;
     @Inject
     IdempotencyKeys idempotency;
     @Inject
@@ -264,6 +269,7 @@ public class OrderService implements TimelineSource {
         List<FieldError> errors = new ArrayList<>();
         long sum = 0;
         int pointsTenders = 0;
+        int storedValueTenders = 0;
         for (int i = 0; i < inputs.size(); i++) {
             TenderInput t = inputs.get(i);
             requireCurrency(errors, "tenders[" + i + "].amount", t.amount(), currency);
@@ -272,6 +278,9 @@ public class OrderService implements TimelineSource {
             }
             if (t.method() == TenderMethod.POINTS && ++pointsTenders > 1) {
                 errors.add(new FieldError("tenders[" + i + "].method", "pay with points in one tender"));
+            }
+            if (t.method() == TenderMethod.STORED_VALUE && ++storedValueTenders > 1) {
+                errors.add(new FieldError("tenders[" + i + "].method", "pay with stored value in one tender"));
             }
             sum += t.amount().amount();
         }
@@ -299,12 +308,21 @@ public class OrderService implements TimelineSource {
             }
             tenders.add(tender);
         }
+        // After the points, so every payment of a customer locks her points account before her stored value.
+        for (OrderTender tender : tenders) {
+            if (tender.method == TenderMethod.STORED_VALUE) {
+                Taken taken = storedValue.debitForOrder(order.customerId, order.id, order.clinicId, tender.amount,
+                        now);
+                tender.storedValuePrincipal = taken.principal();
+                tender.storedValueBonus = taken.bonus();
+            }
+        }
         List<OrderLine> lines = linesOf(List.of(order.id)).getOrDefault(order.id, List.of());
         markSeeded(order, lines);
         order.status = Status.PAID;
         order.paidAt = now;
         order.paidBy = caller.userId();
-        order.qualifyingPaid = tenders.stream().filter(t -> t.method.isExternalMoney()).mapToLong(t -> t.amount).sum();
+        order.qualifyingPaid = tenders.stream().mapToLong(t -> qualifyingPart(t, t.amount)).sum();
         order.updatedAt = now;
         tenders.forEach(e -> e.persist());
         customers.recordPurchase(order.customerId, now);
@@ -318,7 +336,8 @@ public class OrderService implements TimelineSource {
                 order.qualifyingPaid, order.pointsEarned, order.secondDevelopment, now));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("total", order.total);
-        details.put("tenders", tenders.stream().map(t -> t.method + " " + t.amount).toList());
+        details.put("tenders", tenders.stream().map(t -> t.method + " " + t.amount + (t.storedValuePrincipal == null
+                ? "" : " (principal " + t.storedValuePrincipal + ", bonus " + t.storedValueBonus + ")")).toList());
         details.put("qualifyingSpend", order.qualifyingPaid);
         details.put("pointsEarned", order.pointsEarned);
         details.put("secondDevelopment", order.secondDevelopment);
@@ -373,14 +392,17 @@ public class OrderService implements TimelineSource {
         refund.refundedAt = now;
         refund.refundedBy = caller.userId();
 
-        long external = 0;
-        long externalRefundedBefore = 0;
+        long qualifyingBefore = 0;
+        long qualifyingNow = 0;
+        long givingBack = 0;
         long[] pointsBack = new long[tenders.size()];
         for (int i = 0; i < tenders.size(); i++) {
             OrderTender tender = tenders.get(i);
-            if (tender.method.isExternalMoney()) {
-                externalRefundedBefore += tender.refunded;
-                external += allocation[i];
+            long before = qualifyingPart(tender, tender.refunded);
+            qualifyingBefore += before;
+            qualifyingNow += qualifyingPart(tender, tender.refunded + allocation[i]) - before;
+            if (tender.method != TenderMethod.POINTS) {
+                givingBack += allocation[i];
             } else if (allocation[i] > 0) {
                 pointsBack[i] = OrderArithmetic.share(tender.points, tender.refunded + allocation[i], tender.amount)
                         - tender.pointsRestored;
@@ -389,17 +411,21 @@ public class OrderService implements TimelineSource {
             }
             tender.refunded += allocation[i];
         }
-        // Points earned on the external money now going back are taken back; those already spent are netted.
-        long toReverse = OrderArithmetic.share(order.pointsEarned, externalRefundedBefore + external,
+        // Points earned on the qualifying money now going back are taken back; those already spent are netted.
+        long toReverse = OrderArithmetic.share(order.pointsEarned, qualifyingBefore + qualifyingNow,
                 order.qualifyingPaid) - order.pointsReversed;
         long shortfall = toReverse > 0
                 ? points.reverseEarned(order.customerId, order.id, refund.id, toReverse, now) : 0;
         order.pointsReversed += toReverse;
         refund.pointsReversed = toReverse - shortfall;
         refund.pointsShortfall = shortfall;
-        refund.shortfallAmount = Math.min(shortfall > 0 ? points.valueOf(shortfall) : 0, external);
+        refund.shortfallAmount = Math.min(shortfall > 0 ? points.valueOf(shortfall) : 0, givingBack);
         long[] returned = keepShortfall(tenders, allocation, refund.shortfallAmount);
-        refund.moneyReturned = external - refund.shortfallAmount;
+        for (int i = 0; i < tenders.size(); i++) {
+            if (tenders.get(i).method.isExternalMoney()) {
+                refund.moneyReturned += returned[i];
+            }
+        }
         refund.persist();
         for (Map.Entry<Integer, Long> e : refundedLines(request).entrySet()) {
             lines.get(e.getKey()).refunded += e.getValue();
@@ -408,22 +434,33 @@ public class OrderService implements TimelineSource {
             line.amount = e.getValue();
             line.persist();
         }
+        long principalBack = 0;
         for (int i = 0; i < tenders.size(); i++) {
-            if (allocation[i] > 0) {
-                RefundTender back = new RefundTender();
-                back.key = new RefundTender.Key(refund.id, tenders.get(i).tenderNo);
-                back.amount = tenders.get(i).method.isExternalMoney() ? returned[i] : allocation[i];
-                back.points = tenders.get(i).method.isExternalMoney() ? null : pointsBack[i];
-                back.persist();
+            OrderTender tender = tenders.get(i);
+            if (allocation[i] == 0) {
+                continue;
             }
+            RefundTender back = new RefundTender();
+            back.key = new RefundTender.Key(refund.id, tender.tenderNo);
+            back.amount = tender.method == TenderMethod.POINTS ? allocation[i] : returned[i];
+            back.points = tender.method == TenderMethod.POINTS ? pointsBack[i] : null;
+            if (tender.method == TenderMethod.STORED_VALUE) {
+                GivenBack given = returned[i] == 0 ? new GivenBack(0, 0)
+                        : storedValue.reverseForOrderRefund(order.id, refund.id, returned[i], refund.reason, now);
+                back.storedValuePrincipal = given.principal();
+                back.storedValueBonus = given.bonus();
+                principalBack += given.principal();
+            }
+            back.persist();
         }
+        long qualifyingReturned = refund.moneyReturned + principalBack;
         order.refunded += amount;
-        order.qualifyingReturned += refund.moneyReturned;
+        order.qualifyingReturned += qualifyingReturned;
         order.status = order.refunded == order.total ? Status.REFUNDED : Status.PARTIALLY_REFUNDED;
         order.updatedAt = now;
         order.persistAndFlush();
-        if (refund.moneyReturned > 0) {
-            memberships.recordSpend(order.customerId, refund.id, SpendSource.REFUND, -refund.moneyReturned, now);
+        if (qualifyingReturned > 0) {
+            memberships.recordSpend(order.customerId, refund.id, SpendSource.REFUND, -qualifyingReturned, now);
         }
         refunded.fire(new OrderRefunded(order.id, refund.id, order.customerId, order.clinicId, amount,
                 refund.moneyReturned, order.status == Status.REFUNDED, now));
@@ -475,12 +512,15 @@ public class OrderService implements TimelineSource {
         return allocation;
     }
 
-    /** The money each external tender returns once the value of unrecoverable points is kept, largest first. */
+    /**
+     * What each tender gives back (money, or stored value into its lots) once the value of unrecoverable points is
+     * kept, largest first.
+     */
     private static long[] keepShortfall(List<OrderTender> tenders, long[] allocation, long keep) {
         long[] returned = allocation.clone();
         List<Integer> external = new ArrayList<>();
         for (int i = 0; i < tenders.size(); i++) {
-            if (tenders.get(i).method.isExternalMoney()) {
+            if (tenders.get(i).method != TenderMethod.POINTS) {
                 external.add(i);
             }
         }
@@ -491,6 +531,18 @@ public class OrderService implements TimelineSource {
             keep -= kept;
         }
         return returned;
+    }
+
+    /**
+     * The qualifying part of `value` of a tender's amount: all of external money, the principal's running share of
+     * stored value (so refunds take back exactly the principal paid once all of it is refunded), none of points.
+     */
+    private static long qualifyingPart(OrderTender tender, long value) {
+        return switch (tender.method) {
+            case POINTS -> 0;
+            case STORED_VALUE -> OrderArithmetic.share(tender.storedValuePrincipal, value, tender.amount);
+            default -> value;
+        };
     }
 
     private static Map<Integer, Long> refundedLines(RefundCreate request) {
@@ -613,6 +665,10 @@ public class OrderService implements TimelineSource {
         return new Money(amount, currency());
     }
 
+    private static Money money(Long amount, String currency) {
+        return amount == null ? null : new Money(amount, currency);
+    }
+
     private OrderView view(SalesOrder order) {
         return views(List.of(order)).get(order.id);
     }
@@ -634,8 +690,8 @@ public class OrderService implements TimelineSource {
                             l.tierDiscountPercent, new Money(l.tierDiscount, currency), new Money(l.net, currency),
                             new Money(l.refunded, currency), l.seededByFirstConsultant)).toList(),
                     tenders.getOrDefault(o.id, List.of()).stream().map(t -> new OrderTenderView(t.tenderNo, t.method,
-                            new Money(t.amount, currency), t.points, t.reference, new Money(t.refunded, currency)))
-                            .toList(),
+                            new Money(t.amount, currency), t.points, t.reference, new Money(t.refunded, currency),
+                            money(t.storedValuePrincipal, currency), money(t.storedValueBonus, currency))).toList(),
                     refunds.getOrDefault(o.id, List.of()), new Money(o.subtotal, currency),
                     new Money(o.discount, currency), new Money(o.total, currency),
                     new Money(o.qualifyingPaid - o.qualifyingReturned, currency), o.pointsEarned - o.pointsReversed,
@@ -685,7 +741,8 @@ public class OrderService implements TimelineSource {
                     lines.getOrDefault(r.id, List.of()).stream().map(l -> new RefundLineInput((int) l.key.lineNo(),
                             new Money(l.amount, currency))).toList(),
                     back.getOrDefault(r.id, List.of()).stream().map(t -> new RefundTenderView(t.key.tenderNo(),
-                            methods.get(t.key.tenderNo()), new Money(t.amount, currency), t.points)).toList(),
+                            methods.get(t.key.tenderNo()), new Money(t.amount, currency), t.points,
+                            money(t.storedValuePrincipal, currency), money(t.storedValueBonus, currency))).toList(),
                     r.pointsReversed, r.pointsShortfall, new Money(r.shortfallAmount, currency)));
         }
         return byOrder;

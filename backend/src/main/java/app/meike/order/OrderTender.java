@@ -33,4 +33,9 @@ public class OrderTender extends PanacheEntityBase {
     public long pointsRestored;
     public String reference;
     public long refunded;
+    /** What a STORED_VALUE tender took from the lots: principal (qualifying spend) and bonus. */
+    @Column(name = "stored_value_principal")
+    public Long storedValuePrincipal;
+    @Column(name = "stored_value_bonus")
+    public Long storedValueBonus;
 }

@@ -11,7 +11,10 @@ import org.hibernate.annotations.TenantId;
 import java.io.Serializable;
 import java.util.UUID;
 
-/** What a refund gave back through one tender of the order: money, or points for a POINTS tender. */
+/**
+ * What a refund gave back through one tender of the order: money, points for a POINTS tender, principal and bonus
+ * into the lots for a STORED_VALUE tender.
+ */
 @Entity
 @Table(name = "order_refund_tender")
 public class RefundTender extends PanacheEntityBase {
@@ -22,6 +25,10 @@ public class RefundTender extends PanacheEntityBase {
     public String tenantId;
     public long amount;
     public Long points;
+    @Column(name = "stored_value_principal")
+    public Long storedValuePrincipal;
+    @Column(name = "stored_value_bonus")
+    public Long storedValueBonus;
 
     @Embeddable
     public record Key(@Column(name = "refund_id") UUID refundId, @Column(name = "tender_no") short tenderNo)
