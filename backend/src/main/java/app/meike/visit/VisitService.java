@@ -33,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -72,6 +73,14 @@ public class VisitService implements TimelineSource {
         List<Visit> rows = Visit.<Visit>find(filter.where() + " order by checkedInAt, id", filter.params())
                 .page(0, page.fetchSize()).list();
         return page.pageByTime(rows, v -> v.checkedInAt, v -> v.id, views(rows)::get);
+    }
+
+    /** What other features need of a visit of the chain, whichever clinic it is at (they decide who may use it). */
+    public record VisitRef(UUID id, UUID customerId, UUID clinicId) {
+    }
+
+    public Optional<VisitRef> visitRef(UUID id) {
+        return Visit.<Visit>findByIdOptional(id).map(v -> new VisitRef(v.id, v.customerId, v.clinicId));
     }
 
     public VisitView get(UUID id) {
