@@ -3,8 +3,12 @@ package app.meike.catalog;
 import app.meike.audit.AuditLog;
 import app.meike.common.Changes;
 import app.meike.common.Clocks;
+import app.meike.common.Money;
 import app.meike.common.persistence.VersionedEntity;
+import app.meike.common.problem.ProblemException;
+import app.meike.identity.Caller;
 import app.meike.tenancy.ClinicService;
+import app.meike.tenancy.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,11 +21,16 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
- * What edits of the things the catalog sells (items, pack templates) share: where they are offered (every clinic
- * of the chain, or these clinics of it), archiving rather than deleting, and saving an edit with its audit entry.
+ * What edits of the things the catalog sells (items, pack templates) share: prices in the chain's currency, where
+ * they are offered (every clinic of the chain, or these clinics of it), archiving rather than deleting, and saving
+ * an edit with its audit entry.
  */
 @ApplicationScoped
 public class CatalogEdits {
+    @Inject
+    Caller caller;
+    @Inject
+    TenantService tenants;
     @Inject
     ClinicService clinics;
     @Inject
@@ -30,6 +39,18 @@ public class CatalogEdits {
     Clock clock;
 
     public record ClinicChoice(boolean allClinics, List<UUID> clinicIds) {
+    }
+
+    public String currency() {
+        return tenants.currencyOf(caller.tenantId());
+    }
+
+    /** A 400 naming `{field}.currency` unless the price is in the chain's currency. */
+    public void requireCurrency(String field, Money price) {
+        String currency = currency();
+        if (!price.currency().equals(currency)) {
+            throw ProblemException.invalidField(field + ".currency", "must be the chain's currency " + currency);
+        }
     }
 
     /** The clinics as sent when creating: repeated ids count once; a 400 names what is wrong. */

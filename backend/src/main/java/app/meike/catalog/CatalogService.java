@@ -13,8 +13,6 @@ import app.meike.common.PageRequest;
 import app.meike.common.Versions;
 import app.meike.common.persistence.Filter;
 import app.meike.common.problem.ProblemException;
-import app.meike.identity.Caller;
-import app.meike.tenancy.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,10 +33,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CatalogService {
     @Inject
-    Caller caller;
-    @Inject
-    TenantService tenants;
-    @Inject
     CatalogEdits edits;
     @Inject
     AuditLog audit;
@@ -58,12 +52,12 @@ public class CatalogService {
                 .and("id > :after", "after", page.after());
         List<CatalogItem> rows = CatalogItem.<CatalogItem>find(filter.where() + " order by id", filter.params())
                 .page(0, page.fetchSize()).list();
-        String currency = currency();
+        String currency = edits.currency();
         return page.page(rows, i -> i.id, i -> view(i, currency));
     }
 
     public CatalogItemView get(UUID id) {
-        return view(find(id), currency());
+        return view(find(id), edits.currency());
     }
 
     /** What other features need to know of an item they refer to, archived or not. */
@@ -87,8 +81,8 @@ public class CatalogService {
 
     @Transactional
     public CatalogItemView create(CatalogItemCreate request) {
-        String currency = currency();
-        requireCurrency(request.listPrice(), currency);
+        String currency = edits.currency();
+        edits.requireCurrency("listPrice", request.listPrice());
         CatalogEdits.ClinicChoice clinicChoice = edits.clinics(request.allClinics(), request.clinicIds());
         if (CatalogItem.count("lower(code) = lower(?1)", request.code()) > 0) {
             throw ProblemException.conflict("Item code '" + request.code() + "' is already used in this chain");
@@ -125,7 +119,7 @@ public class CatalogService {
         }
         CatalogItem item = find(id);
         Versions.requireMatch(ifMatch, item.version);
-        String currency = currency();
+        String currency = edits.currency();
         Changes changes = new Changes();
         if (patch.name != null && changes.track("name", item.name, patch.name.get().trim())) {
             item.name = patch.name.get().trim();
@@ -134,7 +128,7 @@ public class CatalogService {
             item.category = patch.category.get();
         }
         if (patch.listPrice != null) {
-            requireCurrency(patch.listPrice.get(), currency);
+            edits.requireCurrency("listPrice", patch.listPrice.get());
             if (changes.track("listPrice", item.listPrice, patch.listPrice.get().amount())) {
                 item.listPrice = patch.listPrice.get().amount();
             }
@@ -157,16 +151,6 @@ public class CatalogService {
         }
         edits.save(item, "catalog-item", changes, wasActive, patch.active);
         return view(item, currency);
-    }
-
-    private String currency() {
-        return tenants.currencyOf(caller.tenantId());
-    }
-
-    private static void requireCurrency(Money price, String currency) {
-        if (!price.currency().equals(currency)) {
-            throw ProblemException.invalidField("listPrice.currency", "must be the chain's currency " + currency);
-        }
     }
 
     private static CatalogItem find(UUID id) {

@@ -19,8 +19,6 @@ import app.meike.common.Versions;
 import app.meike.common.persistence.Filter;
 import app.meike.common.problem.Problem.FieldError;
 import app.meike.common.problem.ProblemException;
-import app.meike.identity.Caller;
-import app.meike.tenancy.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -45,10 +43,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class PackTemplateService {
-    @Inject
-    Caller caller;
-    @Inject
-    TenantService tenants;
     @Inject
     CatalogService catalog;
     @Inject
@@ -87,13 +81,13 @@ public class PackTemplateService {
         List<PackTemplate> rows = PackTemplate.<PackTemplate>find(filter.where() + " order by id", filter.params())
                 .page(0, page.fetchSize()).list();
         Map<UUID, PackTemplateRef> refs = refs(rows);
-        String currency = currency();
+        String currency = edits.currency();
         return page.page(rows, t -> t.id, t -> view(t, refs.get(t.id), currency));
     }
 
     public PackTemplateView get(UUID id) {
         PackTemplate template = find(id);
-        return view(template, refs(List.of(template)).get(id), currency());
+        return view(template, refs(List.of(template)).get(id), edits.currency());
     }
 
     /** The templates with these ids that exist in the chain, archived or not; unknown ids are simply absent. */
@@ -103,8 +97,7 @@ public class PackTemplateService {
 
     @Transactional
     public PackTemplateView create(PackTemplateCreate request) {
-        String currency = currency();
-        requireCurrency(request.price(), currency);
+        edits.requireCurrency("price", request.price());
         CatalogEdits.ClinicChoice clinicChoice = edits.clinics(request.allClinics(), request.clinicIds());
         if (PackTemplate.count("lower(code) = lower(?1)", request.code()) > 0) {
             throw ProblemException.conflict("Template code '" + request.code() + "' is already used in this chain");
@@ -167,7 +160,7 @@ public class PackTemplateService {
             }
         }
         if (patch.price != null) {
-            requireCurrency(patch.price.get(), currency());
+            edits.requireCurrency("price", patch.price.get());
             if (changes.track("price", template.price, patch.price.get().amount())) {
                 template.price = patch.price.get().amount();
             }
@@ -254,16 +247,6 @@ public class PackTemplateService {
         }
         return PackTemplateItem.<PackTemplateItem>find("key.templateId in ?1 order by itemNo", templateIds).stream()
                 .collect(Collectors.groupingBy(i -> i.key.templateId()));
-    }
-
-    private String currency() {
-        return tenants.currencyOf(caller.tenantId());
-    }
-
-    private static void requireCurrency(Money price, String currency) {
-        if (!price.currency().equals(currency)) {
-            throw ProblemException.invalidField("price.currency", "must be the chain's currency " + currency);
-        }
     }
 
     private static PackTemplate find(UUID id) {
