@@ -699,7 +699,8 @@ public class OrderService implements TimelineSource, OrderRefunds {
         Map<UUID, List<OrderLine>> lines = linesOf(ids);
         Map<UUID, List<OrderTender>> tenders = tendersOf(ids);
         Map<UUID, List<RefundView>> refunds = refundsOf(ids, tenders);
-        Map<UUID, Map<Integer, List<UUID>>> packIds = packs.packIdsOf(ids);
+        Map<UUID, Map<Integer, List<UUID>>> packIds = packs.packIdsOf(lines.values().stream().flatMap(List::stream)
+                .filter(l -> l.kind() == OrderLine.Kind.PACK).map(l -> l.orderId).collect(Collectors.toSet()));
         Map<UUID, String> names = customers.namesOf(orders.stream().map(o -> o.customerId).toList());
         String currency = currency();
         Map<UUID, OrderView> views = new LinkedHashMap<>();
