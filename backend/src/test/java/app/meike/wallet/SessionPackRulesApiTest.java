@@ -159,9 +159,17 @@ class SessionPackRulesApiTest extends ApiTest {
 
         String everywhere = Packs.template(chain, List.of(item(photo, 2, null)), 200_000, 365).getString("id");
         String shared = Packs.pack(chain, customer, clinicA, everywhere);
+        String atBoth = Packs.template(chain, List.of(item(photo, 1, null)), 100_000, 365, List.of(clinicA, clinicB))
+                .getString("id");
+        String soldAtA = Packs.pack(chain, customer, clinicA, atBoth);
         as(byB).get("/api/v1/session-packs/" + shared).then().statusCode(200);
+        as(byB).get("/api/v1/session-packs/" + soldAtA).then().statusCode(200);
         as(byB).queryParam("customerId", customer).get("/api/v1/session-packs").then()
-                .body("items.id", equalTo(List.of(shared)));
+                .body("items.id", equalTo(List.of(soldAtA, shared)));
+        as(byB).queryParam("customerId", customer).queryParam("clinicId", clinicA.toString())
+                .get("/api/v1/session-packs").then().body("items.id", equalTo(List.of(soldAtA, shared)));
+        as(chain.adminToken()).queryParam("customerId", customer).queryParam("clinicId", clinicB.toString())
+                .get("/api/v1/session-packs").then().body("items.id", equalTo(List.of(soldAtA, shared)));
         Packs.redeem(as(byB), shared, photo, visitAtB, clinicianB.getString("id"), UUID.randomUUID().toString())
                 .then().statusCode(201).body("entry.clinicId", equalTo(clinicB.toString()));
         JsonPath managerOfB = Chains.staff(chain, List.of("manager"), List.of(clinicB));
