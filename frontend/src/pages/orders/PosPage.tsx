@@ -85,7 +85,7 @@ function toSaleValues(order: Order): SaleValues {
     clinicianId: order.clinicianId ?? undefined,
     note: order.note ?? undefined,
     lines: order.lines.map((l) => ({
-      itemId: l.itemId,
+      itemId: l.itemId ?? undefined,
       quantity: l.quantity,
       unitPrice: l.unitPrice.amount === l.listPrice.amount ? null : toMajorUnits(l.unitPrice.amount, l.unitPrice.currency),
       lineDiscount: l.lineDiscount.amount > 0 ? toMajorUnits(l.lineDiscount.amount, l.lineDiscount.currency) : null,
