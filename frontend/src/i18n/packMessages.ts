@@ -65,6 +65,13 @@ export const packZh = {
   'packs.form.clinics': '售卖和核销的门店',
   'packs.form.clinicsRequired': '请至少选择一家门店，或打开“所有门店均可售卖和核销”',
   'packs.form.description': '说明',
+
+  'packs.packLine': '疗程卡',
+  'packs.openPack': '查看疗程卡',
+  'packs.openPackNumber': '疗程卡 {n}',
+  'packs.addPackLine': '添加疗程卡',
+  'packs.pickTemplate': '选择疗程卡',
+  'packs.refundFromPacks': '疗程卡不在此退款：请在客户的“疗程卡”中按未使用次数退款。',
 } as const;
 
 export const packEn: Record<keyof typeof packZh, string> = {
@@ -129,4 +136,11 @@ export const packEn: Record<keyof typeof packZh, string> = {
   'packs.form.clinics': 'Sold and redeemed at',
   'packs.form.clinicsRequired': 'Choose at least one clinic, or turn on “Sold and redeemed at every clinic”',
   'packs.form.description': 'Description',
+
+  'packs.packLine': 'Pack',
+  'packs.openPack': 'Open the pack',
+  'packs.openPackNumber': 'Pack {n}',
+  'packs.addPackLine': 'Add a pack',
+  'packs.pickTemplate': 'Choose a pack',
+  'packs.refundFromPacks': 'Packs are not refunded here: refund their unused sessions from the customer’s Packs tab.',
 };
