@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import type { OrderLine } from '../../api/queries';
 import { useI18n } from '../../i18n/I18nProvider';
 
-/** Where a customer's packs are shown, one opened. */
-export function customerPackLink(customerId: string, packId: string): string {
-  return `/customers/${customerId}?tab=packs&pack=${packId}`;
+/** Where a customer's packs are shown, one of them opened. */
+export function customerPackLink(customerId: string, packId?: string): string {
+  return `/customers/${customerId}?tab=packs${packId ? `&pack=${packId}` : ''}`;
 }
 
 /** A pack line of an order: the template's name, and once paid, links to the packs it created for her. */
