@@ -35,6 +35,7 @@ const TierSettingsPage = lazy(() => import('./pages/membership/TierSettingsPage'
 const ExpiringPointsPage = lazy(() => import('./pages/points/ExpiringPointsPage').then((m) => ({ default: m.ExpiringPointsPage })));
 const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage').then((m) => ({ default: m.PointsRulesPage })));
 const PackTemplatesPage = lazy(() => import('./pages/packs/PackTemplatesPage').then((m) => ({ default: m.PackTemplatesPage })));
+const LiabilitiesPage = lazy(() => import('./pages/reports/LiabilitiesPage').then((m) => ({ default: m.LiabilitiesPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 
 /** API client bound to the signed-in user's access token (same-origin, so no base URL). */
@@ -117,6 +118,7 @@ export function ShellRoutes() {
         <Route path="points/expiring" element={<Guard nav="expiringPoints"><ExpiringPointsPage /></Guard>} />
         <Route path="settings/points" element={<Guard nav="pointsSettings"><PointsRulesPage /></Guard>} />
         <Route path="settings/pack-templates" element={<Guard nav="packTemplates"><PackTemplatesPage /></Guard>} />
+        <Route path="reports/liabilities" element={<Guard nav="liabilities"><LiabilitiesPage /></Guard>} />
         <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
         <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />
         <Route path="*" element={<RouteResult status="404" />} />

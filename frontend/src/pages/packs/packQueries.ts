@@ -13,6 +13,7 @@ export type SessionPackEntry = components['schemas']['SessionPackEntry'];
 export type SessionPackMovement = components['schemas']['SessionPackMovement'];
 export type SessionPackLiabilities = components['schemas']['SessionPackLiabilities'];
 export type SessionPackLiability = components['schemas']['SessionPackLiability'];
+export type SessionPackAging = components['schemas']['SessionPackAging'];
 export type SessionPackAgingBucket = components['schemas']['SessionPackAgingBucket'];
 
 /** Query keys of pack reads: every read of a kind starts with its list key, so a write refreshes them all. */
