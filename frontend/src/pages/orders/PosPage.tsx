@@ -401,23 +401,18 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
                             <Form.Item name={[field.name, 'kind']} hidden>
                               <Input />
                             </Form.Item>
-                            {line?.kind === 'PACK' ? (
-                              <Form.Item
-                                name={[field.name, 'packTemplateId']}
-                                label={i === 0 ? t('orders.line.item') : undefined}
-                                rules={[{ required: true, message: t('validation.required', { field: t('packs.packLine') }) }]}
-                              >
+                            <Form.Item
+                              key={line?.kind ?? 'ITEM'}
+                              name={[field.name, line?.kind === 'PACK' ? 'packTemplateId' : 'itemId']}
+                              label={i === 0 ? t('orders.line.item') : undefined}
+                              rules={[{ required: true, message: t('validation.required', { field: t(line?.kind === 'PACK' ? 'packs.packLine' : 'orders.line.item') }) }]}
+                            >
+                              {line?.kind === 'PACK' ? (
                                 <PackTemplateSelect clinicId={values.clinicId} testId={`pos-line-pack-${i}`} placeholder={t('packs.pickTemplate')} />
-                              </Form.Item>
-                            ) : (
-                              <Form.Item
-                                name={[field.name, 'itemId']}
-                                label={i === 0 ? t('orders.line.item') : undefined}
-                                rules={[{ required: true, message: t('validation.required', { field: t('orders.line.item') }) }]}
-                              >
+                              ) : (
                                 <ItemSelect clinicId={values.clinicId} testId={`pos-line-item-${i}`} placeholder={t('pos.pickItem')} />
-                              </Form.Item>
-                            )}
+                              )}
+                            </Form.Item>
                           </Col>
                           <Col xs={6} md={3}>
                             <Form.Item

@@ -70,8 +70,8 @@ describe('Her packs', () => {
     await user.click(await screen.findByTestId(`pack-refund-${LISTED.id}`));
     const figures = await screen.findByTestId('pack-refund-figures');
     // The server's figures of now: 水光针 is used up, so only 光子嫩肤 and 瘦脸针 come back.
-    expect(within(figures).getByTestId(`refund-item-${WATER_LIGHT.id}`)).toHaveTextContent('¥0.00');
-    expect(within(figures).getByTestId(`refund-item-${PHOTO.id}`)).toHaveTextContent('¥1,955.96');
+    expect(within(figures).getByTestId(`unused-${LISTED.id}-${WATER_LIGHT.id}`)).toHaveTextContent('¥0.00');
+    expect(within(figures).getByTestId(`unused-${LISTED.id}-${PHOTO.id}`)).toHaveTextContent('¥1,955.96');
     expect(within(figures).getByTestId('refund-paid-total')).toHaveTextContent('¥6,800.00');
     expect(within(figures).getByTestId('refund-total')).toHaveTextContent('¥4,232.81');
     expect(screen.getByTestId('pack-refund-form-submit')).toHaveTextContent('确认退款 ¥4,232.81');

@@ -1,4 +1,4 @@
-import { Button, Col, Flex, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Col, Flex, Row, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -12,7 +12,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
 import { useStaffDirectory } from '../customers/useStaffDirectory';
 import { PackChangeModal, type PackChange } from './PackChangeModal';
-import { packKeys, type SessionPack, type SessionPackEntry, type SessionPackItem } from './packQueries';
+import { PackItems } from './PackItems';
+import { packKeys, type SessionPack, type SessionPackEntry } from './packQueries';
 import { PACK_STATUS_COLORS } from './packRules';
 
 export function PackStatusTag({ pack }: { pack: Pick<SessionPack, 'id' | 'status'> }) {
@@ -121,32 +122,6 @@ function PackDetail({ pack, onReverse }: { pack: SessionPack; onReverse: (entry:
         <PackLedger pack={pack} onReverse={onReverse} />
       </Col>
     </Row>
-  );
-}
-
-function PackItems({ pack }: { pack: SessionPack }) {
-  const { t, locale } = useI18n();
-  return (
-    <Table<SessionPackItem>
-      rowKey="itemId"
-      size="small"
-      pagination={false}
-      dataSource={pack.items}
-      columns={[
-        { title: t('packs.item'), dataIndex: 'itemName', key: 'item' },
-        {
-          title: t('packs.remaining'),
-          key: 'remaining',
-          align: 'right',
-          render: (_, i) => <span data-testid={`pack-item-remaining-${pack.id}-${i.itemId}`}>{`${i.remaining} / ${i.sessions}`}</span>,
-        },
-        { title: t('packs.minInterval'), key: 'interval', render: (_, i) => (i.minIntervalDays ? t('packs.days', { days: i.minIntervalDays }) : t('common.none')) },
-        { title: t('packs.lastRedeemed'), key: 'last', render: (_, i) => formatDateTime(i.lastRedeemedAt) },
-        { title: t('packs.nextDue'), key: 'due', render: (_, i) => formatDateTime(i.nextDueAt) },
-        { title: t('packs.paidValue'), key: 'paid', align: 'right', render: (_, i) => formatMoney(i.paidValue, locale) },
-        { title: t('packs.unusedValue'), key: 'unused', align: 'right', render: (_, i) => formatMoney(i.unusedValue, locale) },
-      ]}
-    />
   );
 }
 

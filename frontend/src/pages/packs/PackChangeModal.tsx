@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Table, Typography } from 'antd';
+import { App, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useApi } from '../../api/ApiContext';
 import { dataOf } from '../../api/client';
@@ -13,7 +13,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { useMe } from '../../me/MeContext';
 import { ORDER_WRITES } from '../orders/orderFields';
-import { packKeys, PACK_WRITES, type SessionPack, type SessionPackEntry, type SessionPackItem, type SessionPackMovement } from './packQueries';
+import { PackItems } from './PackItems';
+import { packKeys, PACK_WRITES, type SessionPack, type SessionPackEntry, type SessionPackMovement } from './packQueries';
 
 /** A change a manager makes to a pack, with a reason; a reversal names the redemption it gives back. */
 export type PackChange =
@@ -184,41 +185,11 @@ function ExtensionFields() {
  * and its unused value (paid less the used sessions' share); their sum is the refund.
  */
 function RefundFigures({ pack }: { pack: SessionPack }) {
-  const { t, locale } = useI18n();
-  const money = (m: SessionPackItem['paidValue']) => formatMoney(m, locale);
+  const { t } = useI18n();
   return (
     <div data-testid="pack-refund-figures">
       <Typography.Paragraph type="secondary">{t('packs.refund.formula')}</Typography.Paragraph>
-      <Table<SessionPackItem>
-        rowKey="itemId"
-        size="small"
-        pagination={false}
-        dataSource={pack.items}
-        columns={[
-          { title: t('packs.item'), dataIndex: 'itemName', key: 'item' },
-          { title: t('packs.used'), key: 'used', align: 'right', render: (_, i) => `${i.sessions - i.remaining} / ${i.sessions}` },
-          { title: t('packs.paidValue'), key: 'paid', align: 'right', render: (_, i) => money(i.paidValue) },
-          {
-            title: t('packs.unusedValue'),
-            key: 'unused',
-            align: 'right',
-            render: (_, i) => <span data-testid={`refund-item-${i.itemId}`}>{money(i.unusedValue)}</span>,
-          },
-        ]}
-        summary={() => (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0} colSpan={2}>
-              <strong>{t('packs.total')}</strong>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right">
-              <span data-testid="refund-paid-total">{money(pack.paidValue)}</span>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right">
-              <strong data-testid="refund-total">{money(pack.unusedValue)}</strong>
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
-        )}
-      />
+      <PackItems pack={pack} refund />
       <Typography.Paragraph style={{ marginTop: 12 }}>{t('packs.refund.effect')}</Typography.Paragraph>
     </div>
   );

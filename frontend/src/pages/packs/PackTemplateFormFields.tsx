@@ -1,11 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { FieldPath } from '../../api/formErrors';
-import type { Clinic } from '../../api/queries';
 import { formatMoney, toMinorUnits } from '../../components/money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useI18n } from '../../i18n/I18nProvider';
-import { ClinicChoiceFields } from '../catalog/ClinicChoiceFields';
+import { ClinicChoiceFields, CodeField, type RecordFieldsProps } from '../catalog/ChainRecordFields';
 import { useActiveCatalogItems } from './packQueries';
 
 export interface TemplateItemValues {
@@ -36,30 +35,13 @@ export function templateFields(items: number): FieldPath[] {
 }
 
 /** Fields of "add" and "edit" a template; the code is fixed once created. */
-export function PackTemplateFormFields({
-  mode,
-  currency,
-  clinics,
-  clinicsLoading,
-}: {
-  mode: 'create' | 'edit';
-  currency: string;
-  clinics: Clinic[];
-  clinicsLoading: boolean;
-}) {
+export function PackTemplateFormFields({ mode, currency, clinics, clinicsLoading }: RecordFieldsProps) {
   const { t } = useI18n();
   const required = (field: string) => ({ required: true, whitespace: true, message: t('validation.required', { field }) });
   return (
     <Row gutter={16}>
       <Col xs={24} sm={10}>
-        <Form.Item
-          name="code"
-          label={t('packs.form.code')}
-          extra={mode === 'create' ? t('catalog.form.codeHint') : undefined}
-          rules={mode === 'create' ? [required(t('packs.form.code')), { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,29}$/, message: t('catalog.form.codeInvalid') }] : []}
-        >
-          <Input data-testid="template-form-code" disabled={mode === 'edit'} maxLength={30} autoComplete="off" />
-        </Form.Item>
+        <CodeField mode={mode} label={t('packs.form.code')} testId="template-form-code" />
       </Col>
       <Col xs={24} sm={14}>
         <Form.Item name="name" label={t('packs.form.name')} rules={[required(t('packs.form.name')), { max: 100 }]}>

@@ -2,13 +2,12 @@ import { App, Form, Typography } from 'antd';
 import { useApi } from '../../api/ApiContext';
 import { dataOf, ifMatch, unwrap } from '../../api/client';
 import type { ApiProblem, FieldError } from '../../api/problem';
-import type { Clinic } from '../../api/queries';
 import { blankToNull } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { toMajorUnits, toMinorUnits } from '../../components/money';
 import { editModalProps, inWords, useEditedRecord, useFormMutation } from '../../components/useFormMutation';
 import { useI18n, type Translate } from '../../i18n/I18nProvider';
-import { clinicChoice } from '../catalog/ClinicChoiceFields';
+import { clinicChoice, type RecordFieldsProps } from '../catalog/ChainRecordFields';
 import { PackAllocation } from './PackAllocation';
 import { packKeys, TEMPLATE_WRITES, type PackTemplate } from './packQueries';
 import { NEW_TEMPLATE_ITEM, PackTemplateFormFields, templateFields, type TemplateFormValues } from './PackTemplateFormFields';
@@ -44,15 +43,12 @@ function templateErrors(problem: ApiProblem, t: Translate, create: boolean): Fie
   return inWords(problem.errors, { 'price.amount': t('packs.form.priceInvalid') });
 }
 
-interface Props {
+interface Props extends Omit<RecordFieldsProps, 'mode'> {
   /** The template to edit; null with `open` adds one. */
   templateId: string | null;
   open: boolean;
   onClose: () => void;
   onCreated: (template: PackTemplate) => void;
-  currency: string;
-  clinics: Clinic[];
-  clinicsLoading: boolean;
 }
 
 /**

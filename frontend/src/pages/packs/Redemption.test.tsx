@@ -52,6 +52,13 @@ function apiFor(roles: Role[], packs: () => SessionPack[] = () => [PACK], staffI
     .on('GET', '/api/v1/session-packs', () => json({ items: packs(), nextCursor: null }));
 }
 
+/** Click 1: 核销 on the item; click 2: confirm, once the visit's clinician (周医生) is chosen for her. */
+async function redeemTwoClicks(user: ReturnType<typeof userEvent.setup>, button: string) {
+  await user.click(await screen.findByTestId(button));
+  await waitFor(() => expect(screen.getByTestId('redeem-clinician')).toHaveTextContent('周医生'));
+  await user.click(screen.getByTestId('redeem-form-submit'));
+}
+
 const moved = (pack: SessionPack) => json({ entry: packEntry({ id: '01900000-0000-7000-8000-0000000b0e05', kind: 'REDEEM' }), pack }, 201);
 const tooSoon = () => problem(422, { title: 'Unprocessable', detail: 'The next session of 水光针 is due from 2099-03-29T02:00:00Z' });
 
@@ -106,9 +113,7 @@ describe('Redeeming a pack session at a visit', () => {
       return tooSoon();
     });
     renderApp(api, { path: `/visits/${VISIT.id}` });
-    await user.click(await screen.findByTestId(`redeem-${item}`));
-    await waitFor(() => expect(screen.getByTestId('redeem-clinician')).toHaveTextContent('周医生'));
-    await user.click(screen.getByTestId('redeem-form-submit'));
+    await redeemTwoClicks(user, `redeem-${item}`);
 
     const refusal = await screen.findByTestId('redeem-refusal');
     expect(refusal).toHaveAttribute('data-refusal', 'interval');
@@ -132,9 +137,7 @@ describe('Redeeming a pack session at a visit', () => {
       return req.clone().json().then((body: { intervalOverrideReason?: string }) => (body.intervalOverrideReason ? moved(ONE_DONE) : tooSoon()));
     });
     renderApp(api, { path: `/visits/${VISIT.id}` });
-    await user.click(await screen.findByTestId(`redeem-${item}`));
-    await waitFor(() => expect(screen.getByTestId('redeem-clinician')).toHaveTextContent('周医生'));
-    await user.click(screen.getByTestId('redeem-form-submit'));
+    await redeemTwoClicks(user, `redeem-${item}`);
     expect(await screen.findByTestId('redeem-form-error')).toHaveTextContent('网络');
 
     await user.click(screen.getByTestId('redeem-form-submit'));
@@ -158,9 +161,7 @@ describe('Redeeming a pack session at a visit', () => {
       return problem(422, { title: 'Unprocessable', detail: 'This pack expired at 2026-03-01T02:00:00Z; extend it to redeem its sessions' });
     });
     renderApp(api, { path: `/visits/${VISIT.id}` });
-    await user.click(await screen.findByTestId(`redeem-${item}`));
-    await waitFor(() => expect(screen.getByTestId('redeem-clinician')).toHaveTextContent('周医生'));
-    await user.click(screen.getByTestId('redeem-form-submit'));
+    await redeemTwoClicks(user, `redeem-${item}`);
     const refusal = await screen.findByTestId('redeem-refusal');
     expect(refusal).toHaveAttribute('data-refusal', 'expired');
     expect(refusal).toHaveTextContent('此卡已于 2026-03-01');
@@ -172,9 +173,7 @@ describe('Redeeming a pack session at a visit', () => {
     const user = userEvent.setup();
     const api = apiFor(['front-desk']).on('POST', redemptions, moved(ONE_DONE));
     renderApp(api, { path: '/desk' });
-    await user.click(await screen.findByTestId(`desk-redeem-${VISIT.id}-${item}`));
-    await waitFor(() => expect(screen.getByTestId('redeem-clinician')).toHaveTextContent('周医生'));
-    await user.click(screen.getByTestId('redeem-form-submit'));
+    await redeemTwoClicks(user, `desk-redeem-${VISIT.id}-${item}`);
     expect(await screen.findByText('已核销 水光针，还剩 1 次')).toBeInTheDocument();
     expect(api.calls('POST', redemptions)[0].body).toEqual({ itemId: WATER_LIGHT.id, visitId: VISIT.id, clinicianId: NURSE.id });
   });
