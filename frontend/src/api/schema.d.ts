@@ -217,6 +217,299 @@ export interface paths {
         patch: operations["updateCatalogItem"];
         trace?: never;
     };
+    "/api/v1/session-packs/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's session-pack templates (次卡/疗程卡)
+         * @description Archived templates (`active` false) stay listed and readable; they can no longer be sold.
+         */
+        get: operations["listPackTemplates"];
+        put?: never;
+        /**
+         * Add a session-pack template (tenant admin)
+         * @description Items × sessions (1 to 10 distinct catalog items of the chain, 1-100 sessions each, an optional minimum
+         *     interval in days between two sessions of an item), the price, the validity counted from payment, and the
+         *     clinics where it is sold and redeemed. The answer shows how the price splits over the items by their
+         *     standalone prices (list price × sessions; largest remainder, so the parts add up to the price exactly).
+         *     Audited as `pack-template.created`.
+         */
+        post: operations["createPackTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        /** One session-pack template with its price split */
+        get: operations["getPackTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit, archive or restore a session-pack template (tenant admin)
+         * @description Only the fields sent change; `items` replaces the whole list. Packs already sold keep the items, sessions,
+         *     intervals, clinics and paid values they were sold with. Audited as `pack-template.updated`
+         *     (`.archived` / `.restored` when `active` changes).
+         */
+        patch: operations["updatePackTemplate"];
+        trace?: never;
+    };
+    "/api/v1/session-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customers' session packs, newest first
+         * @description Packs are created by paying an order with a pack line (one pack per unit of the line's quantity). Staff
+         *     limited to some clinics see the packs sold at, or redeemable at, their clinics.
+         */
+        get: operations["listSessionPacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/liabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outstanding sessions and their value per selling clinic, with aging (tenant admin, manager)
+         * @description Computed from the packs' ledgers as of `asOf` (default now; never after now): for every pack bought by
+         *     then, the sessions it still had and their value (per item: paid value − value of the used sessions,
+         *     the same figure a refund would return), grouped by the clinic that sold it (the order's clinic) and aged
+         *     by purchase date (0-90, 91-180, 181-365, over 365 days before `asOf`). Refunded packs count until their
+         *     refund. Expired packs with sessions left still count: the sessions stay the customer's until refunded or
+         *     extended. A manager limited to some clinics sees those clinics only. `total` adds up the clinics shown.
+         */
+        get: operations["getSessionPackLiabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        /** One pack with its items, remaining sessions, values and next due dates */
+        get: operations["getSessionPack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The pack's ledger, newest first
+         * @description Append-only: every movement of sessions (issue, redemption, reversal, refund) and of validity (freeze,
+         *     unfreeze, extension) is one entry. Each item's remaining sessions are the sum of its entries' sessions.
+         */
+        get: operations["listSessionPackEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem one session of an item at a visit (tenant admin, manager, front desk, clinician)
+         * @description One session of `itemId`, at the customer's visit `visitId`, given by the staff member `clinicianId` (who
+         *     must work at the visit's clinic). Refused with 409 when the pack is frozen or refunded; with 422 when the
+         *     pack has expired, the item has no session left, the visit's clinic is not one the pack may be redeemed at,
+         *     or the item's minimum interval since its last session has not passed. A tenant admin or manager may
+         *     redeem sooner than the interval by giving `intervalOverrideReason` (recorded on the entry); anyone else
+         *     sending it when the interval is not over is refused with 403. The caller must work at the visit's clinic
+         *     (403). Parallel redemptions queue on the pack: never below zero. A retry with the same Idempotency-Key and
+         *     body answers the first result; the same key with another body is a 422. Audited as `session-pack.redeemed`.
+         */
+        post: operations["redeemSessionPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/redemptions/{redemptionId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+                /** @description The id of the REDEEM entry. */
+                redemptionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a redeemed session back, with a reason (tenant admin, manager)
+         * @description Once per redemption (409 the second time, and for a refunded pack). The item's last redemption (and so
+         *     its next due date) becomes its latest redemption that stands. Audited as `session-pack.redemption-reversed`.
+         */
+        post: operations["reverseSessionPackRedemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund the unused sessions pro rata and close the pack (tenant admin, manager)
+         * @description The value refunded is, per item, its paid value less the value of its used sessions
+         *     (floor(paidValue × used ÷ sessions), so rounding favours the customer and used + refunded = paid exactly);
+         *     the pack's `unusedValue` shows it beforehand. The pack becomes REFUNDED (a REFUND entry takes every
+         *     remaining session) and that amount is refunded from the order line that sold it, back to the order's
+         *     tenders pro rata, exactly as an order refund: qualifying spend falls by the money returned, points earned
+         *     on it are taken back. The caller must work at the clinic that sold the pack (403). 409 for a pack
+         *     already refunded, 422 when no session is left. Frozen and expired packs can be refunded. A retry with the
+         *     same Idempotency-Key and body answers the first result. Audited as `session-pack.refunded`.
+         */
+        post: operations["refundSessionPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Freeze a pack, with a reason (tenant admin, manager)
+         * @description A frozen pack takes no redemption; the time it stays frozen is added to its expiry when it is unfrozen.
+         *     409 when already frozen or refunded, 422 when expired (extend it instead). Audited as `session-pack.frozen`.
+         */
+        post: operations["freezeSessionPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unfreeze a pack, with a reason (tenant admin, manager); its expiry moves by the time it was frozen
+         * @description 409 unless the pack is frozen. Audited as `session-pack.unfrozen`.
+         */
+        post: operations["unfreezeSessionPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend a pack's validity, with a reason (tenant admin, manager)
+         * @description By `days` from its current expiry, or to `expiresAt` (later than the current expiry): exactly one of the
+         *     two. An expired pack becomes usable again; a frozen one stays frozen. 409 for a refunded pack. Takes an
+         *     Idempotency-Key, because extending by days twice would extend twice. Audited as `session-pack.extended`.
+         */
+        post: operations["extendSessionPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -463,7 +756,7 @@ export interface paths {
         };
         /**
          * Customer 360 timeline, newest first
-         * @description Her appointments, visits and consultations (orders, redemptions and follow-ups join later), merged
+         * @description Her appointments, visits, consultations, paid orders and pack redemptions (follow-ups join later), merged
          *     newest first, at the clinics the caller works in.
          */
         get: operations["getCustomerTimeline"];
@@ -980,8 +1273,10 @@ export interface paths {
         /**
          * Pay a draft with tenders that cover its total exactly
          * @description External tenders (cash, bank card, WeChat Pay, Alipay, other) are recorded, not processed. A POINTS tender
-         *     names the amount it pays; the points it takes follow the chain's redemption value. Paying sets the
-         *     customer's first purchase (starting her member year), adds the qualifying spend (external tenders), moves
+         *     names the amount it pays; the points it takes follow the chain's redemption value. A STORED_VALUE tender (at
+         *     most one) takes the amount from the customer's account, from lots usable at the order's clinic (422 when short,
+         *     409 when the account is frozen); its principal part counts as qualifying spend. Paying sets the customer's first purchase
+         *     (starting her member year), adds the qualifying spend (external tenders and stored-value principal), moves
          *     her tier up at once when it crosses a threshold, and earns points at the tier's multiplier. The sale is
          *     second development (二开) when its consultant is not the customer's first consultant and an item was not
          *     suggested by that first consultant. A retry with the same Idempotency-Key and body answers the first
@@ -1029,12 +1324,404 @@ export interface paths {
          * @description Answers the order in its new state; the new refund is the last of its `refunds`.
          *     Names lines and amounts (never more than a line's net amount less what was refunded of it). The money goes
          *     back to the order's tenders: as named, or pro rata over what each tender can still return; never more than
-         *     a tender took. Points the order earned are taken back in proportion to the external money refunded; points
-         *     the customer already spent cannot be taken back, so their value is kept from the money returned, as
-         *     stated in `pointsShortfall` and `shortfallAmount`. Points that paid for the order are given back. The
-         *     qualifying spend falls by the money returned, which may move the tier down on the lifetime basis.
+         *     a tender took. Stored value goes back into the lots the payment took it from, principal and bonus as they
+         *     were taken. Points the order earned are taken back in proportion to the qualifying money refunded; points
+         *     the customer already spent cannot be taken back, so their value is kept from the money (or stored value)
+         *     going back, as stated in `pointsShortfall` and `shortfallAmount`. Points that paid for the order are given
+         *     back. The qualifying spend falls by the money and stored-value principal returned, which may move the tier
+         *     down on the lifetime basis.
+         *     A PACK line is not refunded here (422): refund its packs (`refundSessionPack`), which refunds the value of
+         *     their unused sessions from the line this same way.
          */
         post: operations["refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's stored-value plans (pay X get Y) */
+        get: operations["listStoredValuePlans"];
+        put?: never;
+        /**
+         * Create a plan (tenant admin)
+         * @description A customer buying the plan pays `price` and gets `value` to spend (the difference is bonus). Changing a plan
+         *     later never changes lots already bought: each lot keeps the terms it was sold with. Audited.
+         */
+        post: operations["createStoredValuePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["parameters"]["StoredValuePlanId"];
+            };
+            cookie?: never;
+        };
+        /** A plan */
+        get: operations["getStoredValuePlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a plan (tenant admin); lots already sold keep their terms */
+        patch: operations["updateStoredValuePlan"];
+        trace?: never;
+    };
+    "/api/v1/stored-value/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's stored-value rules */
+        get: operations["getStoredValueRules"];
+        /**
+         * Replace the chain's stored-value rules (tenant admin)
+         * @description The debit order applies to lots topped up from now on (each lot keeps the order it was sold under). Audited.
+         */
+        put: operations["updateStoredValueRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sell a plan to a customer (a top-up), paid by external tenders
+         * @description The tenders must add up to the plan's price exactly; the plan must be active, on sale today (in the chain's
+         *     time zone) and sold at the clinic, which must be one the caller works in. The customer's account is opened
+         *     on her first top-up (one account per customer; a closed account opens again). The top-up is one new lot:
+         *     principal = the price, bonus = value - price, spendable where the plan is, expiring after the plan's
+         *     validity (at midnight in the chain's time zone), taken under the chain's current debit order. A top-up is
+         *     not qualifying spend and earns no points: spending it is. A frozen account takes no top-up (409).
+         */
+        post: operations["topUpStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stored-value accounts, newest first
+         * @description Anyone who may see the customer may see her account (the POS reads `?customerId=`). Lots already due are
+         *     expired first, so balances are always spendable value.
+         */
+        get: operations["listStoredValueAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * An account with its balances and its live and expired lots
+         * @description Lots already due are expired first (an EXPIRE entry by the system).
+         */
+        get: operations["getStoredValueAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        /** The account's ledger, newest first, with the running balance after each entry */
+        get: operations["listStoredValueEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/debits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an amount from the account outside an order (a raw debit)
+         * @description Takes from the live lots usable at the clinic, oldest first; within a lot principal and bonus in the lot's
+         *     debit order (PRO_RATA: principal consumed stays floor(consumed x principal / total); PRINCIPAL_FIRST). A short
+         *     balance at that clinic is a 422, a frozen account a 409; either writes nothing. The principal part is
+         *     qualifying spend (it may move the tier up); a raw debit earns no points.
+         */
+        post: operations["debitStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/debits/{entryId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+                entryId: components["parameters"]["StoredValueEntryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a raw debit (manager, tenant admin)
+         * @description Puts back exactly what the debit took from each lot, once (a second reversal is a 409). Value that goes back
+         *     into a lot that has expired meanwhile is expired again at once (an EXPIRE entry follows); into a lot that was
+         *     refunded or transferred it comes back as a new lot with the same terms. The principal part lowers the
+         *     qualifying spend. A debit that paid an order is given back by refunding the order (422).
+         */
+        post: operations["reverseStoredValueDebit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/refund-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What refunding the account would pay back, lot by lot, with the formula's figures
+         * @description Per live lot: refund = principal - target(consumed), where target is floor(consumed x principal / total) for
+         *     PRO_RATA lots (the courts' paid - consumed x paid / (paid + bonus), rounded in the customer's favour) and
+         *     min(consumed, principal) for PRINCIPAL_FIRST lots; the rest of what the lot holds is forfeited bonus. Expired
+         *     value is not refunded until the account is reactivated. Nothing changes.
+         */
+        get: operations["quoteStoredValueRefund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund the account's live lots in cash, by the formula (manager, tenant admin)
+         * @description Pays back the quote's refund for every live lot and forfeits the rest (a REFUND entry empties the lots, which
+         *     are closed). `tenders` say how the money went back (external methods, adding up to the refund; one CASH
+         *     tender when left out). With `close` the account is closed as well; a closed account opens again on its next
+         *     top-up. Closing while expired value remains is a 422: reactivate it first. A frozen account may be refunded.
+         *     Closing an empty account writes a REFUND entry of zero; nothing to refund without `close` is a 422.
+         */
+        post: operations["refundStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Freeze an active account (lost card, dispute)
+         * @description A frozen account takes no debit, top-up or transfer; it may still be refunded. Audited.
+         */
+        post: operations["freezeStoredValueAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unfreeze a frozen account (manager, tenant admin) */
+        post: operations["unfreezeStoredValueAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer the whole spendable balance to another customer (tenant admin)
+         * @description Every live lot with value moves: the source lot is emptied and closed (TRANSFER_OUT) and the other customer
+         *     gets a lot with the same principal, bonus, consumption, clinics, debit order and expiry (TRANSFER_IN), so the
+         *     refund formula carries over. Her account is opened when she has none. Expired value stays. Neither account
+         *     may be frozen (409). Audited.
+         */
+        post: operations["transferStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make expired value spendable again (manager, tenant admin)
+         * @description Every expired lot becomes live again (a REACTIVATE entry) and expires `validityDays` from today, or after its
+         *     own validity when left out (never, when it had none). Nothing expired is a 422.
+         */
+        post: operations["reactivateStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/accounts/{accountId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct the account by hand, with a reason (tenant admin)
+         * @description Positive parts make a new lot (spendable at every clinic, never expiring, counted as sold at `clinicId`);
+         *     negative parts take exactly that principal and that bonus from the live lots, oldest first, as consumption
+         *     that is not qualifying spend. Both parts have the same sign (or one is zero); taking more than there is is a
+         *     422. Audited.
+         */
+        post: operations["adjustStoredValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/expiry-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire every lot due by now, or by an earlier `asOf` (tenant admin)
+         * @description The same work the daily job does. A due lot's remaining principal and bonus move to its expired buckets (one
+         *     EXPIRE entry per account); nothing is deleted, and reactivation brings it back. Running again expires nothing
+         *     more.
+         */
+        post: operations["runStoredValueExpiry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1475,6 +2162,334 @@ export interface components {
             items: components["schemas"]["CatalogItem"][];
             nextCursor: string | null;
         };
+        PackTemplateItemInput: {
+            /**
+             * Format: uuid
+             * @description An active catalog item of the chain; each item at most once per template.
+             */
+            itemId: string;
+            sessions: number;
+            /** @description Days that must pass between two sessions of this item; null or 0 for no minimum. */
+            minIntervalDays?: number | null;
+        };
+        PackTemplateCreate: {
+            /** @description Unique in the chain (letters, digits, hyphen). */
+            code: string;
+            name: string;
+            description?: string | null;
+            items: components["schemas"]["PackTemplateItemInput"][];
+            price: components["schemas"]["Money"];
+            /** @description Days from payment until the pack expires. */
+            validityDays: number;
+            /** @description Sold and redeemable at every clinic of the chain. */
+            allClinics: boolean;
+            /** @description Where it is sold and redeemed; required (at least one) when `allClinics` is false, empty otherwise. */
+            clinicIds?: string[];
+        };
+        PackTemplatePatch: {
+            name?: string;
+            description?: string | null;
+            items?: components["schemas"]["PackTemplateItemInput"][];
+            price?: components["schemas"]["Money"];
+            validityDays?: number;
+            active?: boolean;
+            allClinics?: boolean;
+            clinicIds?: string[];
+        };
+        PackTemplateItem: {
+            /** Format: uuid */
+            itemId: string;
+            /** @example 水光针 */
+            itemName: string;
+            category: components["schemas"]["ItemCategory"];
+            /** @example 2 */
+            sessions: number;
+            minIntervalDays: number | null;
+            /** @description The item's list price × sessions, today. */
+            standalonePrice: components["schemas"]["Money"];
+            /** @description This item's part of the template's price, in proportion to the standalone prices (largest remainder; the parts add up to the price). */
+            allocatedPrice: components["schemas"]["Money"];
+            /** @description allocatedPrice ÷ sessions, rounded down (for information; refunds use the exact split). */
+            sessionPrice: components["schemas"]["Money"];
+        };
+        PackTemplate: {
+            /** Format: uuid */
+            id: string;
+            /** @example COMBO-GLOW */
+            code: string;
+            /** @example 焕颜组合疗程 */
+            name: string;
+            description: string | null;
+            items: components["schemas"]["PackTemplateItem"][];
+            price: components["schemas"]["Money"];
+            /** @description The sum of the items' standalone prices (what the sessions cost one by one). */
+            standalonePrice: components["schemas"]["Money"];
+            /** @example 365 */
+            validityDays: number;
+            allClinics: boolean;
+            clinicIds: string[];
+            /** @description False once archived; an archived template can no longer be sold. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        PackTemplatePage: {
+            items: components["schemas"]["PackTemplate"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description REFUNDED once refunded; FROZEN while frozen; otherwise USED_UP when no session is left, EXPIRED from
+         *     `expiresAt` on (its sessions stay visible, and it can be extended or refunded), else ACTIVE.
+         * @enum {string}
+         */
+        SessionPackStatus: "ACTIVE" | "FROZEN" | "EXPIRED" | "REFUNDED" | "USED_UP";
+        SessionPackItem: {
+            /** Format: uuid */
+            itemId: string;
+            /** @example 水光针 */
+            itemName: string;
+            /** @description Sessions bought. */
+            sessions: number;
+            remaining: number;
+            minIntervalDays: number | null;
+            /** @description This item's part of what was paid for the pack. */
+            paidValue: components["schemas"]["Money"];
+            /** @description paidValue less the value of the used sessions; what a refund would return for this item now. */
+            unusedValue: components["schemas"]["Money"];
+            /**
+             * Format: date-time
+             * @description The latest redemption of this item that was not reversed.
+             */
+            lastRedeemedAt: string | null;
+            /**
+             * Format: date-time
+             * @description lastRedeemedAt + minIntervalDays, the earliest next session; null without an interval, a redemption or a session left.
+             */
+            nextDueAt: string | null;
+        };
+        SessionPack: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            templateId: string;
+            /** @description The template's name when the pack was sold. */
+            templateName: string;
+            /** Format: uuid */
+            orderId: string;
+            orderLineNo: number;
+            /**
+             * Format: uuid
+             * @description The clinic of the order that sold it (its liability clinic).
+             */
+            soldAtClinicId: string;
+            /** @description Redeemable at every clinic (the template's clinics when it was sold). */
+            allClinics: boolean;
+            /** @description Where it is redeemable when `allClinics` is false. */
+            clinicIds: string[];
+            status: components["schemas"]["SessionPackStatus"];
+            /** @description Sessions bought, all items together. */
+            sessions: number;
+            remaining: number;
+            /** @description What this pack's share of the order line's net came to. */
+            paidValue: components["schemas"]["Money"];
+            /** @description The sum of the items' unusedValue; what refunding the pack now would return (zero once refunded). */
+            unusedValue: components["schemas"]["Money"];
+            /** @description What its refund returned; zero unless REFUNDED. */
+            refundedValue: components["schemas"]["Money"];
+            /** Format: date-time */
+            purchasedAt: string;
+            /**
+             * Format: date-time
+             * @description The first instant it can no longer be redeemed (moved on by unfreezing and extensions).
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** Format: date-time */
+            refundedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The earliest nextDueAt of its items, when one has an interval running.
+             */
+            nextDueAt: string | null;
+            items: components["schemas"]["SessionPackItem"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SessionPackPage: {
+            items: components["schemas"]["SessionPack"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description ISSUE (payment of the order), REDEEM, REVERSAL (of a REDEEM), REFUND (the unused sessions), FREEZE,
+         *     UNFREEZE, EXTEND.
+         * @enum {string}
+         */
+        SessionPackEntryKind: "ISSUE" | "REDEEM" | "REVERSAL" | "REFUND" | "FREEZE" | "UNFREEZE" | "EXTEND";
+        SessionPackEntryItem: {
+            /** Format: uuid */
+            itemId: string;
+            /** @description Signed; negative where sessions left the item. */
+            sessions: number;
+            /**
+             * @description The value of those sessions, moving the same way: the paid value (ISSUE), the used value a redemption
+             *     takes or a reversal gives back (running shares of the paid value), the refunded value (REFUND).
+             */
+            value: components["schemas"]["Money"];
+        };
+        SessionPackEntry: {
+            /**
+             * Format: uuid
+             * @description For a REDEEM, the redemption's id.
+             */
+            id: string;
+            /** Format: uuid */
+            packId: string;
+            kind: components["schemas"]["SessionPackEntryKind"];
+            /** @description Signed sum of the items' sessions. */
+            sessions: number;
+            /** @description The pack's remaining sessions after this entry. */
+            remainingAfter: number;
+            /** @description The sum of the items' values. */
+            value: components["schemas"]["Money"];
+            /** @description Per item moved (empty for FREEZE, UNFREEZE, EXTEND). */
+            items: components["schemas"]["SessionPackEntryItem"][];
+            /** Format: uuid */
+            visitId: string | null;
+            /**
+             * Format: uuid
+             * @description Where it happened (the visit's clinic for a REDEEM and its REVERSAL, the selling clinic otherwise).
+             */
+            clinicId: string | null;
+            /**
+             * Format: uuid
+             * @description REDEEM and its REVERSAL; the staff member who gave the session.
+             */
+            clinicianId: string | null;
+            /** @description REDEEM sooner than the item's minimum interval; why a manager allowed it. */
+            intervalOverrideReason: string | null;
+            /**
+             * Format: uuid
+             * @description REVERSAL; the REDEEM it reverses.
+             */
+            reversalOf: string | null;
+            /**
+             * Format: uuid
+             * @description REDEEM; the REVERSAL that gave the session back, if any.
+             */
+            reversedBy: string | null;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description UNFREEZE and EXTEND; the expiry before.
+             */
+            previousExpiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description UNFREEZE and EXTEND; the expiry after.
+             */
+            expiresAt: string | null;
+            /** Format: uuid */
+            orderId: string | null;
+            /**
+             * Format: uuid
+             * @description REFUND; the order refund that returned the money.
+             */
+            refundId: string | null;
+            actorId: string;
+            actorName: string | null;
+            requestId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        SessionPackEntryPage: {
+            items: components["schemas"]["SessionPackEntry"][];
+            nextCursor: string | null;
+        };
+        SessionPackMovement: {
+            entry: components["schemas"]["SessionPackEntry"];
+            pack: components["schemas"]["SessionPack"];
+        };
+        SessionPackRedemptionInput: {
+            /**
+             * Format: uuid
+             * @description An item of the pack.
+             */
+            itemId: string;
+            /**
+             * Format: uuid
+             * @description A visit of the pack's customer.
+             */
+            visitId: string;
+            /**
+             * Format: uuid
+             * @description The active staff member giving the session, who works at the visit's clinic.
+             */
+            clinicianId: string;
+            /** @description Tenant admin or manager only; redeems sooner than the item's minimum interval. */
+            intervalOverrideReason?: string | null;
+        };
+        SessionPackReason: {
+            reason: string;
+        };
+        /** @description Exactly one of `days` and `expiresAt`. */
+        SessionPackExtension: {
+            days?: number | null;
+            /**
+             * Format: date-time
+             * @description The new expiry; later than the current one.
+             */
+            expiresAt?: string | null;
+            reason: string;
+        };
+        /**
+         * @description Age of the packs by purchase date before `asOf`, in days.
+         * @enum {string}
+         */
+        SessionPackAgingBucket: "DAYS_0_90" | "DAYS_91_180" | "DAYS_181_365" | "OVER_365";
+        SessionPackAging: {
+            bucket: components["schemas"]["SessionPackAgingBucket"];
+            /** @description Packs with sessions left. */
+            packs: number;
+            /** Format: int64 */
+            sessions: number;
+            value: components["schemas"]["Money"];
+        };
+        SessionPackLiability: {
+            /**
+             * Format: uuid
+             * @description The selling clinic; null in the total.
+             */
+            clinicId: string | null;
+            clinicName: string | null;
+            /** @description Packs with sessions left. */
+            packs: number;
+            /**
+             * Format: int64
+             * @description Sessions left.
+             */
+            sessions: number;
+            /** @description Their value (deferred revenue). */
+            value: components["schemas"]["Money"];
+            /** @description The same figures by purchase date, every bucket listed (zeros included), youngest first. */
+            aging: components["schemas"]["SessionPackAging"][];
+        };
+        SessionPackLiabilities: {
+            /** Format: date-time */
+            asOf: string;
+            /** @example CNY */
+            currency: string;
+            /** @description Selling clinics with sessions left, by name. */
+            clinics: components["schemas"]["SessionPackLiability"][];
+            total: components["schemas"]["SessionPackLiability"];
+        };
         /**
          * @description Derived, never typed in. LEAD: no visit yet; VISITED_NOT_CONVERTED: visited, never paid;
          *     a paying customer is ACTIVE, AT_RISK (no visit for half the churn window) or CHURNED (none within
@@ -1726,20 +2741,22 @@ export interface components {
          *     appointment's status, `label` the item's name. VISIT: `at` is the check-in, `status` CHECKED_IN or
          *     CHECKED_OUT, `label` the purpose. CONSULTATION: `status` the outcome, `label` the needs' concerns (null for
          *     roles that may not read consultations). ORDER (paid orders): `at` is the payment, `status` the order's status,
-         *     `label` the receipt number and the items, `staffId` the consultant.
+         *     `label` the receipt number and the items, `staffId` the consultant. REDEMPTION (a session of a pack): `at` is
+         *     the redemption, `id` the redemption's, `status` REDEEMED or REVERSED, `label` the item and the pack's
+         *     template, `staffId` the clinician, `visitId` the visit.
          */
         TimelineEntry: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION" | "ORDER";
+            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION" | "ORDER" | "REDEMPTION";
             /** Format: date-time */
             at: string;
             /** Format: uuid */
             clinicId: string;
             /**
              * Format: uuid
-             * @description The booked staff member, or the consultant (of a consultation or an order).
+             * @description The booked staff member, the consultant (of a consultation or an order), or the clinician (of a redemption).
              */
             staffId?: string | null;
             status: string;
@@ -2224,15 +3241,23 @@ export interface components {
          */
         OrderStatus: "DRAFT" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "VOID";
         /**
-         * @description External tenders are recorded, not processed. POINTS pays with the customer's points.
+         * @description External tenders are recorded, not processed. POINTS pays with the customer's points; STORED_VALUE with her
+         *     stored-value account (its principal part is qualifying spend, its bonus part is not).
          * @enum {string}
          */
-        TenderMethod: "CASH" | "BANK_CARD" | "WECHAT_PAY" | "ALIPAY" | "OTHER" | "POINTS";
+        TenderMethod: "CASH" | "BANK_CARD" | "WECHAT_PAY" | "ALIPAY" | "OTHER" | "POINTS" | "STORED_VALUE";
+        /**
+         * @description Exactly one of `itemId` (a treatment item) and `packTemplateId` (a session pack, sold at the clinics the
+         *     template names while it is active); a 400 names `lines[i].itemId` otherwise.
+         */
         OrderLineInput: {
             /** Format: uuid */
-            itemId: string;
+            itemId?: string;
+            /** Format: uuid */
+            packTemplateId?: string;
+            /** @description For a pack line, the number of packs (each its own pack once paid). */
             quantity: number;
-            /** @description Defaults to the item's list price. */
+            /** @description Defaults to the item's list price (the template's price for a pack line). */
             unitPrice?: components["schemas"]["Money"];
             /** @description An amount off the line, before the tier discount. */
             lineDiscount?: components["schemas"]["Money"];
@@ -2287,18 +3312,36 @@ export interface components {
             /** @description Where the money goes back; they must add up to the lines' amounts. Omitted, pro rata over the tenders. */
             tenders?: components["schemas"]["RefundTenderInput"][];
         };
+        /**
+         * @description ITEM sells a treatment item; PACK sells session packs of a template.
+         * @enum {string}
+         */
+        OrderLineKind: "ITEM" | "PACK";
+        /** @enum {string|null} */
+        NullableItemCategory: "SKIN" | "INJECTION" | "MINIMALLY_INVASIVE" | "SURGERY" | "OTHER" | null;
         OrderLine: {
             lineNo: number;
-            /** Format: uuid */
-            itemId: string;
+            kind: components["schemas"]["OrderLineKind"];
+            /**
+             * Format: uuid
+             * @description ITEM lines.
+             */
+            itemId: string | null;
+            /**
+             * Format: uuid
+             * @description PACK lines.
+             */
+            packTemplateId: string | null;
+            /** @description The item's name, or the template's for a PACK line. */
             itemName: string;
-            category: components["schemas"]["ItemCategory"];
+            /** @description The item's category; null for a PACK line. */
+            category: components["schemas"]["NullableItemCategory"];
             quantity: number;
             listPrice: components["schemas"]["Money"];
             unitPrice: components["schemas"]["Money"];
             lineDiscount: components["schemas"]["Money"];
             /**
-             * @description The tier's discount for the item's category, in percent.
+             * @description The tier's discount for the item's category (its overall discount for a PACK line), in percent.
              * @example 5
              */
             tierDiscountPercent: number;
@@ -2306,8 +3349,10 @@ export interface components {
             /** @description unitPrice x quantity - lineDiscount - tierDiscount. */
             net: components["schemas"]["Money"];
             refunded: components["schemas"]["Money"];
-            /** @description The customer's first consultant suggested this item in a consultation (so it is not 二开). */
+            /** @description The customer's first consultant suggested this item (for a PACK line, one of the template's items) in a consultation (so it is not 二开). */
             seededByFirstConsultant: boolean;
+            /** @description PACK lines of a paid order; the session packs the line created, one per unit. Empty otherwise. */
+            packIds: string[];
         };
         OrderTender: {
             tenderNo: number;
@@ -2319,9 +3364,15 @@ export interface components {
              */
             points?: number | null;
             reference?: string | null;
-            /** @description Value refunded through this tender (the money returned plus any points shortfall kept). */
+            /** @description Value refunded through this tender (what went back plus any points shortfall kept). */
             refunded: components["schemas"]["Money"];
+            storedValuePrincipal: components["schemas"]["NullableMoney"];
+            storedValueBonus: components["schemas"]["NullableMoney"];
         };
+        /**
+         * @description What went back through one tender. For a STORED_VALUE tender, `storedValuePrincipal` and `storedValueBonus`
+         *     say what went back into the lots the payment took from (null for other tenders).
+         */
         RefundTender: {
             tenderNo: number;
             method: components["schemas"]["TenderMethod"];
@@ -2331,6 +3382,8 @@ export interface components {
              * @description Points given back for a POINTS tender.
              */
             points?: number | null;
+            storedValuePrincipal: components["schemas"]["NullableMoney"];
+            storedValueBonus: components["schemas"]["NullableMoney"];
         };
         Refund: {
             /** Format: uuid */
@@ -2355,7 +3408,7 @@ export interface components {
              * @description Earned points already spent, which could not be taken back.
              */
             pointsShortfall: number;
-            /** @description The value of the shortfall, kept from the money returned. */
+            /** @description The value of the shortfall, kept from the money (or stored value) going back. */
             shortfallAmount: components["schemas"]["Money"];
         };
         Order: {
@@ -2389,7 +3442,7 @@ export interface components {
             /** @description Line discounts plus tier discounts. */
             discount: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
-            /** @description External money paid less external money returned (counts toward the tier). */
+            /** @description External money and stored-value principal paid, less what went back (counts toward the tier). */
             qualifyingSpend: components["schemas"]["Money"];
             /**
              * Format: int64
@@ -2412,6 +3465,468 @@ export interface components {
         OrderPage: {
             items: components["schemas"]["Order"][];
             nextCursor: string | null;
+        };
+        /** @description Money, or null where it does not apply. */
+        NullableMoney: {
+            /** Format: int64 */
+            amount: number;
+            currency: string;
+        } | null;
+        /** @description A signed change of money in minor units; negative where value leaves. */
+        SignedMoney: {
+            /**
+             * Format: int64
+             * @example -150000
+             */
+            amount: number;
+            /** @example CNY */
+            currency: string;
+        };
+        /**
+         * @description Money paid or paid back outside MeiKe (recorded, not processed).
+         * @enum {string}
+         */
+        ExternalTenderMethod: "CASH" | "BANK_CARD" | "WECHAT_PAY" | "ALIPAY" | "OTHER";
+        StoredValueTenderInput: {
+            method: components["schemas"]["ExternalTenderMethod"];
+            amount: components["schemas"]["Money"];
+            /** @description The payment's reference at the bank or wallet, for reconciliation. */
+            reference?: string;
+        };
+        StoredValueTender: {
+            method: components["schemas"]["ExternalTenderMethod"];
+            amount: components["schemas"]["Money"];
+            reference: string | null;
+        };
+        StoredValuePlan: {
+            /** Format: uuid */
+            id: string;
+            /** @example SV-5000 */
+            code: string;
+            /** @example 储值 5000 送 5000 */
+            name: string;
+            description: string | null;
+            /** @description What the customer pays (the lot's principal). */
+            price: components["schemas"]["Money"];
+            /** @description What she gets to spend. */
+            value: components["schemas"]["Money"];
+            /** @description value - price. */
+            bonus: components["schemas"]["Money"];
+            /** @description A lot is usable for this many days after the top-up day (chain time zone); null never expires. */
+            validityDays: number | null;
+            /** @description Sold and spendable at every clinic of the chain. */
+            allClinics: boolean;
+            /** @description Where it is sold and spent when `allClinics` is false. */
+            clinicIds: string[];
+            /**
+             * Format: date
+             * @description First day it can be bought (chain time zone); null since always.
+             */
+            availableFrom: string | null;
+            /**
+             * Format: date
+             * @description Last day it can be bought; null for no end.
+             */
+            availableUntil: string | null;
+            /** @description False once withdrawn; lots already sold are untouched. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        StoredValuePlanCreate: {
+            /** @description Unique in the chain (letters, digits, hyphen). */
+            code: string;
+            name: string;
+            description?: string;
+            /** @description More than zero. */
+            price: components["schemas"]["Money"];
+            /** @description At least the price. */
+            value: components["schemas"]["Money"];
+            validityDays?: number | null;
+            allClinics: boolean;
+            /** @description Required (at least one) when `allClinics` is false, empty otherwise. */
+            clinicIds?: string[];
+            /** Format: date */
+            availableFrom?: string | null;
+            /**
+             * Format: date
+             * @description Not before `availableFrom`.
+             */
+            availableUntil?: string | null;
+        };
+        /** @description Only the fields sent change; null clears the description, the validity and the sale window. */
+        StoredValuePlanPatch: {
+            name?: string;
+            description?: string | null;
+            price?: components["schemas"]["Money"];
+            value?: components["schemas"]["Money"];
+            validityDays?: number | null;
+            allClinics?: boolean;
+            clinicIds?: string[];
+            /** Format: date */
+            availableFrom?: string | null;
+            /** Format: date */
+            availableUntil?: string | null;
+            active?: boolean;
+        };
+        StoredValuePlanPage: {
+            items: components["schemas"]["StoredValuePlan"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description How a debit splits between a lot's principal and bonus. PRO_RATA keeps the principal consumed at
+         *     floor(consumed x principal / total), the way courts value consumption of a 'pay X get Y' card; PRINCIPAL_FIRST
+         *     spends the principal before any bonus.
+         * @enum {string}
+         */
+        StoredValueDebitOrder: "PRO_RATA" | "PRINCIPAL_FIRST";
+        StoredValueRulesUpdate: {
+            debitOrder: components["schemas"]["StoredValueDebitOrder"];
+            /** @description Lots expiring within this many days are flagged for a reminder. */
+            reminderDays: number;
+        };
+        StoredValueRules: {
+            debitOrder: components["schemas"]["StoredValueDebitOrder"];
+            reminderDays: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        StoredValueTopUpCreate: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description Where the plan is sold (the lot's liability clinic); one the caller works in.
+             */
+            clinicId: string;
+            /**
+             * Format: uuid
+             * @description The consultant the sale is attributed to; defaults to the caller when a consultant.
+             */
+            consultantId?: string;
+            /** @description How the price was paid; they add up to it exactly. */
+            tenders: components["schemas"]["StoredValueTenderInput"][];
+        };
+        StoredValueTopUp: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            planId: string;
+            planName: string;
+            /** Format: uuid */
+            clinicId: string;
+            /** Format: uuid */
+            consultantId: string | null;
+            price: components["schemas"]["Money"];
+            value: components["schemas"]["Money"];
+            /** Format: uuid */
+            lotId: string;
+            /** Format: uuid */
+            entryId: string;
+            tenders: components["schemas"]["StoredValueTender"][];
+            /** Format: date-time */
+            toppedUpAt: string;
+            toppedUpBy: string;
+        };
+        StoredValueTopUpResult: {
+            topUp: components["schemas"]["StoredValueTopUp"];
+            account: components["schemas"]["StoredValueAccount"];
+        };
+        /**
+         * @description ACTIVE; FROZEN takes no debit, top-up or transfer; CLOSED after a refund that closed it (a top-up opens it again).
+         * @enum {string}
+         */
+        StoredValueAccountStatus: "ACTIVE" | "FROZEN" | "CLOSED";
+        /**
+         * @description LIVE (spendable until it expires), EXPIRED (its value waits in the expired buckets for a reactivation), CLOSED (refunded or transferred).
+         * @enum {string}
+         */
+        StoredValueLotStatus: "LIVE" | "EXPIRED" | "CLOSED";
+        /**
+         * @description How the lot came in: a top-up, an opening balance imported from another system, a transfer from another
+         *     customer, an adjustment, or a reversal whose own lot had been refunded or transferred meanwhile.
+         * @enum {string}
+         */
+        StoredValueLotSource: "TOP_UP" | "OPENING" | "TRANSFER_IN" | "ADJUSTMENT" | "REVERSAL";
+        StoredValueLot: {
+            /** Format: uuid */
+            id: string;
+            source: components["schemas"]["StoredValueLotSource"];
+            status: components["schemas"]["StoredValueLotStatus"];
+            /** Format: uuid */
+            planId: string | null;
+            /** Format: uuid */
+            topUpId: string | null;
+            /** @description P, what was paid for the lot. */
+            principal: components["schemas"]["Money"];
+            /** @description B, what came free with it. */
+            bonus: components["schemas"]["Money"];
+            /** @description T = P + B. */
+            total: components["schemas"]["Money"];
+            /** @description C, debits and negative adjustments less reversals. */
+            consumed: components["schemas"]["Money"];
+            principalRemaining: components["schemas"]["Money"];
+            bonusRemaining: components["schemas"]["Money"];
+            expiredPrincipal: components["schemas"]["Money"];
+            expiredBonus: components["schemas"]["Money"];
+            debitOrder: components["schemas"]["StoredValueDebitOrder"];
+            /** @description Spendable at every clinic. */
+            allClinics: boolean;
+            /** @description Where it is spendable when `allClinics` is false. */
+            clinicIds: string[];
+            /**
+             * Format: uuid
+             * @description The clinic whose liability it is.
+             */
+            soldAtClinicId: string | null;
+            /** Format: date-time */
+            toppedUpAt: string;
+            /**
+             * Format: date-time
+             * @description The first instant it can no longer be spent; null never expires.
+             */
+            expiresAt: string | null;
+        };
+        StoredValueExpiringSoon: {
+            /** @description The rules' reminderDays. */
+            withinDays: number;
+            /** @description Spendable value of lots expiring within the window. */
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            earliestExpiry: string | null;
+        };
+        StoredValueAccount: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            status: components["schemas"]["StoredValueAccountStatus"];
+            /** @description Spendable principal = the sum of the ledger's principal parts = the live lots' remaining principal. */
+            principal: components["schemas"]["Money"];
+            /** @description Spendable bonus, likewise. */
+            bonus: components["schemas"]["Money"];
+            /** @description principal + bonus. */
+            balance: components["schemas"]["Money"];
+            expiredPrincipal: components["schemas"]["Money"];
+            expiredBonus: components["schemas"]["Money"];
+            frozenReason: string | null;
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Live lots with value and expired lots, oldest first (the order debits take them in). */
+            lots: components["schemas"]["StoredValueLot"][];
+            expiringSoon: components["schemas"]["StoredValueExpiringSoon"];
+        };
+        StoredValueAccountPage: {
+            items: components["schemas"]["StoredValueAccount"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description TOP_UP and OPENING bring a new lot; DEBIT spends (an order tender or a raw debit); REVERSAL gives a debit
+         *     back; REFUND pays the live lots back and forfeits the rest; EXPIRE moves due value to the expired buckets and
+         *     REACTIVATE back; TRANSFER_OUT and TRANSFER_IN move lots between customers; ADJUST corrects by hand.
+         * @enum {string}
+         */
+        StoredValueEntryKind: "TOP_UP" | "OPENING" | "DEBIT" | "REVERSAL" | "REFUND" | "EXPIRE" | "REACTIVATE" | "TRANSFER_OUT" | "TRANSFER_IN" | "ADJUST";
+        StoredValueAllocation: {
+            /** Format: uuid */
+            lotId: string;
+            principal: components["schemas"]["SignedMoney"];
+            bonus: components["schemas"]["SignedMoney"];
+            refundAmount: components["schemas"]["NullableMoney"];
+        };
+        /**
+         * @description One movement of an account, append-only. `refundAmount` (the money paid back, the formula's value) and
+         *     `forfeitedBonus` (what left the lots without being paid back) are set on REFUND entries only, as is each
+         *     allocation's `refundAmount`.
+         */
+        StoredValueEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            kind: components["schemas"]["StoredValueEntryKind"];
+            /** @description Signed change of the spendable principal. */
+            principal: components["schemas"]["SignedMoney"];
+            /** @description Signed change of the spendable bonus. */
+            bonus: components["schemas"]["SignedMoney"];
+            /** @description principal + bonus. */
+            amount: components["schemas"]["SignedMoney"];
+            principalAfter: components["schemas"]["Money"];
+            bonusAfter: components["schemas"]["Money"];
+            balanceAfter: components["schemas"]["Money"];
+            refundAmount: components["schemas"]["NullableMoney"];
+            forfeitedBonus: components["schemas"]["NullableMoney"];
+            /**
+             * Format: uuid
+             * @description Where it happened (TOP_UP, DEBIT).
+             */
+            clinicId: string | null;
+            /**
+             * Format: uuid
+             * @description The order a DEBIT paid, or whose refund a REVERSAL is.
+             */
+            orderId: string | null;
+            /**
+             * Format: uuid
+             * @description The order refund a REVERSAL belongs to.
+             */
+            refundId: string | null;
+            /** Format: uuid */
+            topUpId: string | null;
+            /** Format: uuid */
+            visitId: string | null;
+            reference: string | null;
+            note: string | null;
+            /**
+             * Format: uuid
+             * @description REVERSAL only, the DEBIT it gives back.
+             */
+            reversesEntryId: string | null;
+            /**
+             * Format: uuid
+             * @description A raw DEBIT's REVERSAL, once reversed.
+             */
+            reversedBy: string | null;
+            /**
+             * Format: uuid
+             * @description The other account of a transfer.
+             */
+            counterpartyAccountId: string | null;
+            reason: string | null;
+            actorId: string;
+            actorName: string | null;
+            requestId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description What the entry took from (negative) or gave to (positive) each lot. */
+            allocations: components["schemas"]["StoredValueAllocation"][];
+            /** @description TOP_UP and REFUND, how the money came in or went back. */
+            tenders: components["schemas"]["StoredValueTender"][];
+        };
+        StoredValueEntryPage: {
+            items: components["schemas"]["StoredValueEntry"][];
+            nextCursor: string | null;
+        };
+        StoredValueDebitCreate: {
+            /** @description More than zero. */
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: uuid
+             * @description Where it is spent; one the caller works in.
+             */
+            clinicId: string;
+            /**
+             * Format: uuid
+             * @description The customer's visit it pays for, at that clinic.
+             */
+            visitId?: string;
+            reference?: string;
+            note?: string;
+        };
+        StoredValueReason: {
+            reason: string;
+        };
+        StoredValueRefundQuoteLot: {
+            /** Format: uuid */
+            lotId: string;
+            debitOrder: components["schemas"]["StoredValueDebitOrder"];
+            principal: components["schemas"]["Money"];
+            bonus: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            consumed: components["schemas"]["Money"];
+            /** @description target(consumed), the principal the consumption used up. */
+            principalConsumed: components["schemas"]["Money"];
+            principalRemaining: components["schemas"]["Money"];
+            bonusRemaining: components["schemas"]["Money"];
+            /** @description principal - principalConsumed. */
+            refund: components["schemas"]["Money"];
+            /** @description principalRemaining + bonusRemaining - refund. */
+            forfeitedBonus: components["schemas"]["Money"];
+            /**
+             * @description The figures in major units, as a person checks them.
+             * @example 3000.00 − 2000.00 × 3000.00 ÷ 4000.00 = 1500.00
+             */
+            formula: string;
+        };
+        StoredValueRefundQuote: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description The live lots with value, oldest first. */
+            lots: components["schemas"]["StoredValueRefundQuoteLot"][];
+            /** @description The sum of the lots' refunds. */
+            refund: components["schemas"]["Money"];
+            forfeitedBonus: components["schemas"]["Money"];
+            /** @description Not refunded until reactivated. */
+            expiredPrincipal: components["schemas"]["Money"];
+            expiredBonus: components["schemas"]["Money"];
+        };
+        StoredValueRefundCreate: {
+            reason: string;
+            /** @description Close the account as well. */
+            close: boolean;
+            /** @description How the money went back; they add up to the refund. One CASH tender when left out. */
+            tenders?: components["schemas"]["StoredValueTenderInput"][];
+        };
+        StoredValueRefundResult: {
+            entry: components["schemas"]["StoredValueEntry"];
+            account: components["schemas"]["StoredValueAccount"];
+        };
+        StoredValueTransferCreate: {
+            /** Format: uuid */
+            toCustomerId: string;
+            reason: string;
+        };
+        StoredValueTransferResult: {
+            from: components["schemas"]["StoredValueAccount"];
+            to: components["schemas"]["StoredValueAccount"];
+        };
+        StoredValueReactivation: {
+            reason: string;
+            validityDays?: number;
+        };
+        StoredValueAdjustment: {
+            principal: components["schemas"]["SignedMoney"];
+            bonus: components["schemas"]["SignedMoney"];
+            reason: string;
+            /**
+             * Format: uuid
+             * @description A positive adjustment's liability clinic.
+             */
+            clinicId?: string;
+        };
+        StoredValueExpiryRun: {
+            /**
+             * Format: date-time
+             * @description Expire what was due by this time (not after now); now when left out.
+             */
+            asOf?: string;
+        };
+        StoredValueExpiryRunResult: {
+            /** Format: date-time */
+            asOf: string;
+            accounts: number;
+            lots: number;
+            principal: components["schemas"]["Money"];
+            bonus: components["schemas"]["Money"];
         };
         /**
          * @description What qualifying spend counts toward a tier. LIFETIME: all of it. ROLLING_12_MONTHS: the last 12 months.
@@ -2623,8 +4138,8 @@ export interface components {
             /** @enum {string} */
             reason: "UPGRADE" | "REFUND" | "REVIEW" | "OVERRIDE" | "OVERRIDE_ENDED" | "RULES_CHANGED";
             /** @enum {string} */
-            sourceType: "ORDER" | "REFUND" | "JOB" | "STAFF";
-            /** @description The order, refund or job id; null for a staff member's change (see `by`). */
+            sourceType: "ORDER" | "REFUND" | "STORED_VALUE" | "JOB" | "STAFF";
+            /** @description The order, refund, stored-value entry (a raw debit or its reversal) or job id; null for a staff member's change (see `by`). */
             sourceId: string | null;
             /** @description The staff member (Keycloak user id) for OVERRIDE and a manual OVERRIDE_ENDED. */
             by: string | null;
@@ -2812,6 +4327,16 @@ export interface components {
                 "application/json": components["schemas"]["Order"];
             };
         };
+        /** @description The template */
+        PackTemplateAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackTemplate"];
+            };
+        };
         /** @description The chain's settings */
         ChainSettingsAnswer: {
             headers: {
@@ -2851,6 +4376,35 @@ export interface components {
                 "application/json": components["schemas"]["PointsRules"];
             };
         };
+        /** @description The plan */
+        StoredValuePlanAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StoredValuePlan"];
+            };
+        };
+        /** @description The chain's stored-value rules */
+        StoredValueRulesAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StoredValueRules"];
+            };
+        };
+        /** @description The account */
+        StoredValueAccountAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StoredValueAccount"];
+            };
+        };
     };
     parameters: {
         /** @description Page size. */
@@ -2865,6 +4419,7 @@ export interface components {
         To: string;
         AppointmentId: string;
         OrderId: string;
+        PackId: string;
         VisitId: string;
         /** @description 4 or more digits find phones containing them; other text finds names starting with it (characters, full pinyin or initials). */
         CustomerSearch: string;
@@ -2882,6 +4437,9 @@ export interface components {
         /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
         CustomerBirthdayMonth: number;
         PointsCustomerId: string;
+        StoredValuePlanId: string;
+        StoredValueAccountId: string;
+        StoredValueEntryId: string;
         /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
         IdempotencyKey: string;
     };
@@ -3528,6 +5086,504 @@ export interface operations {
             428: components["responses"]["PreconditionRequired"];
         };
     };
+    listPackTemplates: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Part of the template's name or code (case-insensitive). */
+                q?: string;
+                active?: boolean;
+                /** @description Templates sold (and redeemable) at this clinic, including those of every clinic. */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of templates, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackTemplatePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createPackTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "COMBO-GLOW",
+                 *       "name": "焕颜组合疗程",
+                 *       "items": [
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-0000000a1001",
+                 *           "sessions": 2,
+                 *           "minIntervalDays": 28
+                 *         },
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-0000000a1002",
+                 *           "sessions": 2,
+                 *           "minIntervalDays": 21
+                 *         },
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-0000000a1003",
+                 *           "sessions": 1
+                 *         }
+                 *       ],
+                 *       "price": {
+                 *         "amount": 1200000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "validityDays": 365,
+                 *       "allClinics": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PackTemplateCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getPackTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PackTemplateAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updatePackTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "price": {
+                 *         "amount": 1080000,
+                 *         "currency": "CNY"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PackTemplatePatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PackTemplateAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listSessionPacks: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                customerId?: string;
+                status?: components["schemas"]["SessionPackStatus"];
+                /** @description Packs redeemable at this clinic (including those redeemable at every clinic). */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of packs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSessionPackLiabilities: {
+        parameters: {
+            query?: {
+                /** @description Only this selling clinic. */
+                clinicId?: string;
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The liabilities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackLiabilities"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSessionPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPack"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listSessionPackEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ledger entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    redeemSessionPack: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "itemId": "01900000-0000-7000-8000-0000000a1001",
+                 *       "visitId": "01900000-0000-7000-8000-0000000e0001",
+                 *       "clinicianId": "01900000-0000-7000-8000-0000000d0002"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackRedemptionInput"];
+            };
+        };
+        responses: {
+            /** @description The REDEEM entry and the pack after it (a replay answers the first ones) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reverseSessionPackRedemption: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                packId: components["parameters"]["PackId"];
+                /** @description The id of the REDEEM entry. */
+                redemptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "误扣，客户当天未做水光"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackReason"];
+            };
+        };
+        responses: {
+            /** @description The REVERSAL entry and the pack after it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    refundSessionPack: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户搬家，剩余次数退款"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackReason"];
+            };
+        };
+        responses: {
+            /** @description The REFUND entry (with the order refund's id) and the pack after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    freezeSessionPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户怀孕，暂停疗程"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackReason"];
+            };
+        };
+        responses: {
+            /** @description The FREEZE entry and the pack after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    unfreezeSessionPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户产后恢复疗程"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackReason"];
+            };
+        };
+        responses: {
+            /** @description The UNFREEZE entry and the pack after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    extendSessionPack: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "days": 90,
+                 *       "reason": "疫情闭店补偿"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackExtension"];
+            };
+        };
+        responses: {
+            /** @description The EXTEND entry and the pack after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     listCustomers: {
         parameters: {
             query?: {
@@ -3903,7 +5959,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order" | "pack-template" | "session-pack";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;
@@ -5091,6 +7147,689 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    listStoredValuePlans: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Text in the plan's code or name. */
+                q?: string;
+                active?: boolean;
+                /** @description Plans sold at this clinic. */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of plans, in creation order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValuePlanPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createStoredValuePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "SV-5000",
+                 *       "name": "储值 5000 送 5000",
+                 *       "price": {
+                 *         "amount": 500000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "value": {
+                 *         "amount": 1000000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "validityDays": 730,
+                 *       "allClinics": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValuePlanCreate"];
+            };
+        };
+        responses: {
+            /** @description The plan */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValuePlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getStoredValuePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: components["parameters"]["StoredValuePlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StoredValuePlanAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateStoredValuePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                planId: components["parameters"]["StoredValuePlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "availableUntil": "2026-12-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValuePlanPatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StoredValuePlanAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getStoredValueRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StoredValueRulesAnswer"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateStoredValueRules: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "debitOrder": "PRO_RATA",
+                 *       "reminderDays": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueRulesUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StoredValueRulesAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    topUpStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01900000-0000-7000-8000-0000000c0001",
+                 *       "planId": "01900000-0000-7000-8000-0000000f0001",
+                 *       "clinicId": "01900000-0000-7000-8000-000000000101",
+                 *       "tenders": [
+                 *         {
+                 *           "method": "WECHAT_PAY",
+                 *           "amount": {
+                 *             "amount": 500000,
+                 *             "currency": "CNY"
+                 *           },
+                 *           "reference": "4200001234202611230099"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueTopUpCreate"];
+            };
+        };
+        responses: {
+            /** @description The top-up and the account after it (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueTopUpResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listStoredValueAccounts: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                customerId?: string;
+                status?: components["schemas"]["StoredValueAccountStatus"];
+                /** @description Accounts with a lot sold at this clinic. */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueAccountPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getStoredValueAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StoredValueAccountAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listStoredValueEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ledger entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    debitStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": {
+                 *         "amount": 10000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "clinicId": "01900000-0000-7000-8000-000000000101",
+                 *       "note": "补差价"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueDebitCreate"];
+            };
+        };
+        responses: {
+            /** @description The DEBIT entry (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reverseStoredValueDebit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+                entryId: components["parameters"]["StoredValueEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "误扣，客户当天未做项目"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueReason"];
+            };
+        };
+        responses: {
+            /** @description The REVERSAL entry (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    quoteStoredValueRefund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueRefundQuote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    refundStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户搬家，申请退卡",
+                 *       "close": true,
+                 *       "tenders": [
+                 *         {
+                 *           "method": "BANK_CARD",
+                 *           "amount": {
+                 *             "amount": 150000,
+                 *             "currency": "CNY"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueRefundCreate"];
+            };
+        };
+        responses: {
+            /** @description The REFUND entry and the account after it (a replay answers the first one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueRefundResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    freezeStoredValueAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户报失"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueReason"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StoredValueAccountAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    unfreezeStoredValueAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户本人持身份证到店核实"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueReason"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StoredValueAccountAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    transferStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "toCustomerId": "01900000-0000-7000-8000-0000000c0002",
+                 *       "reason": "客户将卡转给母亲使用"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueTransferCreate"];
+            };
+        };
+        responses: {
+            /** @description Both accounts after the transfer (a replay answers the first one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueTransferResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reactivateStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户出国一年，回国后申请激活",
+                 *       "validityDays": 180
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueReactivation"];
+            };
+        };
+        responses: {
+            /** @description The REACTIVATE entry (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    adjustStoredValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                accountId: components["parameters"]["StoredValueAccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "principal": {
+                 *         "amount": 0,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "bonus": {
+                 *         "amount": -20000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "reason": "活动赠送金额录入重复"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueAdjustment"];
+            };
+        };
+        responses: {
+            /** @description The ADJUST entry (a replay answers the first one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    runStoredValueExpiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "asOf": "2026-01-01T00:00:00+08:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StoredValueExpiryRun"];
+            };
+        };
+        responses: {
+            /** @description What this run expired */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueExpiryRunResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getMembershipProgram: {
