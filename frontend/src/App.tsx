@@ -34,6 +34,8 @@ const OrderPage = lazy(() => import('./pages/orders/OrderPage').then((m) => ({ d
 const TierSettingsPage = lazy(() => import('./pages/membership/TierSettingsPage').then((m) => ({ default: m.TierSettingsPage })));
 const ExpiringPointsPage = lazy(() => import('./pages/points/ExpiringPointsPage').then((m) => ({ default: m.ExpiringPointsPage })));
 const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage').then((m) => ({ default: m.PointsRulesPage })));
+const PackTemplatesPage = lazy(() => import('./pages/packs/PackTemplatesPage').then((m) => ({ default: m.PackTemplatesPage })));
+const LiabilitiesPage = lazy(() => import('./pages/reports/LiabilitiesPage').then((m) => ({ default: m.LiabilitiesPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 
 /** API client bound to the signed-in user's access token (same-origin, so no base URL). */
@@ -115,6 +117,8 @@ export function ShellRoutes() {
         <Route path="settings/tiers" element={<Guard nav="tierSettings"><TierSettingsPage /></Guard>} />
         <Route path="points/expiring" element={<Guard nav="expiringPoints"><ExpiringPointsPage /></Guard>} />
         <Route path="settings/points" element={<Guard nav="pointsSettings"><PointsRulesPage /></Guard>} />
+        <Route path="settings/pack-templates" element={<Guard nav="packTemplates"><PackTemplatesPage /></Guard>} />
+        <Route path="reports/liabilities" element={<Guard nav="liabilities"><LiabilitiesPage /></Guard>} />
         <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
         <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />
         <Route path="*" element={<RouteResult status="404" />} />

@@ -17,6 +17,8 @@ export type NavKey =
   | 'tierSettings'
   | 'pointsSettings'
   | 'expiringPoints'
+  | 'packTemplates'
+  | 'liabilities'
   | 'audit'
   | 'tenants';
 
@@ -60,6 +62,10 @@ export interface Permissions {
   canAdjustPoints: boolean;
   /** Redeem a customer's points for a gift. */
   canRedeemPoints: boolean;
+  /** Redeem a session of a customer's pack at her visit. */
+  canRedeemPacks: boolean;
+  /** Refund a pack's unused sessions, freeze, unfreeze and extend it, reverse a redemption, redeem sooner than an item's interval. */
+  canManagePacks: boolean;
 }
 
 /**
@@ -75,7 +81,9 @@ export interface Permissions {
  * read them. The front desk starts at the check-in desk. Everyone but clinicians sells at the till; every staff
  * role reads orders; refunds are for chain admins and managers; tiers and points rules for chain admins.
  * Tiers are set by hand by chain admins, points adjusted by hand by admins and managers; everyone who sells
- * redeems points for gifts and sees whose points expire soon (to remind them).
+ * redeems points for gifts and sees whose points expire soon (to remind them). Pack templates are the chain
+ * admin's; pack sessions are redeemed by all but consultants; refunds, freezes, extensions, reversals and early
+ * sessions of packs, and the liabilities report, are for chain admins and managers.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -103,6 +111,8 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canOverrideTiers: false,
       canAdjustPoints: false,
       canRedeemPoints: false,
+      canRedeemPacks: false,
+      canManagePacks: false,
     };
   }
   const admin = has('tenant-admin');
@@ -112,11 +122,11 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion');
+  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities');
   if (customerWriter) nav.push('expiringPoints');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'tierSettings', 'pointsSettings', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'tierSettings', 'pointsSettings', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
@@ -140,5 +150,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canOverrideTiers: admin,
     canAdjustPoints: admin || manager,
     canRedeemPoints: customerWriter,
+    canRedeemPacks: admin || manager || has('front-desk') || has('clinician'),
+    canManagePacks: admin || manager,
   };
 }

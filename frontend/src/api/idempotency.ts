@@ -22,3 +22,21 @@ export function useIdempotencyKey() {
   }, []);
   return { keyFor, settle };
 }
+
+/**
+ * Sends a money- or session-moving write with the Idempotency-Key of its body (see {@link useIdempotencyKey}):
+ * the same body retried after an unknown outcome goes with the same key.
+ */
+export function useKeyedWrite() {
+  const idempotency = useIdempotencyKey();
+  return async <T,>(body: unknown, send: (key: string) => Promise<T>): Promise<T> => {
+    try {
+      const result = await send(idempotency.keyFor(body));
+      idempotency.settle();
+      return result;
+    } catch (e) {
+      idempotency.settle(e);
+      throw e;
+    }
+  };
+}

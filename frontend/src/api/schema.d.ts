@@ -217,6 +217,299 @@ export interface paths {
         patch: operations["updateCatalogItem"];
         trace?: never;
     };
+    "/api/v1/session-packs/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's session-pack templates (次卡/疗程卡)
+         * @description Archived templates (`active` false) stay listed and readable; they can no longer be sold.
+         */
+        get: operations["listPackTemplates"];
+        put?: never;
+        /**
+         * Add a session-pack template (tenant admin)
+         * @description Items × sessions (1 to 10 distinct catalog items of the chain, 1-100 sessions each, an optional minimum
+         *     interval in days between two sessions of an item), the price, the validity counted from payment, and the
+         *     clinics where it is sold and redeemed. The answer shows how the price splits over the items by their
+         *     standalone prices (list price × sessions; largest remainder, so the parts add up to the price exactly).
+         *     Audited as `pack-template.created`.
+         */
+        post: operations["createPackTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        /** One session-pack template with its price split */
+        get: operations["getPackTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit, archive or restore a session-pack template (tenant admin)
+         * @description Only the fields sent change; `items` replaces the whole list. Packs already sold keep the items, sessions,
+         *     intervals, clinics and paid values they were sold with. Audited as `pack-template.updated`
+         *     (`.archived` / `.restored` when `active` changes).
+         */
+        patch: operations["updatePackTemplate"];
+        trace?: never;
+    };
+    "/api/v1/session-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customers' session packs, newest first
+         * @description Packs are created by paying an order with a pack line (one pack per unit of the line's quantity). Staff
+         *     limited to some clinics see the packs sold at, or redeemable at, their clinics.
+         */
+        get: operations["listSessionPacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/liabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outstanding sessions and their value per selling clinic, with aging (tenant admin, manager)
+         * @description Computed from the packs' ledgers as of `asOf` (default now; never after now): for every pack bought by
+         *     then, the sessions it still had and their value (per item: paid value − value of the used sessions,
+         *     the same figure a refund would return), grouped by the clinic that sold it (the order's clinic) and aged
+         *     by purchase date (0-90, 91-180, 181-365, over 365 days before `asOf`). Refunded packs count until their
+         *     refund. Expired packs with sessions left still count: the sessions stay the customer's until refunded or
+         *     extended. A manager limited to some clinics sees those clinics only. `total` adds up the clinics shown.
+         */
+        get: operations["getSessionPackLiabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        /** One pack with its items, remaining sessions, values and next due dates */
+        get: operations["getSessionPack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The pack's ledger, newest first
+         * @description Append-only: every movement of sessions (issue, redemption, reversal, refund) and of validity (freeze,
+         *     unfreeze, extension) is one entry. Each item's remaining sessions are the sum of its entries' sessions.
+         */
+        get: operations["listSessionPackEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem one session of an item at a visit (tenant admin, manager, front desk, clinician)
+         * @description One session of `itemId`, at the customer's visit `visitId`, given by the staff member `clinicianId` (who
+         *     must work at the visit's clinic). Refused with 409 when the pack is frozen or refunded; with 422 when the
+         *     pack has expired, the item has no session left, the visit's clinic is not one the pack may be redeemed at,
+         *     or the item's minimum interval since its last session has not passed. A tenant admin or manager may
+         *     redeem sooner than the interval by giving `intervalOverrideReason` (recorded on the entry); anyone else
+         *     sending it when the interval is not over is refused with 403. The caller must work at the visit's clinic
+         *     (403). Parallel redemptions queue on the pack: never below zero. A retry with the same Idempotency-Key and
+         *     body answers the first result; the same key with another body is a 422. Audited as `session-pack.redeemed`.
+         */
+        post: operations["redeemSessionPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/redemptions/{redemptionId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+                /** @description The id of the REDEEM entry. */
+                redemptionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a redeemed session back, with a reason (tenant admin, manager)
+         * @description Once per redemption (409 the second time, and for a refunded pack). The item's last redemption (and so
+         *     its next due date) becomes its latest redemption that stands. Audited as `session-pack.redemption-reversed`.
+         */
+        post: operations["reverseSessionPackRedemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund the unused sessions pro rata and close the pack (tenant admin, manager)
+         * @description The value refunded is, per item, its paid value less the value of its used sessions
+         *     (floor(paidValue × used ÷ sessions), so rounding favours the customer and used + refunded = paid exactly);
+         *     the pack's `unusedValue` shows it beforehand. The pack becomes REFUNDED (a REFUND entry takes every
+         *     remaining session) and that amount is refunded from the order line that sold it, back to the order's
+         *     tenders pro rata, exactly as an order refund: qualifying spend falls by the money returned, points earned
+         *     on it are taken back. The caller must work at the clinic that sold the pack (403). 409 for a pack
+         *     already refunded, 422 when no session is left. Frozen and expired packs can be refunded. A retry with the
+         *     same Idempotency-Key and body answers the first result. Audited as `session-pack.refunded`.
+         */
+        post: operations["refundSessionPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Freeze a pack, with a reason (tenant admin, manager)
+         * @description A frozen pack takes no redemption; the time it stays frozen is added to its expiry when it is unfrozen.
+         *     409 when already frozen or refunded, 422 when expired (extend it instead). Audited as `session-pack.frozen`.
+         */
+        post: operations["freezeSessionPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unfreeze a pack, with a reason (tenant admin, manager); its expiry moves by the time it was frozen
+         * @description 409 unless the pack is frozen. Audited as `session-pack.unfrozen`.
+         */
+        post: operations["unfreezeSessionPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-packs/{packId}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend a pack's validity, with a reason (tenant admin, manager)
+         * @description By `days` from its current expiry, or to `expiresAt` (later than the current expiry): exactly one of the
+         *     two. An expired pack becomes usable again; a frozen one stays frozen. 409 for a refunded pack. Takes an
+         *     Idempotency-Key, because extending by days twice would extend twice. Audited as `session-pack.extended`.
+         */
+        post: operations["extendSessionPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -463,7 +756,7 @@ export interface paths {
         };
         /**
          * Customer 360 timeline, newest first
-         * @description Her appointments, visits and consultations (orders, redemptions and follow-ups join later), merged
+         * @description Her appointments, visits, consultations, paid orders and pack redemptions (follow-ups join later), merged
          *     newest first, at the clinics the caller works in.
          */
         get: operations["getCustomerTimeline"];
@@ -1037,6 +1330,8 @@ export interface paths {
          *     going back, as stated in `pointsShortfall` and `shortfallAmount`. Points that paid for the order are given
          *     back. The qualifying spend falls by the money and stored-value principal returned, which may move the tier
          *     down on the lifetime basis.
+         *     A PACK line is not refunded here (422): refund its packs (`refundSessionPack`), which refunds the value of
+         *     their unused sessions from the line this same way.
          */
         post: operations["refundOrder"];
         delete?: never;
@@ -1867,6 +2162,334 @@ export interface components {
             items: components["schemas"]["CatalogItem"][];
             nextCursor: string | null;
         };
+        PackTemplateItemInput: {
+            /**
+             * Format: uuid
+             * @description An active catalog item of the chain; each item at most once per template.
+             */
+            itemId: string;
+            sessions: number;
+            /** @description Days that must pass between two sessions of this item; null or 0 for no minimum. */
+            minIntervalDays?: number | null;
+        };
+        PackTemplateCreate: {
+            /** @description Unique in the chain (letters, digits, hyphen). */
+            code: string;
+            name: string;
+            description?: string | null;
+            items: components["schemas"]["PackTemplateItemInput"][];
+            price: components["schemas"]["Money"];
+            /** @description Days from payment until the pack expires. */
+            validityDays: number;
+            /** @description Sold and redeemable at every clinic of the chain. */
+            allClinics: boolean;
+            /** @description Where it is sold and redeemed; required (at least one) when `allClinics` is false, empty otherwise. */
+            clinicIds?: string[];
+        };
+        PackTemplatePatch: {
+            name?: string;
+            description?: string | null;
+            items?: components["schemas"]["PackTemplateItemInput"][];
+            price?: components["schemas"]["Money"];
+            validityDays?: number;
+            active?: boolean;
+            allClinics?: boolean;
+            clinicIds?: string[];
+        };
+        PackTemplateItem: {
+            /** Format: uuid */
+            itemId: string;
+            /** @example 水光针 */
+            itemName: string;
+            category: components["schemas"]["ItemCategory"];
+            /** @example 2 */
+            sessions: number;
+            minIntervalDays: number | null;
+            /** @description The item's list price × sessions, today. */
+            standalonePrice: components["schemas"]["Money"];
+            /** @description This item's part of the template's price, in proportion to the standalone prices (largest remainder; the parts add up to the price). */
+            allocatedPrice: components["schemas"]["Money"];
+            /** @description allocatedPrice ÷ sessions, rounded down (for information; refunds use the exact split). */
+            sessionPrice: components["schemas"]["Money"];
+        };
+        PackTemplate: {
+            /** Format: uuid */
+            id: string;
+            /** @example COMBO-GLOW */
+            code: string;
+            /** @example 焕颜组合疗程 */
+            name: string;
+            description: string | null;
+            items: components["schemas"]["PackTemplateItem"][];
+            price: components["schemas"]["Money"];
+            /** @description The sum of the items' standalone prices (what the sessions cost one by one). */
+            standalonePrice: components["schemas"]["Money"];
+            /** @example 365 */
+            validityDays: number;
+            allClinics: boolean;
+            clinicIds: string[];
+            /** @description False once archived; an archived template can no longer be sold. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        PackTemplatePage: {
+            items: components["schemas"]["PackTemplate"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description REFUNDED once refunded; FROZEN while frozen; otherwise USED_UP when no session is left, EXPIRED from
+         *     `expiresAt` on (its sessions stay visible, and it can be extended or refunded), else ACTIVE.
+         * @enum {string}
+         */
+        SessionPackStatus: "ACTIVE" | "FROZEN" | "EXPIRED" | "REFUNDED" | "USED_UP";
+        SessionPackItem: {
+            /** Format: uuid */
+            itemId: string;
+            /** @example 水光针 */
+            itemName: string;
+            /** @description Sessions bought. */
+            sessions: number;
+            remaining: number;
+            minIntervalDays: number | null;
+            /** @description This item's part of what was paid for the pack. */
+            paidValue: components["schemas"]["Money"];
+            /** @description paidValue less the value of the used sessions; what a refund would return for this item now. */
+            unusedValue: components["schemas"]["Money"];
+            /**
+             * Format: date-time
+             * @description The latest redemption of this item that was not reversed.
+             */
+            lastRedeemedAt: string | null;
+            /**
+             * Format: date-time
+             * @description lastRedeemedAt + minIntervalDays, the earliest next session; null without an interval, a redemption or a session left.
+             */
+            nextDueAt: string | null;
+        };
+        SessionPack: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            templateId: string;
+            /** @description The template's name when the pack was sold. */
+            templateName: string;
+            /** Format: uuid */
+            orderId: string;
+            orderLineNo: number;
+            /**
+             * Format: uuid
+             * @description The clinic of the order that sold it (its liability clinic).
+             */
+            soldAtClinicId: string;
+            /** @description Redeemable at every clinic (the template's clinics when it was sold). */
+            allClinics: boolean;
+            /** @description Where it is redeemable when `allClinics` is false. */
+            clinicIds: string[];
+            status: components["schemas"]["SessionPackStatus"];
+            /** @description Sessions bought, all items together. */
+            sessions: number;
+            remaining: number;
+            /** @description What this pack's share of the order line's net came to. */
+            paidValue: components["schemas"]["Money"];
+            /** @description The sum of the items' unusedValue; what refunding the pack now would return (zero once refunded). */
+            unusedValue: components["schemas"]["Money"];
+            /** @description What its refund returned; zero unless REFUNDED. */
+            refundedValue: components["schemas"]["Money"];
+            /** Format: date-time */
+            purchasedAt: string;
+            /**
+             * Format: date-time
+             * @description The first instant it can no longer be redeemed (moved on by unfreezing and extensions).
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** Format: date-time */
+            refundedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The earliest nextDueAt of its items, when one has an interval running.
+             */
+            nextDueAt: string | null;
+            items: components["schemas"]["SessionPackItem"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SessionPackPage: {
+            items: components["schemas"]["SessionPack"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description ISSUE (payment of the order), REDEEM, REVERSAL (of a REDEEM), REFUND (the unused sessions), FREEZE,
+         *     UNFREEZE, EXTEND.
+         * @enum {string}
+         */
+        SessionPackEntryKind: "ISSUE" | "REDEEM" | "REVERSAL" | "REFUND" | "FREEZE" | "UNFREEZE" | "EXTEND";
+        SessionPackEntryItem: {
+            /** Format: uuid */
+            itemId: string;
+            /** @description Signed; negative where sessions left the item. */
+            sessions: number;
+            /**
+             * @description The value of those sessions, moving the same way: the paid value (ISSUE), the used value a redemption
+             *     takes or a reversal gives back (running shares of the paid value), the refunded value (REFUND).
+             */
+            value: components["schemas"]["Money"];
+        };
+        SessionPackEntry: {
+            /**
+             * Format: uuid
+             * @description For a REDEEM, the redemption's id.
+             */
+            id: string;
+            /** Format: uuid */
+            packId: string;
+            kind: components["schemas"]["SessionPackEntryKind"];
+            /** @description Signed sum of the items' sessions. */
+            sessions: number;
+            /** @description The pack's remaining sessions after this entry. */
+            remainingAfter: number;
+            /** @description The sum of the items' values. */
+            value: components["schemas"]["Money"];
+            /** @description Per item moved (empty for FREEZE, UNFREEZE, EXTEND). */
+            items: components["schemas"]["SessionPackEntryItem"][];
+            /** Format: uuid */
+            visitId: string | null;
+            /**
+             * Format: uuid
+             * @description Where it happened (the visit's clinic for a REDEEM and its REVERSAL, the selling clinic otherwise).
+             */
+            clinicId: string | null;
+            /**
+             * Format: uuid
+             * @description REDEEM and its REVERSAL; the staff member who gave the session.
+             */
+            clinicianId: string | null;
+            /** @description REDEEM sooner than the item's minimum interval; why a manager allowed it. */
+            intervalOverrideReason: string | null;
+            /**
+             * Format: uuid
+             * @description REVERSAL; the REDEEM it reverses.
+             */
+            reversalOf: string | null;
+            /**
+             * Format: uuid
+             * @description REDEEM; the REVERSAL that gave the session back, if any.
+             */
+            reversedBy: string | null;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description UNFREEZE and EXTEND; the expiry before.
+             */
+            previousExpiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description UNFREEZE and EXTEND; the expiry after.
+             */
+            expiresAt: string | null;
+            /** Format: uuid */
+            orderId: string | null;
+            /**
+             * Format: uuid
+             * @description REFUND; the order refund that returned the money.
+             */
+            refundId: string | null;
+            actorId: string;
+            actorName: string | null;
+            requestId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        SessionPackEntryPage: {
+            items: components["schemas"]["SessionPackEntry"][];
+            nextCursor: string | null;
+        };
+        SessionPackMovement: {
+            entry: components["schemas"]["SessionPackEntry"];
+            pack: components["schemas"]["SessionPack"];
+        };
+        SessionPackRedemptionInput: {
+            /**
+             * Format: uuid
+             * @description An item of the pack.
+             */
+            itemId: string;
+            /**
+             * Format: uuid
+             * @description A visit of the pack's customer.
+             */
+            visitId: string;
+            /**
+             * Format: uuid
+             * @description The active staff member giving the session, who works at the visit's clinic.
+             */
+            clinicianId: string;
+            /** @description Tenant admin or manager only; redeems sooner than the item's minimum interval. */
+            intervalOverrideReason?: string | null;
+        };
+        SessionPackReason: {
+            reason: string;
+        };
+        /** @description Exactly one of `days` and `expiresAt`. */
+        SessionPackExtension: {
+            days?: number | null;
+            /**
+             * Format: date-time
+             * @description The new expiry; later than the current one.
+             */
+            expiresAt?: string | null;
+            reason: string;
+        };
+        /**
+         * @description Age of the packs by purchase date before `asOf`, in days.
+         * @enum {string}
+         */
+        SessionPackAgingBucket: "DAYS_0_90" | "DAYS_91_180" | "DAYS_181_365" | "OVER_365";
+        SessionPackAging: {
+            bucket: components["schemas"]["SessionPackAgingBucket"];
+            /** @description Packs with sessions left. */
+            packs: number;
+            /** Format: int64 */
+            sessions: number;
+            value: components["schemas"]["Money"];
+        };
+        SessionPackLiability: {
+            /**
+             * Format: uuid
+             * @description The selling clinic; null in the total.
+             */
+            clinicId: string | null;
+            clinicName: string | null;
+            /** @description Packs with sessions left. */
+            packs: number;
+            /**
+             * Format: int64
+             * @description Sessions left.
+             */
+            sessions: number;
+            /** @description Their value (deferred revenue). */
+            value: components["schemas"]["Money"];
+            /** @description The same figures by purchase date, every bucket listed (zeros included), youngest first. */
+            aging: components["schemas"]["SessionPackAging"][];
+        };
+        SessionPackLiabilities: {
+            /** Format: date-time */
+            asOf: string;
+            /** @example CNY */
+            currency: string;
+            /** @description Selling clinics with sessions left, by name. */
+            clinics: components["schemas"]["SessionPackLiability"][];
+            total: components["schemas"]["SessionPackLiability"];
+        };
         /**
          * @description Derived, never typed in. LEAD: no visit yet; VISITED_NOT_CONVERTED: visited, never paid;
          *     a paying customer is ACTIVE, AT_RISK (no visit for half the churn window) or CHURNED (none within
@@ -2118,20 +2741,22 @@ export interface components {
          *     appointment's status, `label` the item's name. VISIT: `at` is the check-in, `status` CHECKED_IN or
          *     CHECKED_OUT, `label` the purpose. CONSULTATION: `status` the outcome, `label` the needs' concerns (null for
          *     roles that may not read consultations). ORDER (paid orders): `at` is the payment, `status` the order's status,
-         *     `label` the receipt number and the items, `staffId` the consultant.
+         *     `label` the receipt number and the items, `staffId` the consultant. REDEMPTION (a session of a pack): `at` is
+         *     the redemption, `id` the redemption's, `status` REDEEMED or REVERSED, `label` the item and the pack's
+         *     template, `staffId` the clinician, `visitId` the visit.
          */
         TimelineEntry: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION" | "ORDER";
+            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION" | "ORDER" | "REDEMPTION";
             /** Format: date-time */
             at: string;
             /** Format: uuid */
             clinicId: string;
             /**
              * Format: uuid
-             * @description The booked staff member, or the consultant (of a consultation or an order).
+             * @description The booked staff member, the consultant (of a consultation or an order), or the clinician (of a redemption).
              */
             staffId?: string | null;
             status: string;
@@ -2621,11 +3246,18 @@ export interface components {
          * @enum {string}
          */
         TenderMethod: "CASH" | "BANK_CARD" | "WECHAT_PAY" | "ALIPAY" | "OTHER" | "POINTS" | "STORED_VALUE";
+        /**
+         * @description Exactly one of `itemId` (a treatment item) and `packTemplateId` (a session pack, sold at the clinics the
+         *     template names while it is active); a 400 names `lines[i].itemId` otherwise.
+         */
         OrderLineInput: {
             /** Format: uuid */
-            itemId: string;
+            itemId?: string;
+            /** Format: uuid */
+            packTemplateId?: string;
+            /** @description For a pack line, the number of packs (each its own pack once paid). */
             quantity: number;
-            /** @description Defaults to the item's list price. */
+            /** @description Defaults to the item's list price (the template's price for a pack line). */
             unitPrice?: components["schemas"]["Money"];
             /** @description An amount off the line, before the tier discount. */
             lineDiscount?: components["schemas"]["Money"];
@@ -2680,18 +3312,36 @@ export interface components {
             /** @description Where the money goes back; they must add up to the lines' amounts. Omitted, pro rata over the tenders. */
             tenders?: components["schemas"]["RefundTenderInput"][];
         };
+        /**
+         * @description ITEM sells a treatment item; PACK sells session packs of a template.
+         * @enum {string}
+         */
+        OrderLineKind: "ITEM" | "PACK";
+        /** @enum {string|null} */
+        NullableItemCategory: "SKIN" | "INJECTION" | "MINIMALLY_INVASIVE" | "SURGERY" | "OTHER" | null;
         OrderLine: {
             lineNo: number;
-            /** Format: uuid */
-            itemId: string;
+            kind: components["schemas"]["OrderLineKind"];
+            /**
+             * Format: uuid
+             * @description ITEM lines.
+             */
+            itemId: string | null;
+            /**
+             * Format: uuid
+             * @description PACK lines.
+             */
+            packTemplateId: string | null;
+            /** @description The item's name, or the template's for a PACK line. */
             itemName: string;
-            category: components["schemas"]["ItemCategory"];
+            /** @description The item's category; null for a PACK line. */
+            category: components["schemas"]["NullableItemCategory"];
             quantity: number;
             listPrice: components["schemas"]["Money"];
             unitPrice: components["schemas"]["Money"];
             lineDiscount: components["schemas"]["Money"];
             /**
-             * @description The tier's discount for the item's category, in percent.
+             * @description The tier's discount for the item's category (its overall discount for a PACK line), in percent.
              * @example 5
              */
             tierDiscountPercent: number;
@@ -2699,8 +3349,10 @@ export interface components {
             /** @description unitPrice x quantity - lineDiscount - tierDiscount. */
             net: components["schemas"]["Money"];
             refunded: components["schemas"]["Money"];
-            /** @description The customer's first consultant suggested this item in a consultation (so it is not 二开). */
+            /** @description The customer's first consultant suggested this item (for a PACK line, one of the template's items) in a consultation (so it is not 二开). */
             seededByFirstConsultant: boolean;
+            /** @description PACK lines of a paid order; the session packs the line created, one per unit. Empty otherwise. */
+            packIds: string[];
         };
         OrderTender: {
             tenderNo: number;
@@ -3675,6 +4327,16 @@ export interface components {
                 "application/json": components["schemas"]["Order"];
             };
         };
+        /** @description The template */
+        PackTemplateAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackTemplate"];
+            };
+        };
         /** @description The chain's settings */
         ChainSettingsAnswer: {
             headers: {
@@ -3757,6 +4419,7 @@ export interface components {
         To: string;
         AppointmentId: string;
         OrderId: string;
+        PackId: string;
         VisitId: string;
         /** @description 4 or more digits find phones containing them; other text finds names starting with it (characters, full pinyin or initials). */
         CustomerSearch: string;
@@ -4423,6 +5086,504 @@ export interface operations {
             428: components["responses"]["PreconditionRequired"];
         };
     };
+    listPackTemplates: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Part of the template's name or code (case-insensitive). */
+                q?: string;
+                active?: boolean;
+                /** @description Templates sold (and redeemable) at this clinic, including those of every clinic. */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of templates, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackTemplatePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createPackTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "COMBO-GLOW",
+                 *       "name": "焕颜组合疗程",
+                 *       "items": [
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-0000000a1001",
+                 *           "sessions": 2,
+                 *           "minIntervalDays": 28
+                 *         },
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-0000000a1002",
+                 *           "sessions": 2,
+                 *           "minIntervalDays": 21
+                 *         },
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-0000000a1003",
+                 *           "sessions": 1
+                 *         }
+                 *       ],
+                 *       "price": {
+                 *         "amount": 1200000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "validityDays": 365,
+                 *       "allClinics": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PackTemplateCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getPackTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PackTemplateAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updatePackTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "price": {
+                 *         "amount": 1080000,
+                 *         "currency": "CNY"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PackTemplatePatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PackTemplateAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listSessionPacks: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                customerId?: string;
+                status?: components["schemas"]["SessionPackStatus"];
+                /** @description Packs redeemable at this clinic (including those redeemable at every clinic). */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of packs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSessionPackLiabilities: {
+        parameters: {
+            query?: {
+                /** @description Only this selling clinic. */
+                clinicId?: string;
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The liabilities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackLiabilities"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSessionPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPack"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listSessionPackEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ledger entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    redeemSessionPack: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "itemId": "01900000-0000-7000-8000-0000000a1001",
+                 *       "visitId": "01900000-0000-7000-8000-0000000e0001",
+                 *       "clinicianId": "01900000-0000-7000-8000-0000000d0002"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackRedemptionInput"];
+            };
+        };
+        responses: {
+            /** @description The REDEEM entry and the pack after it (a replay answers the first ones) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reverseSessionPackRedemption: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                packId: components["parameters"]["PackId"];
+                /** @description The id of the REDEEM entry. */
+                redemptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "误扣，客户当天未做水光"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackReason"];
+            };
+        };
+        responses: {
+            /** @description The REVERSAL entry and the pack after it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    refundSessionPack: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户搬家，剩余次数退款"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackReason"];
+            };
+        };
+        responses: {
+            /** @description The REFUND entry (with the order refund's id) and the pack after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    freezeSessionPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户怀孕，暂停疗程"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackReason"];
+            };
+        };
+        responses: {
+            /** @description The FREEZE entry and the pack after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    unfreezeSessionPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户产后恢复疗程"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackReason"];
+            };
+        };
+        responses: {
+            /** @description The UNFREEZE entry and the pack after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    extendSessionPack: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                packId: components["parameters"]["PackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "days": 90,
+                 *       "reason": "疫情闭店补偿"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionPackExtension"];
+            };
+        };
+        responses: {
+            /** @description The EXTEND entry and the pack after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPackMovement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     listCustomers: {
         parameters: {
             query?: {
@@ -4798,7 +5959,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order" | "stored-value-plan" | "stored-value-account";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order" | "stored-value-plan" | "stored-value-account" | "pack-template" | "session-pack";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;

@@ -1,3 +1,4 @@
+import { packEn, packZh } from './packMessages';
 import { salesEn, salesZh } from './salesMessages';
 
 /**
@@ -6,6 +7,7 @@ import { salesEn, salesZh } from './salesMessages';
  */
 const zhCN = {
   ...salesZh,
+  ...packZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -913,6 +915,7 @@ export type Messages = Record<MessageKey, string>;
 
 const enUS: Messages = {
   ...salesEn,
+  ...packEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 

@@ -24,6 +24,7 @@ export const salesZh = {
   'tenderMethod.ALIPAY': '支付宝',
   'tenderMethod.OTHER': '其他',
   'tenderMethod.POINTS': '积分抵扣',
+  'tenderMethod.STORED_VALUE': '储值卡',
 
   'orders.number': '订单号',
   'orders.titleNumber': '订单 {number}',
@@ -320,6 +321,7 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'tenderMethod.ALIPAY': 'Alipay',
   'tenderMethod.OTHER': 'Other',
   'tenderMethod.POINTS': 'Points',
+  'tenderMethod.STORED_VALUE': 'Stored value',
 
   'orders.number': 'Order no.',
   'orders.titleNumber': 'Order {number}',

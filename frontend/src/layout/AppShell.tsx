@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
   CalendarOutlined,
   DashboardOutlined,
@@ -14,6 +15,7 @@ import {
   GiftOutlined,
   ShoppingCartOutlined,
   FunnelPlotOutlined,
+  IdcardOutlined,
   ImportOutlined,
   MedicineBoxOutlined,
   SolutionOutlined,
@@ -45,6 +47,8 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   catalog: { path: '/catalog', label: 'nav.catalog', icon: <MedicineBoxOutlined /> },
   tierSettings: { path: '/settings/tiers', label: 'nav.tierSettings', icon: <CrownOutlined /> },
   pointsSettings: { path: '/settings/points', label: 'nav.pointsSettings', icon: <GiftOutlined /> },
+  packTemplates: { path: '/settings/pack-templates', label: 'nav.packTemplates', icon: <IdcardOutlined /> },
+  liabilities: { path: '/reports/liabilities', label: 'nav.liabilities', icon: <AccountBookOutlined /> },
   audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   tenants: { path: '/tenants', label: 'nav.tenants', icon: <ApartmentOutlined /> },
 };

@@ -137,7 +137,9 @@ export function orderLine(lineNo: number, item: CatalogItem, overrides: Partial<
   const tier = Math.round(((unit * quantity - lineDiscount) * tierPercent) / 100);
   return {
     lineNo,
+    kind: 'ITEM',
     itemId: item.id,
+    packTemplateId: null,
     itemName: item.name,
     category: item.category,
     quantity,
@@ -149,6 +151,7 @@ export function orderLine(lineNo: number, item: CatalogItem, overrides: Partial<
     net: cny(unit * quantity - lineDiscount - tier),
     refunded: cny(0),
     seededByFirstConsultant: false,
+    packIds: [],
     ...rest,
   };
 }

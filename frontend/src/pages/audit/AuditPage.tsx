@@ -33,6 +33,8 @@ const ENTITY_LABELS: Record<EntityType, MessageKey> = {
   'membership-program': 'audit.entity.membership-program',
   'membership-job': 'audit.entity.membership-job',
   order: 'audit.entity.order',
+  'pack-template': 'audit.entity.pack-template',
+  'session-pack': 'audit.entity.session-pack',
 };
 
 /** Records that have a page of their own, to open from their entries. */

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/ApiContext';
 import { unwrap } from '../../api/client';
 import { keys, useAllClinics, type Customer } from '../../api/queries';
@@ -17,6 +17,7 @@ import { CheckInModal, type CheckInDraft } from '../visits/CheckInModal';
 import { useMyClinics } from '../visits/useClinics';
 import { CustomerMembership } from '../membership/CustomerMembership';
 import { OrdersTable } from '../orders/OrdersPage';
+import { CustomerPacks } from '../packs/CustomerPacks';
 import { CustomerConsultations } from './CustomerConsultations';
 import { AttachReferrerModal, ConsentModal, EditCustomerModal } from './CustomerModals';
 import { CustomerRecordMenu, CustomerRecordNotice, isEditable } from './CustomerRecordActions';
@@ -45,6 +46,7 @@ function CustomerView({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const api = useApi();
   const location = useLocation();
+  const [params] = useSearchParams();
   const { permissions } = useMe();
   const canManage = permissions.canManageCustomers;
   const [editing, setEditing] = useState(false);
@@ -122,7 +124,8 @@ function CustomerView({ customerId }: { customerId: string }) {
       />
       <CustomerRecordNotice customer={customer} />
       <Tabs
-        defaultActiveKey="profile"
+        // `?tab=` opens another tab (an order's pack line links her packs).
+        defaultActiveKey={params.get('tab') ?? 'profile'}
         items={[
           {
             key: 'profile',
@@ -143,6 +146,7 @@ function CustomerView({ customerId }: { customerId: string }) {
             label: t('customer.tab.orders'),
             children: <OrdersTable filters={{ customerId: customer.id }} showCustomer={false} testId="customer-orders" />,
           },
+          { key: 'packs', label: t('customer.tab.packs'), children: <CustomerPacks customerId={customer.id} /> },
           ...(permissions.canViewConsultations
             ? [{ key: 'consultations', label: t('customer.tab.consultations'), children: <CustomerConsultations customerId={customer.id} /> }]
             : []),

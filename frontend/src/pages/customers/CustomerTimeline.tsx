@@ -1,4 +1,4 @@
-import { CalendarOutlined, FileTextOutlined, LoginOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckSquareOutlined, FileTextOutlined, LoginOutlined, ShoppingOutlined } from '@ant-design/icons';
 import { Flex, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -19,6 +19,7 @@ const KINDS: Record<TimelineEntry['kind'], { icon: ReactNode; color: string }> =
   VISIT: { icon: <LoginOutlined />, color: 'green' },
   CONSULTATION: { icon: <FileTextOutlined />, color: '#c2416b' },
   ORDER: { icon: <ShoppingOutlined />, color: 'gold' },
+  REDEMPTION: { icon: <CheckSquareOutlined />, color: 'purple' },
 };
 
 /** The entry's status in words and colour; a status this UI does not know yet is shown as sent. */
@@ -26,6 +27,10 @@ function statusOf(e: TimelineEntry, t: Translate): { text: string; color: string
   if (e.kind === 'ORDER') {
     const key = `orderStatus.${e.status}`;
     return { text: hasMessage(key) ? t(key) : e.status, color: ORDER_STATUS_COLORS[e.status as OrderStatus] ?? 'default' };
+  }
+  if (e.kind === 'REDEMPTION') {
+    const key = `redemptionStatus.${e.status}`;
+    return { text: hasMessage(key) ? t(key) : e.status, color: e.status === 'REDEEMED' ? 'purple' : 'default' };
   }
   const key = e.kind === 'APPOINTMENT' ? `appointmentStatus.${e.status}` : e.kind === 'VISIT' ? `visitStatus.${e.status}` : `outcome.${e.status}`;
   const color =
@@ -46,22 +51,23 @@ function labelOf(e: TimelineEntry, t: Translate): string {
     return hasMessage(key) ? t(key) : (e.label ?? '');
   }
   if (e.kind === 'APPOINTMENT') return e.label ?? t('appointments.form.itemNone');
-  if (e.kind === 'ORDER') return e.label ?? '';
+  if (e.kind === 'ORDER' || e.kind === 'REDEMPTION') return e.label ?? '';
   return e.label || t('consultations.noNeeds');
 }
 
 /**
- * Where an entry is kept: an appointment on its day of the calendar, a visit on its page, a consultation on
- * its visit's page, picked out, an order on its page.
+ * Where an entry is kept: an appointment on its day of the calendar, a visit on its page, a consultation (and a
+ * pack session) on its visit's page, the consultation picked out, an order on its page.
  */
 function linkOf(e: TimelineEntry, zone: string): string {
   if (e.kind === 'APPOINTMENT') return `/calendar?clinic=${e.clinicId}&date=${dayIn(zone, e.at)}&appointment=${e.id}`;
   if (e.kind === 'VISIT') return `/visits/${e.id}`;
   if (e.kind === 'ORDER') return `/orders/${e.id}`;
+  if (e.kind === 'REDEMPTION') return `/visits/${e.visitId}`;
   return `/visits/${e.visitId}?consultation=${e.id}`;
 }
 
-/** Her appointments, visits, consultations and paid orders, newest first, at the clinics the caller works in. */
+/** Her appointments, visits, consultations, paid orders and pack sessions, newest first, at the clinics the caller works in. */
 export function CustomerTimeline({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const api = useApi();
@@ -78,7 +84,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
           items={items.map((e) => {
             const status = statusOf(e, t);
             const zone = clinics.zoneOf(e.clinicId);
-            const link = e.kind === 'CONSULTATION' && !e.visitId ? null : linkOf(e, zone);
+            const link = (e.kind === 'CONSULTATION' || e.kind === 'REDEMPTION') && !e.visitId ? null : linkOf(e, zone);
             return {
               key: `${e.kind}-${e.id}`,
               icon: KINDS[e.kind].icon,

@@ -16,6 +16,7 @@ import { useMe } from '../../me/MeContext';
 import { CancelAppointmentModal } from '../appointments/AppointmentModals';
 import { useAppointmentActions } from '../appointments/useAppointmentActions';
 import { useStaffDirectory } from '../customers/useStaffDirectory';
+import { PackSessions } from '../packs/PackSessions';
 import { CheckInModal, type CheckedIn, type CheckInDraft } from '../visits/CheckInModal';
 import { ConsultationModal, type ConsultationTarget } from '../visits/ConsultationModal';
 import { ClinicSelect } from '../visits/pickers';
@@ -37,8 +38,8 @@ interface LastCheckIn {
 
 /**
  * The front desk's day at one clinic: today's appointments with one-click arrival (and no-show once they are
- * late, and cancel with a reason), who is in the clinic now with check-out, and walk-in check-in. Actions that
- * cannot be undone ask first.
+ * late, and cancel with a reason), who is in the clinic now with check-out and her pack sessions to redeem, and
+ * walk-in check-in. Actions that cannot be undone ask first.
  */
 export function DeskPage() {
   const { t } = useI18n();
@@ -175,6 +176,7 @@ export function DeskPage() {
     },
     { title: t('visits.purpose'), key: 'purpose', render: (_, v) => t(`visitPurpose.${v.purpose}`) },
     { title: t('visits.staff'), key: 'staff', render: (_, v) => names(v.staffIds) },
+    { title: t('packs.packLine'), key: 'packs', render: (_, v) => <PackSessions visit={v} compact /> },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -306,7 +308,7 @@ export function DeskPage() {
               dataSource={here.data?.items ?? []}
               loading={here.isPending && !!clinicId}
               pagination={false}
-              scroll={{ x: 860 }}
+              scroll={{ x: 1040 }}
               locale={{ emptyText: t('desk.nobodyHere') }}
             />
           </div>

@@ -127,6 +127,11 @@ export function RefundModal({ order, open, onClose, onRefunded }: { order: Order
     >
       <Form<RefundValues> form={form} layout="vertical" onFinish={(v) => save.mutation.mutate(v)} initialValues={{ split: false }}>
         <Typography.Paragraph type="secondary">{t('refund.hint')}</Typography.Paragraph>
+        {order.lines.some((l) => l.kind === 'PACK') && (
+          <Typography.Paragraph type="warning" data-testid="refund-packs-elsewhere">
+            {t('packs.refundFromPacks')}
+          </Typography.Paragraph>
+        )}
         {refundable.map((l) => {
           const max = refundableOf(l);
           return (

@@ -25,8 +25,8 @@ const PAID: Order = order(
     tierName: '银卡',
     pointsEarned: 9460,
     tenders: [
-      { tenderNo: 1, method: 'CASH', amount: cny(600000), refunded: cny(100000) },
-      { tenderNo: 2, method: 'WECHAT_PAY', amount: cny(346000), refunded: cny(0) },
+      { tenderNo: 1, method: 'CASH', amount: cny(600000), refunded: cny(100000), storedValuePrincipal: null, storedValueBonus: null },
+      { tenderNo: 2, method: 'WECHAT_PAY', amount: cny(346000), refunded: cny(0), storedValuePrincipal: null, storedValueBonus: null },
     ],
   },
 );
@@ -59,8 +59,8 @@ describe('Order page', () => {
             { lineNo: 2, amount: cny(200000) },
           ],
           tenders: [
-            { tenderNo: 1, method: 'CASH', amount: cny(500000) },
-            { tenderNo: 2, method: 'WECHAT_PAY', amount: cny(341400) },
+            { tenderNo: 1, method: 'CASH', amount: cny(500000), storedValuePrincipal: null, storedValueBonus: null },
+            { tenderNo: 2, method: 'WECHAT_PAY', amount: cny(341400), storedValuePrincipal: null, storedValueBonus: null },
           ],
           pointsReversed: 8000,
           pointsShortfall: 460,

@@ -5,6 +5,7 @@ import type { Order, OrderLine, OrderStatus } from '../../api/queries';
 import { formatDateTime } from '../../components/format';
 import { formatMoney } from '../../components/money';
 import { useI18n } from '../../i18n/I18nProvider';
+import { PackLineName } from '../packs/PackLineName';
 import { useMyClinics } from '../visits/useClinics';
 import { ORDER_STATUS_COLORS } from './orderFields';
 
@@ -22,7 +23,11 @@ export function OrderLinesTable({ order, showRefunded = false, testId }: { order
   const { t, locale } = useI18n();
   const fmt = (m: OrderLine['net']) => formatMoney(m, locale);
   const columns: ColumnsType<OrderLine> = [
-    { title: t('orders.line.item'), dataIndex: 'itemName', key: 'item' },
+    {
+      title: t('orders.line.item'),
+      key: 'item',
+      render: (_, l) => (l.kind === 'PACK' ? <PackLineName line={l} customerId={order.customerId} /> : l.itemName),
+    },
     { title: t('orders.line.quantity'), dataIndex: 'quantity', key: 'quantity', align: 'right', width: 70 },
     {
       title: t('orders.line.unitPrice'),

@@ -69,8 +69,8 @@ describe('Point of sale', () => {
       paidAt: '2026-11-23T10:05:00+08:00',
       pointsEarned: 6460,
       tenders: [
-        { tenderNo: 1, method: 'CASH', amount: { amount: 600000, currency: 'CNY' }, refunded: { amount: 0, currency: 'CNY' } },
-        { tenderNo: 2, method: 'WECHAT_PAY', amount: { amount: 46000, currency: 'CNY' }, refunded: { amount: 0, currency: 'CNY' } },
+        { tenderNo: 1, method: 'CASH', amount: { amount: 600000, currency: 'CNY' }, refunded: { amount: 0, currency: 'CNY' }, storedValuePrincipal: null, storedValueBonus: null },
+        { tenderNo: 2, method: 'WECHAT_PAY', amount: { amount: 46000, currency: 'CNY' }, refunded: { amount: 0, currency: 'CNY' }, storedValuePrincipal: null, storedValueBonus: null },
       ],
     };
     const api = posApi()

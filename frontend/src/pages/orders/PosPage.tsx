@@ -8,7 +8,7 @@ import { ifMatch, unwrap } from '../../api/client';
 import { applyProblemToForm, type FieldPath } from '../../api/formErrors';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { isApiProblem, type FieldError } from '../../api/problem';
-import { keys, type Order } from '../../api/queries';
+import { keys, type Order, type OrderLine } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatMoney, toMajorUnits } from '../../components/money';
@@ -18,6 +18,8 @@ import type { Versioned } from '../../components/useFormMutation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
 import { CustomerPicker } from '../customers/CustomerPicker';
+import { useSaleablePacks } from '../packs/packQueries';
+import { PackTemplateSelect } from '../packs/PackTemplateSelect';
 import { usePointsTender } from '../points/pointsQueries';
 import { ClinicSelect, ColleagueSelect, ItemSelect } from '../visits/pickers';
 import { useClinicItems } from '../visits/visitFields';
@@ -28,7 +30,10 @@ type LineInput = components['schemas']['OrderLineInput'];
 type TenderInput = components['schemas']['TenderInput'];
 
 interface LineValues {
+  /** A pack line sells a template (its packs are made on payment); else the line sells an item. */
+  kind?: OrderLine['kind'];
   itemId?: string;
+  packTemplateId?: string;
   quantity?: number;
   unitPrice?: string | null;
   lineDiscount?: string | null;
@@ -48,17 +53,25 @@ interface TenderValues {
 }
 
 const NEW_LINE: LineValues = { quantity: 1 };
+const NEW_PACK_LINE: LineValues = { kind: 'PACK', quantity: 1 };
+
+/** What a line sells, as the API names it; undefined until chosen. */
+function productOf(line: LineValues): Pick<LineInput, 'itemId' | 'packTemplateId'> | undefined {
+  if (line.kind === 'PACK') return line.packTemplateId ? { packTemplateId: line.packTemplateId } : undefined;
+  return line.itemId ? { itemId: line.itemId } : undefined;
+}
 
 /** The lines as the API takes them; undefined while a line is incomplete or an amount is not a valid one. */
 function linesOf(values: SaleValues, currency: string): LineInput[] | undefined {
   const lines: LineInput[] = [];
   for (const l of values.lines ?? []) {
-    if (!l.itemId || !l.quantity) return undefined;
+    const product = productOf(l);
+    if (!product || !l.quantity) return undefined;
     const unitPrice = l.unitPrice == null || l.unitPrice === '' ? undefined : minorOf(l.unitPrice, currency);
     const discount = minorOf(l.lineDiscount, currency);
     if ((l.unitPrice != null && l.unitPrice !== '' && unitPrice === undefined) || discount === undefined) return undefined;
     lines.push({
-      itemId: l.itemId,
+      ...product,
       quantity: l.quantity,
       ...(unitPrice !== undefined ? { unitPrice: { amount: unitPrice, currency } } : {}),
       ...(discount > 0 ? { lineDiscount: { amount: discount, currency } } : {}),
@@ -85,7 +98,9 @@ function toSaleValues(order: Order): SaleValues {
     clinicianId: order.clinicianId ?? undefined,
     note: order.note ?? undefined,
     lines: order.lines.map((l) => ({
-      itemId: l.itemId,
+      kind: l.kind,
+      itemId: l.itemId ?? undefined,
+      packTemplateId: l.packTemplateId ?? undefined,
       quantity: l.quantity,
       unitPrice: l.unitPrice.amount === l.listPrice.amount ? null : toMajorUnits(l.unitPrice.amount, l.unitPrice.currency),
       lineDiscount: l.lineDiscount.amount > 0 ? toMajorUnits(l.lineDiscount.amount, l.lineDiscount.currency) : null,
@@ -172,6 +187,7 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
   const [paid, setPaid] = useState<Order | null>(null);
   const idempotency = useIdempotencyKey();
   const items = useClinicItems(values.clinicId);
+  const packs = useSaleablePacks(values.clinicId);
   const points = usePointsTender(values.customerId);
 
   const order = draft?.data;
@@ -187,9 +203,9 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
   const pointsShort = points.account != null && pointsPaid > points.account.value.amount;
   const canPay = !!order && !dirty && !!balance?.exact && !pointsShort;
 
-  const lineFields = (n: number): FieldPath[] =>
-    Array.from({ length: n }, (_, i) => ['itemId', 'quantity', 'unitPrice', 'lineDiscount'].map((f) => ['lines', i, f])).flat();
-  const saleFields: FieldPath[] = ['customerId', 'clinicId', 'consultantId', 'clinicianId', 'note', 'lines', ...lineFields(values.lines?.length ?? 0)];
+  const lineFields = (lines: LineValues[]): FieldPath[] =>
+    lines.flatMap((l, i) => [l.kind === 'PACK' ? 'packTemplateId' : 'itemId', 'quantity', 'unitPrice', 'lineDiscount'].map((f) => ['lines', i, f]));
+  const saleFields: FieldPath[] = ['customerId', 'clinicId', 'consultantId', 'clinicianId', 'note', 'lines', ...lineFields(values.lines ?? [])];
 
   const price = useMutation({
     mutationFn: async (v: SaleValues): Promise<Versioned<Order>> => {
@@ -373,16 +389,29 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
                 {(fields, { add, remove }) => (
                   <div style={{ marginTop: 8 }}>
                     {fields.map((field, i) => {
-                      const item = items.data?.items.find((x) => x.id === values.lines?.[i]?.itemId);
+                      const line = values.lines?.[i];
+                      const listPrice =
+                        line?.kind === 'PACK'
+                          ? packs.data?.items.find((x) => x.id === line.packTemplateId)?.price
+                          : items.data?.items.find((x) => x.id === line?.itemId)?.listPrice;
                       return (
                         <Row gutter={8} key={field.key} align="top" data-testid={`pos-line-${i}`}>
                           <Col xs={24} md={9}>
+                            {/* Registered, so that submitting keeps what the line sells. */}
+                            <Form.Item name={[field.name, 'kind']} hidden>
+                              <Input />
+                            </Form.Item>
                             <Form.Item
-                              name={[field.name, 'itemId']}
+                              key={line?.kind ?? 'ITEM'}
+                              name={[field.name, line?.kind === 'PACK' ? 'packTemplateId' : 'itemId']}
                               label={i === 0 ? t('orders.line.item') : undefined}
-                              rules={[{ required: true, message: t('validation.required', { field: t('orders.line.item') }) }]}
+                              rules={[{ required: true, message: t('validation.required', { field: t(line?.kind === 'PACK' ? 'packs.packLine' : 'orders.line.item') }) }]}
                             >
-                              <ItemSelect clinicId={values.clinicId} testId={`pos-line-item-${i}`} placeholder={t('pos.pickItem')} />
+                              {line?.kind === 'PACK' ? (
+                                <PackTemplateSelect clinicId={values.clinicId} testId={`pos-line-pack-${i}`} placeholder={t('packs.pickTemplate')} />
+                              ) : (
+                                <ItemSelect clinicId={values.clinicId} testId={`pos-line-item-${i}`} placeholder={t('pos.pickItem')} />
+                              )}
                             </Form.Item>
                           </Col>
                           <Col xs={6} md={3}>
@@ -399,7 +428,7 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
                               <MoneyInput
                                 currency={currency}
                                 testId={`pos-line-price-${i}`}
-                                placeholder={item ? toMajorUnits(item.listPrice.amount, item.listPrice.currency) : t('pos.listPrice')}
+                                placeholder={listPrice ? toMajorUnits(listPrice.amount, listPrice.currency) : t('pos.listPrice')}
                               />
                             </Form.Item>
                           </Col>
@@ -423,9 +452,14 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
                         </Row>
                       );
                     })}
-                    <Button icon={<PlusOutlined />} onClick={() => add(NEW_LINE)} disabled={fields.length >= 50} data-testid="pos-add-line">
-                      {t('pos.addLine')}
-                    </Button>
+                    <Space>
+                      <Button icon={<PlusOutlined />} onClick={() => add(NEW_LINE)} disabled={fields.length >= 50} data-testid="pos-add-line">
+                        {t('pos.addLine')}
+                      </Button>
+                      <Button icon={<PlusOutlined />} onClick={() => add(NEW_PACK_LINE)} disabled={fields.length >= 50} data-testid="pos-add-pack">
+                        {t('packs.addPackLine')}
+                      </Button>
+                    </Space>
                   </div>
                 )}
               </Form.List>

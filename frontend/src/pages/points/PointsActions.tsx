@@ -1,8 +1,8 @@
 import { App, Button, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
-import { unwrap } from '../../api/client';
-import { useIdempotencyKey } from '../../api/idempotency';
+import { dataOf } from '../../api/client';
+import { useKeyedWrite } from '../../api/idempotency';
 import type { ApiProblem } from '../../api/problem';
 import { keys, type PointsEntry } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
@@ -56,21 +56,6 @@ export function PointsActions({ customerId, balance }: { customerId: string; bal
   );
 }
 
-/** Posts a points write with its Idempotency-Key, keeping the key only while the outcome is unknown. */
-function useKeyedWrite() {
-  const idempotency = useIdempotencyKey();
-  return async <B,>(body: B, send: (key: string) => Promise<{ data: PointsEntry }>): Promise<PointsEntry> => {
-    try {
-      const result = await send(idempotency.keyFor(body));
-      idempotency.settle();
-      return result.data;
-    } catch (e) {
-      idempotency.settle(e);
-      throw e;
-    }
-  };
-}
-
 /** A short balance (422) is shown on the points field, with the balance she has. */
 function shortBalanceOn(field: string, balance: number | undefined, words: (b: number | string) => string) {
   return (problem: ApiProblem) => (problem.status === 422 ? [{ field, message: words(balance ?? '—') }] : undefined);
@@ -96,7 +81,7 @@ function AdjustModal({ customerId, balance, open, onClose }: { customerId: strin
     mutationFn: (v) => {
       const body = { points: v.points!, reason: v.reason?.trim() ?? '' };
       return write({ customerId, adjust: body }, (key) =>
-        unwrap(
+        dataOf(
           api.POST('/api/v1/points/accounts/{customerId}/adjustments', {
             params: { path: { customerId }, header: { 'Idempotency-Key': key } },
             body,
@@ -147,7 +132,7 @@ function RedeemModal({ customerId, balance, open, onClose }: { customerId: strin
         note: v.note?.trim() || null,
       };
       return write({ customerId, redeem: body }, (key) =>
-        unwrap(
+        dataOf(
           api.POST('/api/v1/points/accounts/{customerId}/redemptions', {
             params: { path: { customerId }, header: { 'Idempotency-Key': key } },
             body,

@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
 import { useStaffDirectory, useUserNames } from '../customers/useStaffDirectory';
+import { PackSessions } from '../packs/PackSessions';
 import { ConsultationCard } from './ConsultationCard';
 import { ConsultationModal, type ConsultationTarget } from './ConsultationModal';
 import { ColleagueSelect } from './pickers';
@@ -24,8 +25,8 @@ import { CheckOutAction } from './CheckOutAction';
 import { VISIT_PURPOSES, VISIT_WRITES, type VisitPurpose } from './visitFields';
 
 /**
- * One visit: who came, when, why and to whom; its check-out; and the consultations recorded during it (for
- * the roles that may read them). `?consultation=` highlights one, as the customer timeline links it.
+ * One visit: who came, when, why and to whom; its check-out; her pack sessions to redeem at it; and the
+ * consultations recorded during it (for the roles that may read them). `?consultation=` highlights one, as the customer timeline links it.
  */
 export function VisitPage() {
   const { visitId = '' } = useParams();
@@ -137,6 +138,7 @@ function VisitView({ visitId }: { visitId: string }) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <PackSessions visit={v} />
       {permissions.canViewConsultations && <VisitConsultations visit={v} zone={zone} onEdit={(id) => setConsulting(target(id))} />}
       {permissions.canUpdateVisits && <EditVisitModal visit={editing ? v : null} onClose={() => setEditing(false)} />}
       <ConsultationModal target={consulting} onClose={() => setConsulting(null)} />

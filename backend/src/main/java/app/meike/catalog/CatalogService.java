@@ -13,9 +13,6 @@ import app.meike.common.PageRequest;
 import app.meike.common.Versions;
 import app.meike.common.persistence.Filter;
 import app.meike.common.problem.ProblemException;
-import app.meike.identity.Caller;
-import app.meike.tenancy.ClinicService;
-import app.meike.tenancy.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,10 +22,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -38,11 +33,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CatalogService {
     @Inject
-    Caller caller;
-    @Inject
-    TenantService tenants;
-    @Inject
-    ClinicService clinics;
+    CatalogEdits edits;
     @Inject
     AuditLog audit;
     @Inject
@@ -61,12 +52,12 @@ public class CatalogService {
                 .and("id > :after", "after", page.after());
         List<CatalogItem> rows = CatalogItem.<CatalogItem>find(filter.where() + " order by id", filter.params())
                 .page(0, page.fetchSize()).list();
-        String currency = currency();
+        String currency = edits.currency();
         return page.page(rows, i -> i.id, i -> view(i, currency));
     }
 
     public CatalogItemView get(UUID id) {
-        return view(find(id), currency());
+        return view(find(id), edits.currency());
     }
 
     /** What other features need to know of an item they refer to, archived or not. */
@@ -90,11 +81,9 @@ public class CatalogService {
 
     @Transactional
     public CatalogItemView create(CatalogItemCreate request) {
-        String currency = currency();
-        requireCurrency(request.listPrice(), currency);
-        List<UUID> clinicIds = request.clinicIds() == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(request.clinicIds()));
-        clinics.requireClinicChoice(request.allClinics(), clinicIds);
+        String currency = edits.currency();
+        edits.requireCurrency("listPrice", request.listPrice());
+        CatalogEdits.ClinicChoice clinicChoice = edits.clinics(request.allClinics(), request.clinicIds());
         if (CatalogItem.count("lower(code) = lower(?1)", request.code()) > 0) {
             throw ProblemException.conflict("Item code '" + request.code() + "' is already used in this chain");
         }
@@ -108,8 +97,8 @@ public class CatalogService {
         item.durationMinutes = request.durationMinutes();
         item.entryLevel = Boolean.TRUE.equals(request.entryLevel());
         item.active = true;
-        item.allClinics = request.allClinics();
-        item.clinicIds = new ArrayList<>(clinicIds);
+        item.allClinics = clinicChoice.allClinics();
+        item.clinicIds = new ArrayList<>(clinicChoice.clinicIds());
         item.createdAt = now;
         item.updatedAt = now;
         item.persistAndFlush();
@@ -130,7 +119,7 @@ public class CatalogService {
         }
         CatalogItem item = find(id);
         Versions.requireMatch(ifMatch, item.version);
-        String currency = currency();
+        String currency = edits.currency();
         Changes changes = new Changes();
         if (patch.name != null && changes.track("name", item.name, patch.name.get().trim())) {
             item.name = patch.name.get().trim();
@@ -139,7 +128,7 @@ public class CatalogService {
             item.category = patch.category.get();
         }
         if (patch.listPrice != null) {
-            requireCurrency(patch.listPrice.get(), currency);
+            edits.requireCurrency("listPrice", patch.listPrice.get());
             if (changes.track("listPrice", item.listPrice, patch.listPrice.get().amount())) {
                 item.listPrice = patch.listPrice.get().amount();
             }
@@ -151,37 +140,17 @@ public class CatalogService {
         if (patch.entryLevel != null && changes.track("entryLevel", item.entryLevel, patch.entryLevel.get())) {
             item.entryLevel = patch.entryLevel.get();
         }
-        boolean allClinics = patch.allClinics != null ? patch.allClinics.get() : item.allClinics;
-        List<UUID> clinicIds = patch.clinicIds != null ? List.copyOf(new LinkedHashSet<>(patch.clinicIds.get()))
-                : allClinics ? List.of() : item.clinicIds;
-        clinics.requireClinicChoice(allClinics, clinicIds);
-        if (changes.track("allClinics", item.allClinics, allClinics)) {
-            item.allClinics = allClinics;
-        }
-        if (changes.track("clinicIds", new TreeSet<>(item.clinicIds), new TreeSet<>(clinicIds))) {
-            item.clinicIds = new ArrayList<>(clinicIds);
-        }
-        String action = "catalog-item.updated";
-        if (patch.active != null && changes.track("active", item.active, patch.active.get())) {
+        edits.patchClinics(changes, item.allClinics, item.clinicIds, patch.allClinics, patch.clinicIds,
+                (allClinics, clinicIds) -> {
+                    item.allClinics = allClinics;
+                    item.clinicIds = new ArrayList<>(clinicIds);
+                });
+        boolean wasActive = item.active;
+        if (patch.active != null) {
             item.active = patch.active.get();
-            action = item.active ? "catalog-item.restored" : "catalog-item.archived";
         }
-        if (!changes.isEmpty()) {
-            item.updatedAt = Clocks.now(clock);
-            item.persistAndFlush();
-            audit.record(action, "catalog-item", item.id, changes.asMap());
-        }
+        edits.save(item, "catalog-item", changes, wasActive, patch.active);
         return view(item, currency);
-    }
-
-    private String currency() {
-        return tenants.currencyOf(caller.tenantId());
-    }
-
-    private static void requireCurrency(Money price, String currency) {
-        if (!price.currency().equals(currency)) {
-            throw ProblemException.invalidField("listPrice.currency", "must be the chain's currency " + currency);
-        }
     }
 
     private static CatalogItem find(UUID id) {

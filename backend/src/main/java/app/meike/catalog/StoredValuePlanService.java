@@ -14,9 +14,6 @@ import app.meike.common.Versions;
 import app.meike.common.persistence.Filter;
 import app.meike.common.problem.Problem.FieldError;
 import app.meike.common.problem.ProblemException;
-import app.meike.identity.Caller;
-import app.meike.tenancy.ClinicService;
-import app.meike.tenancy.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,11 +23,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import static app.meike.common.Strings.blankToNull;
@@ -42,11 +37,7 @@ import static app.meike.common.Strings.blankToNull;
 @ApplicationScoped
 public class StoredValuePlanService {
     @Inject
-    Caller caller;
-    @Inject
-    TenantService tenants;
-    @Inject
-    ClinicService clinics;
+    CatalogEdits edits;
     @Inject
     AuditLog audit;
     @Inject
@@ -77,12 +68,12 @@ public class StoredValuePlanService {
                 .and("id > :after", "after", page.after());
         List<StoredValuePlan> rows = StoredValuePlan.<StoredValuePlan>find(filter.where() + " order by id",
                 filter.params()).page(0, page.fetchSize()).list();
-        String currency = currency();
+        String currency = edits.currency();
         return page.page(rows, p -> p.id, p -> view(p, currency));
     }
 
     public StoredValuePlanView get(UUID id) {
-        return view(find(id), currency());
+        return view(find(id), edits.currency());
     }
 
     /** The plan with this id in the chain, if any. */
@@ -94,11 +85,9 @@ public class StoredValuePlanService {
 
     @Transactional
     public StoredValuePlanView create(StoredValuePlanCreate request) {
-        String currency = currency();
-        List<UUID> clinicIds = request.clinicIds() == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(request.clinicIds()));
+        String currency = edits.currency();
         requireTerms(request.price(), request.value(), request.availableFrom(), request.availableUntil(), currency);
-        clinics.requireClinicChoice(request.allClinics(), clinicIds);
+        CatalogEdits.ClinicChoice clinicChoice = edits.clinics(request.allClinics(), request.clinicIds());
         if (StoredValuePlan.count("lower(code) = lower(?1)", request.code()) > 0) {
             throw ProblemException.conflict("Plan code '" + request.code() + "' is already used in this chain");
         }
@@ -111,8 +100,8 @@ public class StoredValuePlanService {
         plan.price = request.price().amount();
         plan.value = request.value().amount();
         plan.validityDays = request.validityDays();
-        plan.allClinics = request.allClinics();
-        plan.clinicIds = new ArrayList<>(clinicIds);
+        plan.allClinics = clinicChoice.allClinics();
+        plan.clinicIds = new ArrayList<>(clinicChoice.clinicIds());
         plan.availableFrom = request.availableFrom();
         plan.availableUntil = request.availableUntil();
         plan.active = true;
@@ -137,16 +126,12 @@ public class StoredValuePlanService {
         }
         StoredValuePlan plan = find(id);
         Versions.requireMatch(ifMatch, plan.version);
-        String currency = currency();
+        String currency = edits.currency();
         Money price = patch.price != null ? patch.price.get() : new Money(plan.price, currency);
         Money value = patch.value != null ? patch.value.get() : new Money(plan.value, currency);
         LocalDate from = patch.availableFrom != null ? patch.availableFrom.orElse(null) : plan.availableFrom;
         LocalDate until = patch.availableUntil != null ? patch.availableUntil.orElse(null) : plan.availableUntil;
         requireTerms(price, value, from, until, currency);
-        boolean allClinics = patch.allClinics != null ? patch.allClinics.get() : plan.allClinics;
-        List<UUID> clinicIds = patch.clinicIds != null ? List.copyOf(new LinkedHashSet<>(patch.clinicIds.get()))
-                : allClinics ? List.of() : plan.clinicIds;
-        clinics.requireClinicChoice(allClinics, clinicIds);
         Changes changes = new Changes();
         if (patch.name != null && changes.track("name", plan.name, patch.name.get().trim())) {
             plan.name = patch.name.get().trim();
@@ -167,28 +152,22 @@ public class StoredValuePlanService {
                 && changes.track("validityDays", plan.validityDays, patch.validityDays.orElse(null))) {
             plan.validityDays = patch.validityDays.orElse(null);
         }
-        if (changes.track("allClinics", plan.allClinics, allClinics)) {
-            plan.allClinics = allClinics;
-        }
-        if (changes.track("clinicIds", new TreeSet<>(plan.clinicIds), new TreeSet<>(clinicIds))) {
-            plan.clinicIds = new ArrayList<>(clinicIds);
-        }
+        edits.patchClinics(changes, plan.allClinics, plan.clinicIds, patch.allClinics, patch.clinicIds,
+                (allClinics, clinicIds) -> {
+                    plan.allClinics = allClinics;
+                    plan.clinicIds = new ArrayList<>(clinicIds);
+                });
         if (changes.track("availableFrom", plan.availableFrom, from)) {
             plan.availableFrom = from;
         }
         if (changes.track("availableUntil", plan.availableUntil, until)) {
             plan.availableUntil = until;
         }
-        String action = "stored-value-plan.updated";
-        if (patch.active != null && changes.track("active", plan.active, patch.active.get())) {
+        boolean wasActive = plan.active;
+        if (patch.active != null) {
             plan.active = patch.active.get();
-            action = plan.active ? "stored-value-plan.restored" : "stored-value-plan.withdrawn";
         }
-        if (!changes.isEmpty()) {
-            plan.updatedAt = Clocks.now(clock);
-            plan.persistAndFlush();
-            audit.record(action, "stored-value-plan", plan.id, changes.asMap());
-        }
+        edits.save(plan, "stored-value-plan", changes, wasActive, patch.active);
         return view(plan, currency);
     }
 
@@ -213,10 +192,6 @@ public class StoredValuePlanService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
         }
-    }
-
-    private String currency() {
-        return tenants.currencyOf(caller.tenantId());
     }
 
     private static StoredValuePlan find(UUID id) {

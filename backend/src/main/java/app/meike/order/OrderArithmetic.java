@@ -1,5 +1,7 @@
 package app.meike.order;
 
+import app.meike.common.MoneySplit;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -31,7 +33,8 @@ final class OrderArithmetic {
 
     /**
      * Splits `total` over places in proportion to what each can still take (largest remainder), never more than
-     * a place's capacity. The capacities must add up to at least the total.
+     * a place's capacity. The capacities must add up to at least the total; then no proportional share rounded up
+     * can pass its capacity.
      */
     static long[] proRata(long total, long[] capacities) {
         long sum = 0;
@@ -41,26 +44,6 @@ final class OrderArithmetic {
         if (total > sum) {
             throw new IllegalArgumentException("Cannot split " + total + " over capacities adding up to " + sum);
         }
-        long[] shares = new long[capacities.length];
-        long[] remainders = new long[capacities.length];
-        long given = 0;
-        for (int i = 0; i < capacities.length; i++) {
-            BigInteger[] split = BigInteger.valueOf(total).multiply(BigInteger.valueOf(capacities[i]))
-                    .divideAndRemainder(BigInteger.valueOf(Math.max(sum, 1)));
-            shares[i] = split[0].longValueExact();
-            remainders[i] = split[1].longValueExact();
-            given += shares[i];
-        }
-        for (long left = total - given; left > 0; left--) {
-            int best = -1;
-            for (int i = 0; i < capacities.length; i++) {
-                if (shares[i] < capacities[i] && (best < 0 || remainders[i] > remainders[best])) {
-                    best = i;
-                }
-            }
-            shares[best]++;
-            remainders[best] = -1;
-        }
-        return shares;
+        return MoneySplit.byWeights(total, capacities);
     }
 }

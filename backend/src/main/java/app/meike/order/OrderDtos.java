@@ -21,7 +21,8 @@ public final class OrderDtos {
     private OrderDtos() {
     }
 
-    public record OrderLineInput(@NotNull UUID itemId, @NotNull @Min(1) @Max(999) Integer quantity,
+    /** Exactly one of `itemId` and `packTemplateId`. */
+    public record OrderLineInput(UUID itemId, UUID packTemplateId, @NotNull @Min(1) @Max(999) Integer quantity,
                                  @Valid Money unitPrice, @Valid Money lineDiscount) {
     }
 
@@ -59,9 +60,10 @@ public final class OrderDtos {
                                @Size(max = 10) List<@NotNull @Valid RefundTenderInput> tenders) {
     }
 
-    public record OrderLineView(int lineNo, UUID itemId, String itemName, ItemCategory category, int quantity,
-                                Money listPrice, Money unitPrice, Money lineDiscount, BigDecimal tierDiscountPercent,
-                                Money tierDiscount, Money net, Money refunded, boolean seededByFirstConsultant) {
+    public record OrderLineView(int lineNo, OrderLine.Kind kind, UUID itemId, UUID packTemplateId, String itemName,
+                                ItemCategory category, int quantity, Money listPrice, Money unitPrice,
+                                Money lineDiscount, BigDecimal tierDiscountPercent, Money tierDiscount, Money net,
+                                Money refunded, boolean seededByFirstConsultant, List<UUID> packIds) {
     }
 
     public record OrderTenderView(int tenderNo, TenderMethod method, Money amount, Long points, String reference,

@@ -13,7 +13,10 @@ import org.hibernate.annotations.TenantId;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** One item of an order, priced as sold: net = unit price x quantity - line discount - tier discount. */
+/**
+ * One line of an order, priced as sold: net = unit price x quantity - line discount - tier discount. It sells an
+ * item, or session packs of a template (one pack per unit, issued when the order is paid).
+ */
 @Entity
 @Table(name = "order_line")
 public class OrderLine extends PanacheEntityBase {
@@ -28,6 +31,8 @@ public class OrderLine extends PanacheEntityBase {
     public short lineNo;
     @Column(name = "item_id")
     public UUID itemId;
+    @Column(name = "pack_template_id")
+    public UUID packTemplateId;
     @Column(name = "item_name")
     public String itemName;
     @Enumerated(EnumType.STRING)
@@ -47,4 +52,10 @@ public class OrderLine extends PanacheEntityBase {
     public long refunded;
     @Column(name = "seeded_by_first_consultant")
     public boolean seededByFirstConsultant;
+
+    public enum Kind { ITEM, PACK }
+
+    public Kind kind() {
+        return packTemplateId == null ? Kind.ITEM : Kind.PACK;
+    }
 }

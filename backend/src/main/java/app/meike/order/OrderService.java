@@ -3,6 +3,8 @@ package app.meike.order;
 import app.meike.audit.AuditLog;
 import app.meike.catalog.CatalogService;
 import app.meike.catalog.CatalogService.ItemRef;
+import app.meike.catalog.ItemCategory;
+import app.meike.catalog.PackTemplateService.PackTemplateRef;
 import app.meike.common.Changes;
 import app.meike.common.Clocks;
 import app.meike.common.Ids;
@@ -45,6 +47,9 @@ import app.meike.tenancy.ClinicService;
 import app.meike.tenancy.TenantService;
 import app.meike.visit.ConsultationService;
 import app.meike.visit.ConsultationService.Seeding;
+import app.meike.wallet.SessionPacksForOrders;
+import app.meike.wallet.SessionPacksForOrders.PackLine;
+import app.meike.wallet.SessionPacksForOrders.PackSale;
 import app.meike.wallet.StoredValueForOrders;
 import app.meike.wallet.StoredValueForOrders.GivenBack;
 import app.meike.wallet.StoredValueForOrders.Taken;
@@ -54,6 +59,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -65,17 +71,18 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Orders at the till. A draft is priced with the customer's tier discount when it is written; paying it moves
- * money, points and the tier in one transaction, and so does a refund. Pay and refund run once per
- * Idempotency-Key.
+ * money, points and the tier in one transaction (and issues the session packs its pack lines sold), and so does a
+ * refund. Pay and refund run once per Idempotency-Key.
  */
 @ApplicationScoped
-public class OrderService implements TimelineSource {
+public class OrderService implements TimelineSource, OrderRefunds {
     @Inject
     Caller caller;
     @Inject
@@ -92,6 +99,8 @@ public class OrderService implements TimelineSource {
     Memberships memberships;
     @Inject
     PointsForOrders points;
+    @Inject
+    SessionPacksForOrders packs;
     @Inject
     StoredValueForOrders storedValue;
     @Inject
@@ -213,7 +222,8 @@ public class OrderService implements TimelineSource {
         List<OrderLine> old = linesOf(List.of(order.id)).getOrDefault(order.id, List.of());
         // Lines are priced again on every change: the tier, or whether the consultant seeded an item, may differ now.
         List<OrderLineInput> inputs = patch.lines != null ? patch.lines.get() : old.stream()
-                .map(l -> new OrderLineInput(l.itemId, l.quantity, money(l.unitPrice), money(l.lineDiscount)))
+                .map(l -> new OrderLineInput(l.itemId, l.packTemplateId, l.quantity, money(l.unitPrice),
+                        money(l.lineDiscount)))
                 .toList();
         long totalBefore = order.total;
         List<OrderLine> lines = price(order, inputs, memberships.benefitsOf(order.customerId));
@@ -251,11 +261,24 @@ public class OrderService implements TimelineSource {
                 () -> payOnce(id, payment)).result();
     }
 
-    /** Refunds once per Idempotency-Key; a replay answers the order as that refund left it. */
+    /**
+     * Refunds once per Idempotency-Key; a replay answers the order as that refund left it. Pack lines are refunded
+     * through their packs, which know what their unused sessions are worth.
+     */
     @Transactional
     public OrderView refund(UUID id, String idempotencyKey, RefundCreate request) {
         return idempotency.once(idempotencyKey, "order.refund:" + id, request, OrderView.class,
-                () -> refundOnce(id, request)).result();
+                () -> {
+                    refundLines(id, request, false);
+                    return get(id);
+                }).result();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID refundPackLine(UUID orderId, int lineNo, long amount, String reason) {
+        return refundLines(orderId, new RefundCreate(reason, List.of(new RefundLineInput(lineNo, money(amount))),
+                null), true).id;
     }
 
     private OrderView payOnce(UUID id, OrderPayment payment) {
@@ -325,6 +348,11 @@ public class OrderService implements TimelineSource {
         order.qualifyingPaid = tenders.stream().mapToLong(t -> qualifyingPart(t, t.amount)).sum();
         order.updatedAt = now;
         tenders.forEach(e -> e.persist());
+        List<PackLine> packLines = lines.stream().filter(l -> l.kind() == OrderLine.Kind.PACK)
+                .map(l -> new PackLine(l.lineNo, l.packTemplateId, l.quantity, l.net)).toList();
+        if (!packLines.isEmpty()) {
+            packs.issueForOrder(new PackSale(order.id, order.customerId, order.clinicId, now, packLines));
+        }
         customers.recordPurchase(order.customerId, now);
         if (order.qualifyingPaid > 0) {
             memberships.recordSpend(order.customerId, order.id, SpendSource.ORDER, order.qualifyingPaid, now);
@@ -345,7 +373,7 @@ public class OrderService implements TimelineSource {
         return view(order);
     }
 
-    private OrderView refundOnce(UUID id, RefundCreate request) {
+    private OrderRefund refundLines(UUID id, RefundCreate request, boolean ofPacks) {
         SalesOrder order = find(id, LockModeType.PESSIMISTIC_WRITE);
         if (order.status != Status.PAID && order.status != Status.PARTIALLY_REFUNDED) {
             throw ProblemException.conflict("Order " + order.number + " is " + order.status + ": only a paid order"
@@ -368,6 +396,11 @@ public class OrderService implements TimelineSource {
             }
             if (!seen.add(input.lineNo())) {
                 errors.add(new FieldError(field + ".lineNo", "is named twice"));
+            }
+            if (line.kind() == OrderLine.Kind.PACK && !ofPacks) {
+                throw ProblemException.unprocessable("Line " + line.lineNo + " sold session packs "
+                        + packs.packIdsOf(List.of(order.id)).getOrDefault(order.id, Map.of()).get(input.lineNo())
+                        + "; refund their unused sessions with POST /api/v1/session-packs/{packId}/refund");
             }
             requireCurrency(errors, field + ".amount", input.amount(), currency);
             long left = line.net - line.refunded;
@@ -472,7 +505,7 @@ public class OrderService implements TimelineSource {
         details.put("pointsShortfall", refund.pointsShortfall);
         details.put("reason", refund.reason);
         audit.record("order.refunded", "order", order.id, details);
-        return view(order);
+        return refund;
     }
 
     /** Where the refund's money goes: as the request names it, else pro rata over what each tender can return. */
@@ -557,28 +590,30 @@ public class OrderService implements TimelineSource {
      */
     private List<OrderLine> price(SalesOrder order, List<OrderLineInput> inputs, MemberBenefits benefits) {
         String currency = currency();
-        Map<UUID, ItemRef> items = catalog.items(inputs.stream().map(OrderLineInput::itemId).toList());
+        Map<UUID, ItemRef> items = catalog.items(inputs.stream().map(OrderLineInput::itemId)
+                .filter(Objects::nonNull).toList());
+        Map<UUID, PackTemplateRef> templates = packs.templates(inputs.stream().map(OrderLineInput::packTemplateId)
+                .filter(Objects::nonNull).toList());
         List<FieldError> errors = new ArrayList<>();
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             OrderLineInput input = inputs.get(i);
             String field = "lines[" + i + "]";
-            ItemRef item = items.get(input.itemId());
-            if (item == null || !item.offeredAt(order.clinicId)) {
-                errors.add(new FieldError(field + ".itemId", item == null ? "is not an item of this chain"
-                        : "is not offered at this clinic"));
+            Sold sold = sold(input, field, items, templates, order.clinicId, benefits, errors);
+            if (sold == null) {
                 continue;
             }
             OrderLine line = new OrderLine();
             line.id = Ids.newId();
             line.orderId = order.id;
             line.lineNo = (short) (i + 1);
-            line.itemId = item.id();
-            line.itemName = item.name();
-            line.category = item.category();
+            line.itemId = sold.itemId();
+            line.packTemplateId = sold.packTemplateId();
+            line.itemName = sold.name();
+            line.category = sold.category();
             line.quantity = input.quantity();
-            line.listPrice = item.listPrice();
-            line.unitPrice = input.unitPrice() == null ? item.listPrice() : input.unitPrice().amount();
+            line.listPrice = sold.listPrice();
+            line.unitPrice = input.unitPrice() == null ? sold.listPrice() : input.unitPrice().amount();
             line.lineDiscount = input.lineDiscount() == null ? 0 : input.lineDiscount().amount();
             requireCurrency(errors, field + ".unitPrice", input.unitPrice(), currency);
             requireCurrency(errors, field + ".lineDiscount", input.lineDiscount(), currency);
@@ -587,7 +622,7 @@ public class OrderService implements TimelineSource {
                 errors.add(new FieldError(field + ".lineDiscount.amount", "is more than the line (" + gross + ")"));
                 continue;
             }
-            line.tierDiscountPercent = benefits.discountFor(item.category());
+            line.tierDiscountPercent = sold.tierDiscountPercent();
             line.tierDiscount = OrderArithmetic.percentOf(gross - line.lineDiscount, line.tierDiscountPercent);
             line.net = gross - line.lineDiscount - line.tierDiscount;
             lines.add(line);
@@ -606,12 +641,54 @@ public class OrderService implements TimelineSource {
     }
 
     /**
+     * What a line sells, as it is priced: an item at its list price and its category's tier discount, or packs of
+     * a template at the template's price and the tier's overall discount. Null, with the field's error, when the
+     * line names neither or both, or something not for sale at the clinic.
+     */
+    private record Sold(UUID itemId, UUID packTemplateId, String name, ItemCategory category, long listPrice,
+                        BigDecimal tierDiscountPercent) {
+    }
+
+    private static Sold sold(OrderLineInput input, String field, Map<UUID, ItemRef> items,
+                             Map<UUID, PackTemplateRef> templates, UUID clinicId, MemberBenefits benefits,
+                             List<FieldError> errors) {
+        if ((input.itemId() == null) == (input.packTemplateId() == null)) {
+            errors.add(new FieldError(field + ".itemId", "send exactly one of itemId and packTemplateId"));
+            return null;
+        }
+        if (input.packTemplateId() != null) {
+            PackTemplateRef template = templates.get(input.packTemplateId());
+            if (template == null || !template.soldAt(clinicId)) {
+                errors.add(new FieldError(field + ".packTemplateId", template == null
+                        ? "is not a session-pack template of this chain"
+                        : template.active() ? "is not sold at this clinic" : "is archived"));
+                return null;
+            }
+            return new Sold(null, template.id(), template.name(), null, template.price(),
+                    benefits.discountPercent());
+        }
+        ItemRef item = items.get(input.itemId());
+        if (item == null || !item.offeredAt(clinicId)) {
+            errors.add(new FieldError(field + ".itemId", item == null ? "is not an item of this chain"
+                    : "is not offered at this clinic"));
+            return null;
+        }
+        return new Sold(item.id(), null, item.name(), item.category(), item.listPrice(),
+                benefits.discountFor(item.category()));
+    }
+
+    /**
      * Second development (二开): sold by a consultant other than the customer's first one, with an item that first
-     * consultant did not suggest to her. Without a first consultation there is nothing to develop a second time.
+     * consultant did not suggest to her (for packs: none of the template's items). Without a first consultation
+     * there is nothing to develop a second time.
      */
     private void markSeeded(SalesOrder order, List<OrderLine> lines) {
         Seeding seeding = consultations.seedingOf(order.customerId);
-        lines.forEach(l -> l.seededByFirstConsultant = seeding.suggestedItemIds().contains(l.itemId));
+        Map<UUID, PackTemplateRef> templates = packs.templates(lines.stream().map(l -> l.packTemplateId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        lines.forEach(l -> l.seededByFirstConsultant = l.kind() == OrderLine.Kind.PACK
+                ? templates.get(l.packTemplateId).itemIds().stream().anyMatch(seeding.suggestedItemIds()::contains)
+                : seeding.suggestedItemIds().contains(l.itemId));
         order.secondDevelopment = seeding.firstConsultantId() != null && order.consultantId != null
                 && !order.consultantId.equals(seeding.firstConsultantId())
                 && lines.stream().anyMatch(l -> !l.seededByFirstConsultant);
@@ -678,17 +755,21 @@ public class OrderService implements TimelineSource {
         Map<UUID, List<OrderLine>> lines = linesOf(ids);
         Map<UUID, List<OrderTender>> tenders = tendersOf(ids);
         Map<UUID, List<RefundView>> refunds = refundsOf(ids, tenders);
+        Map<UUID, Map<Integer, List<UUID>>> packIds = packs.packIdsOf(lines.values().stream().flatMap(List::stream)
+                .filter(l -> l.kind() == OrderLine.Kind.PACK).map(l -> l.orderId).collect(Collectors.toSet()));
         Map<UUID, String> names = customers.namesOf(orders.stream().map(o -> o.customerId).toList());
         String currency = currency();
         Map<UUID, OrderView> views = new LinkedHashMap<>();
         for (SalesOrder o : orders) {
             views.put(o.id, new OrderView(o.id, o.number, o.customerId, names.get(o.customerId), o.clinicId, o.status,
                     o.consultantId, o.clinicianId, o.note, o.tierName, o.pointsMultiplier,
-                    lines.getOrDefault(o.id, List.of()).stream().map(l -> new OrderLineView(l.lineNo, l.itemId,
-                            l.itemName, l.category, l.quantity, new Money(l.listPrice, currency),
-                            new Money(l.unitPrice, currency), new Money(l.lineDiscount, currency),
-                            l.tierDiscountPercent, new Money(l.tierDiscount, currency), new Money(l.net, currency),
-                            new Money(l.refunded, currency), l.seededByFirstConsultant)).toList(),
+                    lines.getOrDefault(o.id, List.of()).stream().map(l -> new OrderLineView(l.lineNo, l.kind(),
+                            l.itemId, l.packTemplateId, l.itemName, l.category, l.quantity,
+                            new Money(l.listPrice, currency), new Money(l.unitPrice, currency),
+                            new Money(l.lineDiscount, currency), l.tierDiscountPercent,
+                            new Money(l.tierDiscount, currency), new Money(l.net, currency),
+                            new Money(l.refunded, currency), l.seededByFirstConsultant,
+                            packIds.getOrDefault(o.id, Map.of()).getOrDefault((int) l.lineNo, List.of()))).toList(),
                     tenders.getOrDefault(o.id, List.of()).stream().map(t -> new OrderTenderView(t.tenderNo, t.method,
                             new Money(t.amount, currency), t.points, t.reference, new Money(t.refunded, currency),
                             money(t.storedValuePrincipal, currency), money(t.storedValueBonus, currency))).toList(),

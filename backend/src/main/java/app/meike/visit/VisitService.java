@@ -33,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -72,6 +73,14 @@ public class VisitService implements TimelineSource {
         List<Visit> rows = Visit.<Visit>find(filter.where() + " order by checkedInAt, id", filter.params())
                 .page(0, page.fetchSize()).list();
         return page.pageByTime(rows, v -> v.checkedInAt, v -> v.id, views(rows)::get);
+    }
+
+    /** What other features need of a visit of the chain, whichever clinic it is at (they decide who may use it). */
+    public record VisitRef(UUID id, UUID customerId, UUID clinicId) {
+    }
+
+    public Optional<VisitRef> visitRef(UUID id) {
+        return Visit.<Visit>findByIdOptional(id).map(v -> new VisitRef(v.id, v.customerId, v.clinicId));
     }
 
     public VisitView get(UUID id) {
@@ -210,17 +219,6 @@ public class VisitService implements TimelineSource {
     }
 
     /** A visit at one of the caller's clinics; 404 otherwise, as for a visit of another chain. */
-    /**
-     * Fails with a 400 naming the field unless the id is a visit of this customer at this clinic (null passes):
-     * for features that record what was done at a visit.
-     */
-    public void requireVisitOf(String field, UUID visitId, UUID customerId, UUID clinicId) {
-        if (visitId != null && Visit.count("id = ?1 and customerId = ?2 and clinicId = ?3", visitId, customerId,
-                clinicId) == 0) {
-            throw ProblemException.invalidField(field, "is not a visit of this customer at this clinic");
-        }
-    }
-
     Visit find(UUID id) {
         return Visit.<Visit>findByIdOptional(id)
                 .filter(v -> caller.mayWorkIn(v.clinicId))

@@ -213,7 +213,10 @@ public class StoredValueService {
         return idempotency.once(idempotencyKey, "stored-value.debit:" + accountId, request, EntryView.class, () -> {
             OffsetDateTime now = Clocks.now(clock);
             StoredValueAccount account = ledger.open(accountId, now);
-            visits.requireVisitOf("visitId", request.visitId(), account.customerId, request.clinicId());
+            if (request.visitId() != null && visits.visitRef(request.visitId()).filter(v -> v.customerId()
+                    .equals(account.customerId) && v.clinicId().equals(request.clinicId())).isEmpty()) {
+                throw ProblemException.invalidField("visitId", "is not a visit of this customer at this clinic");
+            }
             StoredValueEntry entry = ledger.debit(account, request.amount().amount(), request.clinicId(), now, e -> {
                 e.clinicId = request.clinicId();
                 e.visitId = request.visitId();

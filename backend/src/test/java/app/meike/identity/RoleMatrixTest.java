@@ -6,6 +6,7 @@ import app.meike.support.Chains.Chain;
 import app.meike.support.Contract;
 import app.meike.support.Sales;
 import app.meike.support.Members;
+import app.meike.support.Packs;
 import app.meike.support.Tokens;
 import app.meike.support.Wallets;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,10 @@ class RoleMatrixTest extends ApiTest {
     static String order;
     static String plan;
     static String account;
+    static String template;
+    static String pack;
+    static String refundedPack;
+    static String reversedRedemption;
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -86,6 +91,16 @@ class RoleMatrixTest extends ApiTest {
                 .path("id");
         plan = Wallets.plan(chain, 100_000, 150_000, null);
         account = Wallets.topUp(chain, customer, plan, clinic, 100_000);
+        template = Packs.template(chain, List.of(Packs.item(item, 3, null)), 300, 365).getString("id");
+        pack = Packs.pack(chain, customer, clinic, template);
+        refundedPack = Packs.pack(chain, customer, clinic, template);
+        as(chain.adminToken()).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "m"))
+                .post("/api/v1/session-packs/" + refundedPack + "/refund").then().statusCode(200);
+        reversedRedemption = Packs.redeem(as(chain.adminToken()), pack, item, visit, chain.adminStaffId(),
+                UUID.randomUUID().toString()).then().statusCode(201).extract().path("entry.id");
+        as(chain.adminToken()).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "m"))
+                .post("/api/v1/session-packs/" + pack + "/redemptions/" + reversedRedemption + "/reversal").then()
+                .statusCode(201);
     }
 
     @Test
@@ -331,6 +346,35 @@ class RoleMatrixTest extends ApiTest {
         m.put("listExpiringPoints", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/points/expiring")));
         m.put("runPointsExpiry", new Call(admin, 200, (r, self) -> r.body(Map.of())
                 .post("/api/v1/points/expiry-runs")));
+        String templates = "/api/v1/session-packs/templates";
+        m.put("listPackTemplates", new Call(clinicReaders, 200, (r, self) -> r.get(templates)));
+        m.put("createPackTemplate", new Call(admin, 201, (r, self) -> r.body(Map.of("code", Chains.unique("MP"),
+                "name", "m", "items", List.of(Packs.item(item, 2, null)), "price", Sales.cny(100),
+                "validityDays", 30, "allClinics", true)).post(templates)));
+        m.put("getPackTemplate", new Call(clinicReaders, 200, (r, self) -> r.get(templates + "/" + template)));
+        m.put("updatePackTemplate", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("name", "m")).patch(templates + "/" + template)));
+        Set<String> packKeepers = Set.of("tenant-admin", "manager");
+        Set<String> redeemers = Set.of("tenant-admin", "manager", "front-desk", "clinician");
+        String packs = "/api/v1/session-packs/";
+        m.put("listSessionPacks", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/session-packs")));
+        m.put("getSessionPack", new Call(clinicReaders, 200, (r, self) -> r.get(packs + pack)));
+        m.put("listSessionPackEntries", new Call(clinicReaders, 200, (r, self) -> r.get(packs + pack + "/entries")));
+        m.put("redeemSessionPack", new Call(redeemers, 400, (r, self) -> Packs.redeem(r, pack,
+                UUID.randomUUID().toString(), visit, self, UUID.randomUUID().toString())));
+        m.put("reverseSessionPackRedemption", new Call(packKeepers, 409, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("reason", "m")).post(packs + pack + "/redemptions/"
+                + reversedRedemption + "/reversal")));
+        m.put("refundSessionPack", new Call(packKeepers, 409, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("reason", "m")).post(packs + refundedPack + "/refund")));
+        m.put("freezeSessionPack", new Call(packKeepers, 409, (r, self) -> r.body(Map.of("reason", "m"))
+                .post(packs + refundedPack + "/freeze")));
+        m.put("unfreezeSessionPack", new Call(packKeepers, 409, (r, self) -> r.body(Map.of("reason", "m"))
+                .post(packs + pack + "/unfreeze")));
+        m.put("extendSessionPack", new Call(packKeepers, 409, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("days", 1, "reason", "m")).post(packs + refundedPack
+                + "/extend")));
+        m.put("getSessionPackLiabilities", new Call(packKeepers, 200, (r, self) -> r.get(packs + "liabilities")));
         storedValue(m, clinicReaders, admin);
         return m;
     }

@@ -7,6 +7,7 @@ import app.meike.membership.Memberships;
 import app.meike.support.Contract;
 import app.meike.support.Sales;
 import app.meike.support.Members;
+import app.meike.support.Packs;
 import app.meike.support.Tokens;
 import app.meike.support.Wallets;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,9 @@ class CrossTenantTest extends ApiTest {
     static String planNameOfA;
     static String accountOfA;
     static String debitOfA;
+    static String templateOfA;
+    static String packOfA;
+    static String redemptionOfA;
 
     @BeforeEach
     void twoChains() {
@@ -98,6 +102,18 @@ class CrossTenantTest extends ApiTest {
         accountOfA = Wallets.topUp(a, customerOfA, planOfA, clinicOfA, 300_000);
         debitOfA = Wallets.debit(a.adminToken(), accountOfA, 1_000, clinicOfA, UUID.randomUUID().toString()).then()
                 .statusCode(201).extract().path("id");
+        templateOfA = Packs.template(a, List.of(Packs.item(itemOfA, 3, null)), 300, 365).getString("id");
+        packOfA = Packs.pack(a, customerOfA, clinicOfA, templateOfA);
+        redemptionOfA = Packs.redeem(as(a.adminToken()), packOfA, itemOfA, visitOfA, a.adminStaffId(),
+                UUID.randomUUID().toString()).then().statusCode(201).extract().path("entry.id");
+    }
+
+    /** A's pack is as A left it: one session redeemed, not reversed, active, expiring when it did. */
+    static void packOfAIsUntouched() {
+        as(a.adminToken()).get("/api/v1/session-packs/" + packOfA).then().statusCode(200)
+                .body("status", equalTo("ACTIVE"), "remaining", equalTo(2));
+        as(a.adminToken()).get("/api/v1/session-packs/" + packOfA + "/entries").then().statusCode(200)
+                .body("items.kind", equalTo(List.of("REDEEM", "ISSUE")));
     }
 
     @Test
@@ -357,6 +373,9 @@ class CrossTenantTest extends ApiTest {
             as(adminB).body(Map.of("customerId", customerOfB, "clinicId", clinicOfB, "lines",
                     List.of(Sales.line(itemOfA, 1)))).post("/api/v1/orders").then().statusCode(400)
                     .body("errors.field", hasItem("lines[0].itemId"));
+            as(adminB).body(Map.of("customerId", customerOfB, "clinicId", clinicOfB, "lines",
+                    List.of(Packs.line(templateOfA, 1)))).post("/api/v1/orders").then().statusCode(400)
+                    .body("errors.field", hasItem("lines[0].packTemplateId"));
         });
         walks.put("getOrder", () -> {
             String theirs = as(adminB).get("/api/v1/orders/" + draftOfA).then().statusCode(404).extract()
@@ -502,6 +521,7 @@ class CrossTenantTest extends ApiTest {
         });
         walks.put("endCustomerTierOverride", () -> as(adminB).queryParam("reason", "x")
                 .delete(membershipOfA + "/override").then().statusCode(404));
+        walkSessionPacks(walks, adminB);
         storedValueWalks(walks, adminB);
         return walks;
     }
@@ -622,6 +642,82 @@ class CrossTenantTest extends ApiTest {
         walks.put("runStoredValueExpiry", () -> {
             as(adminB).body(Map.of()).post(sv + "/expiry-runs").then().statusCode(200).body("accounts", equalTo(0));
             aUntouched.run();
+        });
+    }
+
+    private void walkSessionPacks(Map<String, Runnable> walks, String adminB) {
+        String templates = "/api/v1/session-packs/templates";
+        String packs = "/api/v1/session-packs/";
+        walks.put("listPackTemplates", () -> as(adminB).queryParam("limit", 200).get(templates).then()
+                .statusCode(200).body("items.id", not(hasItem(templateOfA))));
+        walks.put("createPackTemplate", () -> {
+            as(adminB).body(Map.of("code", Chains.unique("X"), "name", "x", "items", List.of(Packs.item(itemOfA, 1,
+                    null)), "price", Sales.cny(100), "validityDays", 30, "allClinics", true)).post(templates).then()
+                    .statusCode(400).body("errors.field", hasItem("items[0].itemId"));
+            String itemOfB = Sales.item(b, "B 项目", "SKIN", 100);
+            as(adminB).body(Map.of("code", Chains.unique("X"), "name", "x", "items", List.of(Packs.item(itemOfB, 1,
+                    null)), "price", Sales.cny(100), "validityDays", 30, "allClinics", false,
+                    "clinicIds", List.of(clinicOfA))).post(templates).then()
+                    .statusCode(400).body("errors.field", hasItem("clinicIds[0]"));
+        });
+        walks.put("getPackTemplate", () -> {
+            String theirs = as(adminB).get(templates + "/" + templateOfA).then().statusCode(404).extract()
+                    .path("detail");
+            String nobodys = as(adminB).get(templates + "/" + UUID.randomUUID()).then().statusCode(404).extract()
+                    .path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("updatePackTemplate", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("name", "hijacked")).patch(templates + "/"
+                    + templateOfA).then().statusCode(404);
+            as(a.adminToken()).get(templates + "/" + templateOfA).then().statusCode(200).header("ETag", "\"0\"");
+        });
+        walks.put("listSessionPacks", () -> {
+            as(adminB).queryParam("limit", 200).get("/api/v1/session-packs").then().statusCode(200)
+                    .body("items.id", not(hasItem(packOfA)));
+            as(adminB).queryParam("customerId", customerOfA).get("/api/v1/session-packs").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("getSessionPack", () -> {
+            String theirs = as(adminB).get(packs + packOfA).then().statusCode(404).extract().path("detail");
+            String nobodys = as(adminB).get(packs + UUID.randomUUID()).then().statusCode(404).extract().path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("listSessionPackEntries", () -> as(adminB).get(packs + packOfA + "/entries").then().statusCode(404));
+        walks.put("redeemSessionPack", () -> {
+            Packs.redeem(as(adminB), packOfA, itemOfA, visitOfA, b.adminStaffId(), UUID.randomUUID().toString())
+                    .then().statusCode(404);
+            packOfAIsUntouched();
+        });
+        walks.put("reverseSessionPackRedemption", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "x"))
+                    .post(packs + packOfA + "/redemptions/" + redemptionOfA + "/reversal").then().statusCode(404);
+            packOfAIsUntouched();
+        });
+        walks.put("refundSessionPack", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "x"))
+                    .post(packs + packOfA + "/refund").then().statusCode(404);
+            packOfAIsUntouched();
+        });
+        walks.put("freezeSessionPack", () -> {
+            as(adminB).body(Map.of("reason", "x")).post(packs + packOfA + "/freeze").then().statusCode(404);
+            packOfAIsUntouched();
+        });
+        walks.put("unfreezeSessionPack", () -> {
+            as(adminB).body(Map.of("reason", "x")).post(packs + packOfA + "/unfreeze").then().statusCode(404);
+            packOfAIsUntouched();
+        });
+        walks.put("extendSessionPack", () -> {
+            String expiry = as(a.adminToken()).get(packs + packOfA).then().extract().path("expiresAt");
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("days", 30, "reason", "x"))
+                    .post(packs + packOfA + "/extend").then().statusCode(404);
+            as(a.adminToken()).get(packs + packOfA).then().body("expiresAt", equalTo(expiry));
+        });
+        walks.put("getSessionPackLiabilities", () -> {
+            as(adminB).get(packs + "liabilities").then().statusCode(200)
+                    .body("clinics.clinicId", not(hasItem(clinicOfA.toString())));
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).get(packs + "liabilities").then().statusCode(400)
+                    .body("errors.field", equalTo(List.of("clinicId")));
         });
     }
 }

@@ -1,0 +1,3 @@
+package app.meike.wallet;
+
+public enum SessionPackEntryKind { ISSUE, REDEEM, REVERSAL, REFUND, FREEZE, UNFREEZE, EXTEND }
