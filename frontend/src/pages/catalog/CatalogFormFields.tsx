@@ -4,6 +4,7 @@ import type { Clinic } from '../../api/queries';
 import { minorDigits, toMinorUnits } from '../../components/money';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ITEM_CATEGORIES, type ItemCategory } from './catalogFields';
+import { ClinicChoiceFields } from './ClinicChoiceFields';
 
 export interface CatalogFormValues {
   code?: string;
@@ -41,7 +42,6 @@ export function CatalogFormFields({
   clinicsLoading: boolean;
 }) {
   const { t } = useI18n();
-  const allClinics = Form.useWatch('allClinics', Form.useFormInstance<CatalogFormValues>());
   const digits = minorDigits(currency);
 
   return (
@@ -129,28 +129,14 @@ export function CatalogFormFields({
           <Switch data-testid="catalog-form-entry-level" />
         </Form.Item>
       </Col>
-      <Col xs={24} sm={8}>
-        <Form.Item name="allClinics" label={t('catalog.form.allClinics')} valuePropName="checked">
-          <Switch data-testid="catalog-form-all-clinics" />
-        </Form.Item>
-      </Col>
-      {!allClinics && (
-        <Col xs={24} sm={16}>
-          <Form.Item
-            name="clinicIds"
-            label={t('catalog.form.clinics')}
-            rules={[{ required: true, type: 'array', min: 1, message: t('catalog.form.clinicsRequired') }]}
-          >
-            <Select<string[]>
-              mode="multiple"
-              loading={clinicsLoading}
-              data-testid="catalog-form-clinics"
-              showSearch={{ optionFilterProp: 'label' }}
-              options={clinics.map((c) => ({ value: c.id, label: `${c.name} (${c.code})` }))}
-            />
-          </Form.Item>
-        </Col>
-      )}
+      <ClinicChoiceFields
+        clinics={clinics}
+        clinicsLoading={clinicsLoading}
+        testIdPrefix="catalog-form"
+        allLabel={t('catalog.form.allClinics')}
+        listLabel={t('catalog.form.clinics')}
+        listRequired={t('catalog.form.clinicsRequired')}
+      />
     </Row>
   );
 }

@@ -8,6 +8,7 @@ import { toMajorUnits, toMinorUnits } from '../../components/money';
 import { editModalProps, inWords, useEditedRecord, useFormMutation } from '../../components/useFormMutation';
 import { useI18n, type Translate } from '../../i18n/I18nProvider';
 import { CATALOG_FIELDS, CatalogFormFields, type CatalogFormValues } from './CatalogFormFields';
+import { clinicChoice } from './ClinicChoiceFields';
 
 /** What an item write changes: the catalog lists and the audit log. */
 const CATALOG_WRITES = [keys.catalog, keys.audit];
@@ -18,11 +19,6 @@ function catalogFieldErrors(problem: ApiProblem, t: Translate, create: boolean):
     return [{ field: 'code', message: t('catalog.form.codeTaken') }];
   }
   return inWords(problem.errors, { 'listPrice.amount': t('catalog.form.priceInvalid') });
-}
-
-/** The form's choice of clinics as the API wants it: a list only when not offered everywhere. */
-function clinicChoice(v: CatalogFormValues) {
-  return { allClinics: v.allClinics, clinicIds: v.allClinics ? [] : (v.clinicIds ?? []) };
 }
 
 interface Shared {
