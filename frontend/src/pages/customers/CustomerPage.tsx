@@ -17,6 +17,7 @@ import { CheckInModal, type CheckInDraft } from '../visits/CheckInModal';
 import { useMyClinics } from '../visits/useClinics';
 import { CustomerMembership } from '../membership/CustomerMembership';
 import { OrdersTable } from '../orders/OrdersPage';
+import { CustomerWallet } from '../wallet/CustomerWallet';
 import { CustomerConsultations } from './CustomerConsultations';
 import { AttachReferrerModal, ConsentModal, EditCustomerModal } from './CustomerModals';
 import { CustomerRecordMenu, CustomerRecordNotice, isEditable } from './CustomerRecordActions';
@@ -138,6 +139,7 @@ function CustomerView({ customerId }: { customerId: string }) {
           },
           { key: 'timeline', label: t('customer.tab.timeline'), children: <CustomerTimeline customerId={customer.id} /> },
           { key: 'membership', label: t('customer.tab.membership'), children: <CustomerMembership customerId={customer.id} /> },
+          { key: 'wallet', label: t('wallet.title'), children: <CustomerWallet customerId={customer.id} /> },
           {
             key: 'orders',
             label: t('customer.tab.orders'),
