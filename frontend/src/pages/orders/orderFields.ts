@@ -1,6 +1,7 @@
 import { keys, type Money, type Order, type OrderLine, type OrderStatus, type TenderMethod } from '../../api/queries';
+import { walletKeys } from '../wallet/walletQueries';
 
-export const TENDER_METHODS: TenderMethod[] = ['CASH', 'BANK_CARD', 'WECHAT_PAY', 'ALIPAY', 'OTHER', 'POINTS'];
+export const TENDER_METHODS: TenderMethod[] = ['CASH', 'BANK_CARD', 'WECHAT_PAY', 'ALIPAY', 'OTHER', 'POINTS', 'STORED_VALUE'];
 export const ORDER_STATUSES: OrderStatus[] = ['DRAFT', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOID'];
 
 export const ORDER_STATUS_COLORS: Record<OrderStatus, string> = {
@@ -11,8 +12,8 @@ export const ORDER_STATUS_COLORS: Record<OrderStatus, string> = {
   VOID: 'default',
 };
 
-/** What a sale, refund or void changes: orders, her record (first purchase), her points and her tier, her history. */
-export const ORDER_WRITES = [keys.orders, keys.customers, keys.points, keys.membership, keys.timeline];
+/** What a sale, refund or void changes: orders, her record (first purchase), her points, stored value and tier, her history. */
+export const ORDER_WRITES = [keys.orders, keys.customers, keys.points, walletKeys.all, keys.membership, keys.timeline];
 
 /** What can still be refunded of a line: its net amount less what was refunded of it. */
 export function refundableOf(line: OrderLine): number {
