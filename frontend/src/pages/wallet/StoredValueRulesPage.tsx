@@ -6,10 +6,10 @@ import { dataOf, ifMatch, unwrap } from '../../api/client';
 import { applyProblemToForm } from '../../api/formErrors';
 import { isApiProblem } from '../../api/problem';
 import { ConfirmAction } from '../../components/ConfirmAction';
-import { ErrorAlert, errorText } from '../../components/ErrorAlert';
+import { errorText } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { formatMoney } from '../../components/money';
-import { SettingsPage } from '../../components/SettingsPage';
+import { SaveError, SettingsPage } from '../../components/SettingsPage';
 import type { Versioned } from '../../components/useFormMutation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useStoredValueRules, walletKeys, type StoredValueDebitOrder, type StoredValueRules } from './walletQueries';
@@ -94,21 +94,14 @@ function RulesEditor({ record, onReload }: { record: Versioned<StoredValueRules>
         </Form.Item>
         <Typography.Paragraph type="secondary">{t('svRules.current', { at: formatDateTime(r.updatedAt) })}</Typography.Paragraph>
         {failure != null && (
-          <div style={{ marginBottom: 12 }}>
-            <ErrorAlert
-              error={failure}
-              testId="sv-rules-save-error"
-              onRetry={
-                isApiProblem(failure) && failure.status === 412
-                  ? () => {
-                      setFailure(null);
-                      onReload();
-                    }
-                  : undefined
-              }
-              retryLabel={t('common.reload')}
-            />
-          </div>
+          <SaveError
+            error={failure}
+            testId="sv-rules-save-error"
+            onReload={() => {
+              setFailure(null);
+              onReload();
+            }}
+          />
         )}
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="sv-rules-save">
           {t('common.save')}
