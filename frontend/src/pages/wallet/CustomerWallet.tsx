@@ -8,12 +8,13 @@ import { formatDateTimeIn } from '../../components/zonedTime';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
 import { useMyClinics } from '../visits/useClinics';
+import { LotLabel } from './LotLabel';
 import { WalletActions } from './WalletActions';
 import { WalletLedger } from './WalletLedger';
 import { expiredValue } from './walletFigures';
-import { useCustomerAccount, useLotNames, type StoredValueAccount, type StoredValueLot } from './walletQueries';
+import { useCustomerAccount, type StoredValueAccount, type StoredValueLot } from './walletQueries';
 
-export const ACCOUNT_STATUS_COLORS: Record<StoredValueAccount['status'], string> = { ACTIVE: 'green', FROZEN: 'blue', CLOSED: 'default' };
+const ACCOUNT_STATUS_COLORS: Record<StoredValueAccount['status'], string> = { ACTIVE: 'green', FROZEN: 'blue', CLOSED: 'default' };
 const LOT_STATUS_COLORS: Record<StoredValueLot['status'], string> = { LIVE: 'green', EXPIRED: 'orange', CLOSED: 'default' };
 
 /**
@@ -101,7 +102,6 @@ function LotsTable({ account }: { account: StoredValueAccount }) {
   const { t, locale } = useI18n();
   const { me } = useMe();
   const clinics = useMyClinics();
-  const lotName = useLotNames();
   const zone = me.tenant?.timeZone ?? 'Asia/Shanghai';
   const fmt = (m: StoredValueLot['principal']) => formatMoney(m, locale);
   const reminderEnd = dayjs().add(account.expiringSoon.withinDays, 'day');
@@ -109,14 +109,7 @@ function LotsTable({ account }: { account: StoredValueAccount }) {
     {
       title: t('wallet.plan'),
       key: 'plan',
-      render: (_, l) => (
-        <>
-          <div>{lotName(l)}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {formatDateTime(l.toppedUpAt)} · {t(`debitOrder.${l.debitOrder}`)}
-          </Typography.Text>
-        </>
-      ),
+      render: (_, l) => <LotLabel lot={l} />,
     },
     { title: t('wallet.quote.paid'), key: 'paid', align: 'right', render: (_, l) => fmt(l.principal) },
     { title: t('wallet.quote.bonus'), key: 'bonus', align: 'right', render: (_, l) => fmt(l.bonus) },

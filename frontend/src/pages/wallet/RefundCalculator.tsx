@@ -1,11 +1,11 @@
-import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Money } from '../../api/queries';
-import { formatDate } from '../../components/format';
 import { formatMoney } from '../../components/money';
 import { useI18n } from '../../i18n/I18nProvider';
+import { LotLabel } from './LotLabel';
 import { expiredValue } from './walletFigures';
-import { useLotNames, type StoredValueLot, type StoredValueRefundQuote, type StoredValueRefundQuoteLot } from './walletQueries';
+import { type StoredValueLot, type StoredValueRefundQuote, type StoredValueRefundQuoteLot } from './walletQueries';
 
 type Figure = 'principal' | 'bonus' | 'consumed' | 'principalConsumed' | 'refund' | 'forfeitedBonus';
 
@@ -16,7 +16,6 @@ type Figure = 'principal' | 'bonus' | 'consumed' | 'principalConsumed' | 'refund
  */
 export function RefundCalculator({ quote, lots }: { quote: StoredValueRefundQuote; lots: StoredValueLot[] }) {
   const { t, locale } = useI18n();
-  const lotName = useLotNames();
   const fmt = (m: Money) => formatMoney(m, locale);
   const cell = (key: Figure, title: string, strong = false) => ({
     title,
@@ -34,14 +33,7 @@ export function RefundCalculator({ quote, lots }: { quote: StoredValueRefundQuot
       key: 'lot',
       render: (_, l) => {
         const lot = lots.find((x) => x.id === l.lotId);
-        return (
-          <>
-            <div>{lot ? lotName(lot) : '—'}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {lot && formatDate(lot.toppedUpAt)} <Tag style={{ marginInlineStart: 4 }}>{t(`debitOrder.${l.debitOrder}`)}</Tag>
-            </Typography.Text>
-          </>
-        );
+        return lot ? <LotLabel lot={lot} /> : '—';
       },
     },
     cell('principal', t('wallet.quote.paid')),
