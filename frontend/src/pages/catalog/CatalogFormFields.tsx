@@ -1,10 +1,9 @@
 import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { FieldPath } from '../../api/formErrors';
-import type { Clinic } from '../../api/queries';
 import { minorDigits, toMinorUnits } from '../../components/money';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ITEM_CATEGORIES, type ItemCategory } from './catalogFields';
-import { ClinicChoiceFields } from './ClinicChoiceFields';
+import { ClinicChoiceFields, CodeField, type RecordFieldsProps } from './ChainRecordFields';
 
 export interface CatalogFormValues {
   code?: string;
@@ -30,38 +29,14 @@ export const CATALOG_FIELDS: FieldPath[] = [
 ];
 
 /** Fields of "add" and "edit"; the code is fixed once created. */
-export function CatalogFormFields({
-  mode,
-  currency,
-  clinics,
-  clinicsLoading,
-}: {
-  mode: 'create' | 'edit';
-  currency: string;
-  clinics: Clinic[];
-  clinicsLoading: boolean;
-}) {
+export function CatalogFormFields({ mode, currency, clinics, clinicsLoading }: RecordFieldsProps) {
   const { t } = useI18n();
   const digits = minorDigits(currency);
 
   return (
     <Row gutter={16}>
       <Col xs={24} sm={10}>
-        <Form.Item
-          name="code"
-          label={t('catalog.form.code')}
-          extra={mode === 'create' ? t('catalog.form.codeHint') : undefined}
-          rules={
-            mode === 'create'
-              ? [
-                  { required: true, message: t('validation.required', { field: t('catalog.form.code') }) },
-                  { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,29}$/, message: t('catalog.form.codeInvalid') },
-                ]
-              : []
-          }
-        >
-          <Input data-testid="catalog-form-code" disabled={mode === 'edit'} maxLength={30} autoComplete="off" />
-        </Form.Item>
+        <CodeField mode={mode} label={t('catalog.form.code')} testId="catalog-form-code" />
       </Col>
       <Col xs={24} sm={14}>
         <Form.Item

@@ -8,7 +8,7 @@ import { toMajorUnits, toMinorUnits } from '../../components/money';
 import { editModalProps, inWords, useEditedRecord, useFormMutation } from '../../components/useFormMutation';
 import { useI18n, type Translate } from '../../i18n/I18nProvider';
 import { CATALOG_FIELDS, CatalogFormFields, type CatalogFormValues } from './CatalogFormFields';
-import { clinicChoice } from './ClinicChoiceFields';
+import { clinicChoice } from './ChainRecordFields';
 
 /** What an item write changes: the catalog lists and the audit log. */
 const CATALOG_WRITES = [keys.catalog, keys.audit];

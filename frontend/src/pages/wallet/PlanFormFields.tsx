@@ -1,11 +1,10 @@
 import { Col, DatePicker, Form, Input, InputNumber, Row, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { FieldPath } from '../../api/formErrors';
-import type { Clinic } from '../../api/queries';
 import { formatMoney, toMinorUnits } from '../../components/money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useI18n } from '../../i18n/I18nProvider';
-import { ClinicChoiceFields } from '../catalog/ClinicChoiceFields';
+import { ClinicChoiceFields, CodeField, type RecordFieldsProps } from '../catalog/ChainRecordFields';
 
 export interface PlanFormValues {
   code?: string;
@@ -31,7 +30,7 @@ const MAX_MINOR = 100_000_000_000;
  * Fields of "new plan" and "edit plan": pay `price`, get `value` (the bonus is shown as it comes out), validity,
  * where it is sold and spent, and when it can be bought. The code is fixed once created.
  */
-export function PlanFormFields({ mode, currency, clinics, clinicsLoading }: { mode: 'create' | 'edit'; currency: string; clinics: Clinic[]; clinicsLoading: boolean }) {
+export function PlanFormFields({ mode, currency, clinics, clinicsLoading }: RecordFieldsProps) {
   const { t, locale } = useI18n();
   const form = Form.useFormInstance<PlanFormValues>();
   const price = toMinorUnits(Form.useWatch('price', form) ?? '', currency);
@@ -47,14 +46,7 @@ export function PlanFormFields({ mode, currency, clinics, clinicsLoading }: { mo
   return (
     <Row gutter={16}>
       <Col xs={24} sm={10}>
-        <Form.Item
-          name="code"
-          label={t('svPlans.form.code')}
-          extra={mode === 'create' ? t('svPlans.form.codeHint') : undefined}
-          rules={mode === 'create' ? [required(t('svPlans.form.code')), { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,29}$/, message: t('svPlans.form.codeInvalid') }] : []}
-        >
-          <Input data-testid="sv-plan-code" disabled={mode === 'edit'} maxLength={30} autoComplete="off" />
-        </Form.Item>
+        <CodeField mode={mode} label={t('svPlans.form.code')} testId="sv-plan-code" />
       </Col>
       <Col xs={24} sm={14}>
         <Form.Item name="name" label={t('svPlans.form.name')} rules={[{ ...required(t('svPlans.form.name')), whitespace: true }]}>

@@ -8,7 +8,7 @@ import { FormModal } from '../../components/FormModal';
 import { toMajorUnits, toMinorUnits } from '../../components/money';
 import { editModalProps, useEditedRecord, useFormMutation } from '../../components/useFormMutation';
 import { useI18n, type Translate } from '../../i18n/I18nProvider';
-import { clinicChoice } from '../catalog/ClinicChoiceFields';
+import { clinicChoice } from '../catalog/ChainRecordFields';
 import { PLAN_FIELDS, PlanFormFields, type PlanFormValues } from './PlanFormFields';
 import { walletKeys, type StoredValuePlan } from './walletQueries';
 
