@@ -1,5 +1,5 @@
-import { keys, type Money, type Order, type OrderLine, type OrderStatus, type TenderMethod } from '../../api/queries';
 import { walletKeys } from '../wallet/walletQueries';
+import { keys, type Money, type Order, type OrderLine, type OrderStatus, type TenderMethod } from '../../api/queries';
 
 export const TENDER_METHODS: TenderMethod[] = ['CASH', 'BANK_CARD', 'WECHAT_PAY', 'ALIPAY', 'OTHER', 'POINTS', 'STORED_VALUE'];
 export const ORDER_STATUSES: OrderStatus[] = ['DRAFT', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOID'];
