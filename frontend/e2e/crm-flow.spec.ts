@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn, signOut } from './session';
-import { api, pick } from './ui';
+import { api, pick, registerCustomer } from './ui';
 
 /**
  * Characters with a single reading each, so the pinyin initials the server derives are known: a name built
@@ -55,17 +55,7 @@ test('front desk registers, books and checks in a customer; the consultant recor
   });
 
   await test.step('registers the customer', async () => {
-    await page.getByTestId('nav-customers').click();
-    await page.getByTestId('register-customer-button').click();
-    await page.getByTestId('customer-form-name').fill(name);
-    await page.getByTestId('customer-form-phone').fill(phone);
-    await pick(page, 'customer-form-source', '自然到店');
-    const registered = api(page, 'POST', /^\/api\/v1\/customers$/);
-    await page.getByTestId('customer-form-submit').click();
-    const response = await registered;
-    expect(response.status(), `POST /api/v1/customers: ${await response.text()}`).toBe(201);
-    customerId = ((await response.json()) as { id: string }).id;
-    await expect(page.getByTestId('customer-name')).toHaveText(name);
+    customerId = await registerCustomer(page, name, phone);
   });
 
   await test.step('books her at 上海静安店 from her page', async () => {

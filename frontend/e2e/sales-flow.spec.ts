@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './session';
-import { api, pick } from './ui';
+import { api, pick, registerCustomer } from './ui';
 
 /**
  * Demo chain A's tiers: 普卡 from 10,000 (2% off), 银卡 from 30,000 on lifetime spend; 1 point per yuan, ×1.5 at
@@ -15,16 +15,7 @@ test('a manager sells to a customer, her tier rises from 普卡 to 银卡 with p
 
   await test.step('a.manager registers a new customer', async () => {
     await signIn(page, 'a.manager');
-    await page.getByTestId('nav-customers').click();
-    await page.getByTestId('register-customer-button').click();
-    await page.getByTestId('customer-form-name').fill(name);
-    await page.getByTestId('customer-form-phone').fill(phone);
-    await pick(page, 'customer-form-source', '自然到店');
-    const registered = api(page, 'POST', /^\/api\/v1\/customers$/);
-    await page.getByTestId('customer-form-submit').click();
-    const response = await registered;
-    expect(response.status(), await response.text()).toBe(201);
-    customerId = ((await response.json()) as { id: string }).id;
+    customerId = await registerCustomer(page, name, phone);
   });
 
   await test.step('sells her 热玛吉: she becomes 普卡 with 18,800 points', async () => {

@@ -24,3 +24,18 @@ export async function pick(page: Page, testId: string, title?: string) {
 export function api(page: Page, method: string, path: RegExp) {
   return page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname));
 }
+
+/** Registers a walk-in customer from the customer list and waits for her page; answers her id. */
+export async function registerCustomer(page: Page, name: string, phone: string): Promise<string> {
+  await page.getByTestId('nav-customers').click();
+  await page.getByTestId('register-customer-button').click();
+  await page.getByTestId('customer-form-name').fill(name);
+  await page.getByTestId('customer-form-phone').fill(phone);
+  await pick(page, 'customer-form-source', '自然到店');
+  const registered = api(page, 'POST', /^\/api\/v1\/customers$/);
+  await page.getByTestId('customer-form-submit').click();
+  const response = await registered;
+  expect(response.status(), `POST /api/v1/customers: ${await response.text()}`).toBe(201);
+  await expect(page.getByTestId('customer-name')).toHaveText(name);
+  return ((await response.json()) as { id: string }).id;
+}

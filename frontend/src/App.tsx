@@ -28,6 +28,8 @@ const CalendarPage = lazy(() => import('./pages/appointments/CalendarPage').then
 const VisitPage = lazy(() => import('./pages/visits/VisitPage').then((m) => ({ default: m.VisitPage })));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const StoredValuePlansPage = lazy(() => import('./pages/wallet/StoredValuePlansPage').then((m) => ({ default: m.StoredValuePlansPage })));
+const StoredValueRulesPage = lazy(() => import('./pages/wallet/StoredValueRulesPage').then((m) => ({ default: m.StoredValueRulesPage })));
 const PosPage = lazy(() => import('./pages/orders/PosPage').then((m) => ({ default: m.PosPage })));
 const OrdersPage = lazy(() => import('./pages/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
 const OrderPage = lazy(() => import('./pages/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
@@ -115,6 +117,8 @@ export function ShellRoutes() {
         <Route path="staff" element={<Guard nav="staff"><StaffPage /></Guard>} />
         <Route path="catalog" element={<Guard nav="catalog"><CatalogPage /></Guard>} />
         <Route path="settings/tiers" element={<Guard nav="tierSettings"><TierSettingsPage /></Guard>} />
+        <Route path="settings/stored-value-plans" element={<Guard nav="storedValuePlans"><StoredValuePlansPage /></Guard>} />
+        <Route path="settings/stored-value-rules" element={<Guard nav="storedValueRules"><StoredValueRulesPage /></Guard>} />
         <Route path="points/expiring" element={<Guard nav="expiringPoints"><ExpiringPointsPage /></Guard>} />
         <Route path="settings/points" element={<Guard nav="pointsSettings"><PointsRulesPage /></Guard>} />
         <Route path="settings/pack-templates" element={<Guard nav="packTemplates"><PackTemplatesPage /></Guard>} />

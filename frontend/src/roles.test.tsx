@@ -18,6 +18,8 @@ const ALL: NavKey[] = [
   'clinics',
   'staff',
   'catalog',
+  'storedValuePlans',
+  'storedValueRules',
   'tierSettings',
   'pointsSettings',
   'expiringPoints',
@@ -30,7 +32,7 @@ describe('menu by role', () => {
     [['platform-admin'], ['tenants']],
     [
       ['tenant-admin'],
-      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'audit'],
+      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'audit'],
     ],
     [['manager'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff']],
     [['consultant'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'expiringPoints', 'clinics']],
@@ -102,6 +104,17 @@ describe('menu by role', () => {
     for (const role of ['consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
       expect(permissionsFor([role]).canRefundOrders, role).toBe(false);
     }
+    // Stored value: who sells tops up; the front desk also freezes; refunds and the rest for managers and chain admins; transfers for chain admins.
+    const storedValue = (role: Role) => {
+      const p = permissionsFor([role]);
+      return [p.canTopUp, p.canFreezeStoredValue, p.canRefundStoredValue, p.canTransferStoredValue];
+    };
+    expect(storedValue('tenant-admin')).toEqual([true, true, true, true]);
+    expect(storedValue('manager')).toEqual([true, true, true, false]);
+    expect(storedValue('front-desk')).toEqual([true, true, false, false]);
+    expect(storedValue('consultant')).toEqual([true, false, false, false]);
+    expect(storedValue('clinician')).toEqual([false, false, false, false]);
+    expect(storedValue('platform-admin')).toEqual([false, false, false, false]);
     expect(permissionsFor(['tenant-admin']).canManageLoyalty).toBe(true);
     for (const role of ['manager', 'consultant', 'front-desk', 'clinician', 'platform-admin'] as Role[]) {
       expect(permissionsFor([role]).canManageLoyalty, role).toBe(false);
@@ -151,6 +164,8 @@ describe('menu by role', () => {
       ['clinician', '/pos', '/api/v1/orders'],
       ['manager', '/settings/tiers', '/api/v1/membership/tiers'],
       ['consultant', '/settings/points', '/api/v1/points/rules'],
+      ['manager', '/settings/stored-value-plans', '/api/v1/stored-value/plans'],
+      ['front-desk', '/settings/stored-value-rules', '/api/v1/stored-value/rules'],
     ];
     for (const [role, path, endpoint] of cases) {
       const api = new FakeApi()

@@ -14,6 +14,8 @@ export type NavKey =
   | 'clinics'
   | 'staff'
   | 'catalog'
+  | 'storedValuePlans'
+  | 'storedValueRules'
   | 'tierSettings'
   | 'pointsSettings'
   | 'expiringPoints'
@@ -54,6 +56,14 @@ export interface Permissions {
   canSell: boolean;
   /** Refund paid orders. */
   canRefundOrders: boolean;
+  /** Sell a stored-value plan to a customer (a top-up). */
+  canTopUp: boolean;
+  /** Freeze a stored-value account (lost card, dispute). */
+  canFreezeStoredValue: boolean;
+  /** Refund a stored-value account, unfreeze it, reactivate its expired value. */
+  canRefundStoredValue: boolean;
+  /** Transfer a stored-value balance to another customer, adjust it by hand. */
+  canTransferStoredValue: boolean;
   /** Membership tiers and points rules. */
   canManageLoyalty: boolean;
   /** Set a customer's tier by hand until a date, end such an override. */
@@ -76,6 +86,8 @@ export interface Permissions {
  * The treatment catalog is the chain admin's price list: only they see it. Customer imports and the
  * conversion analysis are for chain admins and managers; merging and erasing customers for chain admins.
  * Every staff role may export the customer list (the server masks phones where the role needs it).
+ * Stored value: everyone who sells tops up; the front desk, managers and chain admins freeze an account; managers
+ * and chain admins refund, unfreeze and reactivate it; chain admins transfer, adjust, and keep its plans and rules.
  * Every staff role sees the check-in desk and the booking calendar; clinicians only read the books and check
  * visits out. Consultations are health-related: front desk staff neither read nor record them, clinicians
  * read them. The front desk starts at the check-in desk. Everyone but clinicians sells at the till; every staff
@@ -107,6 +119,10 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canRecordConsultations: false,
       canSell: false,
       canRefundOrders: false,
+      canTopUp: false,
+      canFreezeStoredValue: false,
+      canRefundStoredValue: false,
+      canTransferStoredValue: false,
       canManageLoyalty: false,
       canOverrideTiers: false,
       canAdjustPoints: false,
@@ -126,7 +142,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   if (customerWriter) nav.push('expiringPoints');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'tierSettings', 'pointsSettings', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
@@ -146,6 +162,10 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canRecordConsultations: consultationWriter,
     canSell: customerWriter,
     canRefundOrders: admin || manager,
+    canTopUp: customerWriter,
+    canFreezeStoredValue: admin || manager || has('front-desk'),
+    canRefundStoredValue: admin || manager,
+    canTransferStoredValue: admin,
     canManageLoyalty: admin,
     canOverrideTiers: admin,
     canAdjustPoints: admin || manager,

@@ -1,6 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import type { ReactNode } from 'react';
+import type { FieldError } from '../api/problem';
+import { isApiProblem } from '../api/problem';
+import { useI18n } from '../i18n/I18nProvider';
 import { ErrorAlert } from './ErrorAlert';
 import { PageHeader } from './PageHeader';
 import type { Versioned } from './useFormMutation';
@@ -32,6 +35,20 @@ export function SettingsPage<T extends { version: number }>({
       ) : (
         <div key={record.data.data.version}>{editor(record.data, () => void record.refetch())}</div>
       )}
+    </div>
+  );
+}
+
+/**
+ * A save of the settings that the server refused; after a 412 (changed by someone else since the read) it offers
+ * to read them again, which rebuilds the editor from what is there now.
+ */
+export function SaveError({ error, extraErrors, testId, onReload }: { error: unknown; extraErrors?: FieldError[]; testId: string; onReload: () => void }) {
+  const { t } = useI18n();
+  const stale = isApiProblem(error) && error.status === 412;
+  return (
+    <div style={{ marginBottom: 12 }}>
+      <ErrorAlert error={error} extraErrors={extraErrors} testId={testId} onRetry={stale ? onReload : undefined} retryLabel={t('common.reload')} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { packEn, packZh } from './packMessages';
 import { salesEn, salesZh } from './salesMessages';
+import { walletEn, walletZh } from './walletMessages';
 
 /**
  * Every UI string, in zh-CN (default) and en-US. `{name}` placeholders are filled by `t()`.
@@ -8,6 +9,7 @@ import { salesEn, salesZh } from './salesMessages';
 const zhCN = {
   ...salesZh,
   ...packZh,
+  ...walletZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -916,6 +918,7 @@ export type Messages = Record<MessageKey, string>;
 const enUS: Messages = {
   ...salesEn,
   ...packEn,
+  ...walletEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 

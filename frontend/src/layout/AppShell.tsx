@@ -20,6 +20,8 @@ import {
   MedicineBoxOutlined,
   SolutionOutlined,
   UserOutlined,
+  WalletOutlined,
+  ControlOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
@@ -42,6 +44,8 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   customerImports: { path: '/customer-imports', label: 'nav.customerImports', icon: <ImportOutlined /> },
   conversion: { path: '/conversion', label: 'nav.conversion', icon: <FunnelPlotOutlined /> },
   expiringPoints: { path: '/points/expiring', label: 'nav.expiringPoints', icon: <FieldTimeOutlined /> },
+  storedValuePlans: { path: '/settings/stored-value-plans', label: 'nav.storedValuePlans', icon: <WalletOutlined /> },
+  storedValueRules: { path: '/settings/stored-value-rules', label: 'nav.storedValueRules', icon: <ControlOutlined /> },
   clinics: { path: '/clinics', label: 'nav.clinics', icon: <ShopOutlined /> },
   staff: { path: '/staff', label: 'nav.staff', icon: <TeamOutlined /> },
   catalog: { path: '/catalog', label: 'nav.catalog', icon: <MedicineBoxOutlined /> },

@@ -35,6 +35,8 @@ const ENTITY_LABELS: Record<EntityType, MessageKey> = {
   order: 'audit.entity.order',
   'pack-template': 'audit.entity.pack-template',
   'session-pack': 'audit.entity.session-pack',
+  'stored-value-plan': 'audit.entity.stored-value-plan',
+  'stored-value-account': 'audit.entity.stored-value-account',
 };
 
 /** Records that have a page of their own, to open from their entries. */

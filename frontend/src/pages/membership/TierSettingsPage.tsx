@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { formatMoney, toMajorUnits } from '../../components/money';
 import { minorOf, MoneyInput } from '../../components/MoneyInput';
-import { SettingsPage } from '../../components/SettingsPage';
+import { SaveError, SettingsPage } from '../../components/SettingsPage';
 import type { Versioned } from '../../components/useFormMutation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
@@ -339,22 +339,15 @@ function TierEditor({ record, onReload }: { record: Versioned<MembershipProgram>
       <Card title={t('tiers.previewTitle')} style={{ marginTop: 16 }} data-testid="tier-preview">
         <Typography.Paragraph type="secondary">{t('tiers.previewHint')}</Typography.Paragraph>
         {failure && (
-          <div style={{ marginBottom: 12 }}>
-            <ErrorAlert
-              error={failure.error}
-              extraErrors={failure.unmatched}
-              testId="tier-settings-save-error"
-              onRetry={
-                isApiProblem(failure.error) && failure.error.status === 412
-                  ? () => {
-                      setFailure(null);
-                      onReload();
-                    }
-                  : undefined
-              }
-              retryLabel={t('common.reload')}
-            />
-          </div>
+          <SaveError
+            error={failure.error}
+            extraErrors={failure.unmatched}
+            testId="tier-settings-save-error"
+            onReload={() => {
+              setFailure(null);
+              onReload();
+            }}
+          />
         )}
         <Space style={{ marginBottom: 16 }}>
           <Button icon={<EyeOutlined />} onClick={() => void runPreview()} disabled={!body || (previewed && !!counts)} data-testid="tier-preview-button">

@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
 import { useStaffDirectory, useUserNames } from '../customers/useStaffDirectory';
 import { useMyClinics } from '../visits/useClinics';
+import { StoredValueSplit, storedValueSplitText } from '../wallet/StoredValueTender';
 import { latestRefund, RefundModal, VoidOrderModal } from './OrderModals';
 import { OrderLinesTable, OrderReceipt, OrderStatusTag, OrderTotals } from './OrderParts';
 import { isRefundable } from './orderFields';
@@ -176,6 +177,7 @@ function OrderView({ orderId }: { orderId: string }) {
                 {order.tenders.map((x) => (
                   <Descriptions.Item key={x.tenderNo} label={t(`tenderMethod.${x.method}`)}>
                     {fmt(x.amount)}
+                    <StoredValueSplit tender={x} />
                     {x.refunded.amount > 0 && ` (${t('orders.tenderRefunded', { amount: fmt(x.refunded) })})`}
                   </Descriptions.Item>
                 ))}
@@ -207,7 +209,7 @@ function RefundFigures({ refund }: { refund: Refund }) {
       <Descriptions.Item label={t('refund.moneyReturned')}>
         <span data-testid="refund-result-money">{fmt(refund.moneyReturned)}</span>
         {refund.tenders.length > 0 &&
-          ` (${refund.tenders.map((x) => `${t(`tenderMethod.${x.method}`)} ${fmt(x.amount)}${x.points ? ` · ${t('receipt.pointsUsed', { points: x.points })}` : ''}`).join(t('common.listSeparator'))})`}
+          ` (${refund.tenders.map((x) => `${t(`tenderMethod.${x.method}`)} ${fmt(x.amount)}${x.points ? ` · ${t('receipt.pointsUsed', { points: x.points })}` : ''}${storedValueSplitText(x, t, locale)}`).join(t('common.listSeparator'))})`}
       </Descriptions.Item>
       <Descriptions.Item label={t('refund.pointsReversed')}>
         <span data-testid="refund-result-points">{refund.pointsReversed}</span>

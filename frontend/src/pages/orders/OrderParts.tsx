@@ -7,6 +7,7 @@ import { formatMoney } from '../../components/money';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PackLineName } from '../packs/PackLineName';
 import { useMyClinics } from '../visits/useClinics';
+import { StoredValueSplit } from '../wallet/StoredValueTender';
 import { ORDER_STATUS_COLORS } from './orderFields';
 
 export function OrderStatusTag({ status }: { status: OrderStatus }) {
@@ -153,6 +154,7 @@ export function OrderReceipt({ order }: { order: Order }) {
           <li key={tender.tenderNo}>
             {t(`tenderMethod.${tender.method}`)}: {fmt(tender.amount)}
             {tender.points != null && ` (${t('receipt.pointsUsed', { points: tender.points })})`}
+            <StoredValueSplit tender={tender} />
             {tender.reference && ` · ${tender.reference}`}
           </li>
         ))}

@@ -6,6 +6,7 @@ import { FakeApi, json, problem } from '../../test/fakeApi';
 import { catalogItem, clinic, colleague, customer, me, order, orderLine, pointsRules, staff } from '../../test/fixtures';
 import { fill } from '../../test/fill';
 import { renderApp } from '../../test/renderApp';
+import { cny, svAccount, svLot } from '../../test/walletFixtures';
 
 type Order = components['schemas']['Order'];
 type User = ReturnType<typeof userEvent.setup>;
@@ -198,5 +199,74 @@ describe('Point of sale', () => {
     await pick(user, 'pos-line-item-0', HA.name);
     await user.click(screen.getByTestId('pos-price'));
     expect(await within(screen.getByTestId('pos-line-0')).findByText('must be at most 999')).toBeInTheDocument();
+  });
+});
+
+describe('Paying with stored value at the till', () => {
+  /** ¥1,000 spendable everywhere (¥750 principal, ¥250 bonus) and ¥500 only at another clinic. */
+  const CARD = svAccount(HEYUTONG, [
+    svLot(1, { principal: 75000, bonus: 25000, consumed: 0 }),
+    svLot(2, { principal: 40000, bonus: 10000, consumed: 0, allClinics: false, clinicIds: [clinic(2).id] }),
+  ]);
+  const svApi = (account = CARD) => posApi().on('GET', '/api/v1/stored-value/accounts', { items: [account], nextCursor: null }).on('POST', '/api/v1/orders', json(DRAFT, 201, { ETag: '"0"' }));
+  const tender = (i: number) => within(screen.getByTestId(`pos-tender-${i}`));
+
+  it('shows what she can spend at this clinic, refuses more, shows a short balance (422) on the tender, and the receipt splits principal and bonus', async () => {
+    const user = userEvent.setup();
+    const paid: Order = {
+      ...DRAFT,
+      status: 'PAID',
+      paidAt: '2026-11-23T10:05:00+08:00',
+      tenders: [
+        { tenderNo: 1, method: 'STORED_VALUE', amount: cny(100000), refunded: cny(0), storedValuePrincipal: cny(75000), storedValueBonus: cny(25000) },
+        { tenderNo: 2, method: 'CASH', amount: cny(546000), refunded: cny(0), storedValuePrincipal: null, storedValueBonus: null },
+      ],
+    };
+    let attempts = 0;
+    const api = svApi().on('POST', '/api/v1/orders/{id}/pay', () => {
+      attempts += 1;
+      return attempts === 1
+        ? problem(422, { type: 'https://meike.app/problems/business-rule', title: 'Unprocessable', detail: 'Stored value at this clinic is 800.00, short of 1000.00' })
+        : json(paid, 200, { ETag: '"1"' });
+    });
+    renderApp(api, { path: '/pos' });
+    await openDraft(user);
+    await user.click(screen.getByTestId('pos-add-tender'));
+    await pick(user, 'pos-tender-method-0', '储值卡');
+    const hint = await tender(0).findByTestId('pos-sv-balance');
+    expect(hint).toHaveTextContent('本店可用 ¥1,000.00（本金 ¥750.00 · 赠送 ¥250.00），账户余额 ¥1,500.00');
+    expect(hint).toHaveTextContent('超出储值卡可用余额');
+    expect(screen.getByTestId('pos-pay')).toBeDisabled();
+
+    await setAmount(user, 'pos-tender-amount-0', '1000');
+    await waitFor(() => expect(tender(0).getByTestId('pos-sv-balance')).not.toHaveTextContent('超出'));
+    await user.click(screen.getByTestId('pos-add-tender'));
+    await waitFor(() => expect(screen.getByTestId('pos-tender-amount-1')).toHaveValue('5460.00'));
+    await waitFor(() => expect(screen.getByTestId('pos-pay')).toBeEnabled());
+    await user.click(screen.getByTestId('pos-pay'));
+
+    expect(await tender(0).findByText('储值卡余额不足：本店可用 ¥1,000.00')).toBeInTheDocument();
+    expect(screen.getByTestId('pos-pay-error')).toHaveTextContent('Stored value at this clinic is 800.00, short of 1000.00');
+
+    await user.click(screen.getByTestId('pos-pay'));
+    expect(await screen.findByTestId('order-receipt')).toBeInTheDocument();
+    expect(api.calls('POST', `/api/v1/orders/${DRAFT.id}/pay`)[1].body).toEqual({
+      tenders: [
+        { method: 'STORED_VALUE', amount: cny(100000) },
+        { method: 'CASH', amount: cny(546000) },
+      ],
+    });
+    expect(within(screen.getByTestId('receipt-tenders')).getByText(/储值卡/)).toHaveTextContent('储值卡: ¥1,000.00 (本金 ¥750.00 · 赠送 ¥250.00)');
+  });
+
+  it('refuses a frozen card, saying why', async () => {
+    const user = userEvent.setup();
+    renderApp(svApi({ ...CARD, status: 'FROZEN', frozenReason: '客户报失' }), { path: '/pos' });
+    await openDraft(user);
+    await user.click(screen.getByTestId('pos-add-tender'));
+    await pick(user, 'pos-tender-method-0', '储值卡');
+    await setAmount(user, 'pos-tender-amount-0', '6460');
+    expect(await tender(0).findByTestId('pos-sv-balance')).toHaveTextContent('储值卡已冻结，不能支付');
+    expect(screen.getByTestId('pos-pay')).toBeDisabled();
   });
 });

@@ -21,8 +21,10 @@ import { CustomerPicker } from '../customers/CustomerPicker';
 import { useSaleablePacks } from '../packs/packQueries';
 import { PackTemplateSelect } from '../packs/PackTemplateSelect';
 import { usePointsTender } from '../points/pointsQueries';
+import { storedValueRefusal, StoredValueTenderHint, useStoredValueTender } from '../wallet/StoredValueTender';
 import { ClinicSelect, ColleagueSelect, ItemSelect } from '../visits/pickers';
 import { useClinicItems } from '../visits/visitFields';
+import { walletKeys } from '../wallet/walletQueries';
 import { OrderLinesTable, OrderReceipt, OrderStatusTag, OrderTotals } from './OrderParts';
 import { ORDER_WRITES, TENDER_METHODS, tenderBalance } from './orderFields';
 
@@ -189,6 +191,7 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
   const items = useClinicItems(values.clinicId);
   const packs = useSaleablePacks(values.clinicId);
   const points = usePointsTender(values.customerId);
+  const storedValue = useStoredValueTender(values.customerId, values.clinicId);
 
   const order = draft?.data;
   const lines = linesOf(values, currency);
@@ -201,7 +204,9 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
   const balance = order ? tenderBalance(order.total.amount, amounts) : null;
   const pointsPaid = tenders.reduce((s, x, i) => (x.method === 'POINTS' ? s + (amounts[i] ?? 0) : s), 0);
   const pointsShort = points.account != null && pointsPaid > points.account.value.amount;
-  const canPay = !!order && !dirty && !!balance?.exact && !pointsShort;
+  const svIndex = tenders.findIndex((x) => x.method === 'STORED_VALUE');
+  const svPaid = svIndex >= 0 ? (amounts[svIndex] ?? 0) : 0;
+  const canPay = !!order && !dirty && !!balance?.exact && !pointsShort && storedValueRefusal(storedValue, svPaid) === null;
 
   const lineFields = (lines: LineValues[]): FieldPath[] =>
     lines.flatMap((l, i) => [l.kind === 'PACK' ? 'packTemplateId' : 'itemId', 'quantity', 'unitPrice', 'lineDiscount'].map((f) => ['lines', i, f]));
@@ -271,8 +276,15 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
     },
     onError: (e) => {
       const fields: FieldPath[] = ['tenders', ...tenders.flatMap((_, i) => [['tenders', i, 'method'], ['tenders', i, 'amount'], ['tenders', i, 'reference']])];
-      const unmatched = isApiProblem(e) ? applyProblemToForm(tenderForm, e.errors, fields) : [];
-      setPayError({ error: e, unmatched });
+      // A 422 with a stored-value tender is her balance at this clinic falling short (it may have moved since it was read).
+      const svShort = isApiProblem(e) && e.status === 422 && e.errors.length === 0 && svIndex >= 0;
+      const errors = svShort
+        ? [{ field: `tenders[${svIndex}].amount`, message: t('pos.sv.shortError', { amount: storedValue.here ? formatMoney(storedValue.here.total, locale) : '—' }) }]
+        : isApiProblem(e)
+          ? e.errors
+          : [];
+      if (svShort) void queryClient.invalidateQueries({ queryKey: walletKeys.all });
+      setPayError({ error: e, unmatched: applyProblemToForm(tenderForm, errors, fields) });
     },
   });
 
@@ -524,7 +536,12 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
                                 <Form.Item name={[field.name, 'method']} rules={[{ required: true, message: t('pos.methodRequired') }]}>
                                   <Select
                                     data-testid={`pos-tender-method-${i}`}
-                                    options={TENDER_METHODS.filter((m) => m !== 'POINTS' || points.allowed).map((m) => ({
+                                    options={TENDER_METHODS.filter(
+                                      (m) =>
+                                        (m !== 'POINTS' || points.allowed) &&
+                                        // At most one stored-value tender per payment.
+                                        (m !== 'STORED_VALUE' || (storedValue.offered && (svIndex < 0 || svIndex === i))),
+                                    ).map((m) => ({
                                       value: m,
                                       label: t(`tenderMethod.${m}`),
                                     }))}
@@ -551,6 +568,8 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
                             </Row>
                             {tenders[i]?.method === 'POINTS' ? (
                               <PointsTenderHint points={points} short={pointsShort} />
+                            ) : tenders[i]?.method === 'STORED_VALUE' ? (
+                              <StoredValueTenderHint sv={storedValue} paying={svPaid} />
                             ) : (
                               tenders[i]?.method &&
                               tenders[i]?.method !== 'CASH' && (

@@ -1,7 +1,8 @@
+import { walletKeys } from '../wallet/walletQueries';
 import { keys, type Money, type Order, type OrderLine, type OrderStatus, type TenderMethod } from '../../api/queries';
 import { packKeys } from '../packs/packQueries';
 
-export const TENDER_METHODS: TenderMethod[] = ['CASH', 'BANK_CARD', 'WECHAT_PAY', 'ALIPAY', 'OTHER', 'POINTS'];
+export const TENDER_METHODS: TenderMethod[] = ['CASH', 'BANK_CARD', 'WECHAT_PAY', 'ALIPAY', 'OTHER', 'POINTS', 'STORED_VALUE'];
 export const ORDER_STATUSES: OrderStatus[] = ['DRAFT', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOID'];
 
 export const ORDER_STATUS_COLORS: Record<OrderStatus, string> = {
@@ -12,8 +13,8 @@ export const ORDER_STATUS_COLORS: Record<OrderStatus, string> = {
   VOID: 'default',
 };
 
-/** What a sale, refund or void changes: orders, her record (first purchase), her points, tier and packs, her history. */
-export const ORDER_WRITES = [keys.orders, keys.customers, keys.points, keys.membership, keys.timeline, packKeys.packs];
+/** What a sale, refund or void changes: orders, her record (first purchase), her points, stored value, tier and packs, her history. */
+export const ORDER_WRITES = [keys.orders, keys.customers, keys.points, walletKeys.all, keys.membership, keys.timeline, packKeys.packs];
 
 /** What can still be refunded of a line: its net amount less what was refunded of it. Packs refund their unused sessions instead. */
 export function refundableOf(line: OrderLine): number {

@@ -6,11 +6,10 @@ import { ifMatch, unwrap } from '../../api/client';
 import { applyProblemToForm, type FieldPath } from '../../api/formErrors';
 import { isApiProblem } from '../../api/problem';
 import { keys, type PointsRules } from '../../api/queries';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { formatMoney, toMajorUnits, toMinorUnits } from '../../components/money';
 import { MoneyInput } from '../../components/MoneyInput';
-import { SettingsPage } from '../../components/SettingsPage';
+import { SaveError, SettingsPage } from '../../components/SettingsPage';
 import type { Versioned } from '../../components/useFormMutation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
@@ -156,21 +155,14 @@ function RulesEditor({ record, onReload }: { record: Versioned<PointsRules>; onR
           })}
         </Typography.Paragraph>
         {failure != null && (
-          <div style={{ marginBottom: 12 }}>
-            <ErrorAlert
-              error={failure}
-              testId="points-rules-save-error"
-              onRetry={
-                isApiProblem(failure) && failure.status === 412
-                  ? () => {
-                      setFailure(null);
-                      onReload();
-                    }
-                  : undefined
-              }
-              retryLabel={t('common.reload')}
-            />
-          </div>
+          <SaveError
+            error={failure}
+            testId="points-rules-save-error"
+            onReload={() => {
+              setFailure(null);
+              onReload();
+            }}
+          />
         )}
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="points-rules-save">
           {t('common.save')}
