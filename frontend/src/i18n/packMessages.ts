@@ -182,6 +182,9 @@ export const packZh = {
   'liabilities.packs.title': '疗程卡',
   'liabilities.packs.none': '没有尚未消耗的疗程卡次数',
   'liabilities.packs.fileName': '疗程卡预收负债-{day}.csv',
+
+  'packs.saleOrder': '购卡订单',
+  'packs.refundOrder': '退款所在订单',
 } as const;
 
 export const packEn: Record<keyof typeof packZh, string> = {
@@ -363,4 +366,7 @@ export const packEn: Record<keyof typeof packZh, string> = {
   'liabilities.packs.title': 'Session packs',
   'liabilities.packs.none': 'No unused pack sessions',
   'liabilities.packs.fileName': 'session-pack-liabilities-{day}.csv',
+
+  'packs.saleOrder': 'The sale',
+  'packs.refundOrder': 'The order refunded',
 };

@@ -86,6 +86,27 @@ describe('Her packs', () => {
     expect(request.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('freezes a pack with a reason; a frozen one offers unfreezing instead', async () => {
+    const user = userEvent.setup();
+    let listed = LISTED;
+    const frozen: SessionPack = { ...LISTED, status: 'FROZEN', frozenAt: '2026-03-01T10:00:00+08:00' };
+    const api = apiFor(['manager'])
+      .on('GET', '/api/v1/session-packs', () => json({ items: [listed], nextCursor: null }))
+      .on('POST', '/api/v1/session-packs/{id}/freeze', () => {
+        listed = frozen;
+        return json({ entry: packEntry({ id: '01900000-0000-7000-8000-0000000b0e06', kind: 'FREEZE' }), pack: frozen });
+      });
+    renderApp(api, { path: packPath });
+    await user.click(await screen.findByTestId(`pack-freeze-${LISTED.id}`));
+    await fill(user, await screen.findByTestId('pack-freeze-reason'), '客户怀孕，暂停疗程');
+    await user.click(screen.getByTestId('pack-freeze-form-submit'));
+    expect(await screen.findByText('已冻结；解冻时冻结的天数会加回有效期')).toBeInTheDocument();
+    expect(api.calls('POST', `/api/v1/session-packs/${LISTED.id}/freeze`)[0].body).toEqual({ reason: '客户怀孕，暂停疗程' });
+    expect(await screen.findByTestId(`pack-unfreeze-${LISTED.id}`)).toBeInTheDocument();
+    expect(screen.getByTestId(`pack-status-${LISTED.id}`)).toHaveTextContent('已冻结');
+    expect(screen.queryByTestId(`pack-freeze-${LISTED.id}`)).not.toBeInTheDocument();
+  });
+
   it('reverses a redemption with a reason and extends by days, each with its own key', async () => {
     const user = userEvent.setup();
     const api = apiFor(['tenant-admin'])

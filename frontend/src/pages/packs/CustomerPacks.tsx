@@ -162,6 +162,7 @@ function PackLedger({ pack, onReverse }: { pack: SessionPack; onReverse: (entry:
       key: 'about',
       render: (_, e) => (
         <Flex vertical>
+          {e.orderId && <Link to={`/orders/${e.orderId}`}>{t(e.kind === 'REFUND' ? 'packs.refundOrder' : 'packs.saleOrder')}</Link>}
           {e.clinicianId && <span>{t('packs.givenBy', { name: directory.nameOf(e.clinicianId) ?? '' })}</span>}
           {e.intervalOverrideReason && <Typography.Text type="warning">{t('packs.earlyBecause', { reason: e.intervalOverrideReason })}</Typography.Text>}
           {e.expiresAt && <span>{t('packs.expiryMoved', { from: formatDateTime(e.previousExpiresAt), to: formatDateTime(e.expiresAt) })}</span>}
