@@ -1706,6 +1706,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stored-value/liabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outstanding principal and bonus per selling clinic and for the chain, with aging (tenant admin, manager)
+         * @description Computed from the ledger as of `asOf` (default now; never after now): every lot's principal and bonus
+         *     still spendable then (the sum of what its entries gave and took up to that time), grouped by the clinic
+         *     that sold the lot (the top-up's clinic; an opening balance's import clinic; a transfer keeps the origin's)
+         *     and aged by top-up date (0-90, 91-180, 181-365, over 365 days before `asOf`). The principal is deferred
+         *     revenue; the bonus is owed as service, never as money. Expired value is reported apart (it is not
+         *     spendable until reactivated, and never silently dropped). A correction without a clinic is a row whose
+         *     `clinicId` is null. A manager limited to some clinics sees those clinics only. An account holding lots of
+         *     several clinics is counted once in `total`.
+         */
+        get: operations["getStoredValueLiabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stored-value/expiry-runs": {
         parameters: {
             query?: never;
@@ -2450,12 +2477,50 @@ export interface components {
             reason: string;
         };
         /**
-         * @description Age of the packs by purchase date before `asOf`, in days.
+         * @description Age of prepaid value by purchase (pack) or top-up (stored value) date before `asOf`, in days.
          * @enum {string}
          */
-        SessionPackAgingBucket: "DAYS_0_90" | "DAYS_91_180" | "DAYS_181_365" | "OVER_365";
+        LiabilityAgingBucket: "DAYS_0_90" | "DAYS_91_180" | "DAYS_181_365" | "OVER_365";
+        StoredValueAging: {
+            bucket: components["schemas"]["LiabilityAgingBucket"];
+            /** @description Accounts with spendable value topped up in this age. */
+            accounts: number;
+            principal: components["schemas"]["Money"];
+            bonus: components["schemas"]["Money"];
+        };
+        StoredValueLiability: {
+            /**
+             * Format: uuid
+             * @description The selling clinic; null in the total and for corrections made without a clinic.
+             */
+            clinicId: string | null;
+            clinicName: string | null;
+            /** @description Accounts with spendable value. */
+            accounts: number;
+            /** @description Spendable principal (deferred revenue). */
+            principal: components["schemas"]["Money"];
+            /** @description Spendable bonus. */
+            bonus: components["schemas"]["Money"];
+            /** @description principal + bonus. */
+            balance: components["schemas"]["Money"];
+            /** @description Accounts with expired value not reactivated. */
+            expiredAccounts: number;
+            expiredPrincipal: components["schemas"]["Money"];
+            expiredBonus: components["schemas"]["Money"];
+            /** @description The spendable figures by top-up date, every bucket listed (zeros included), youngest first. */
+            aging: components["schemas"]["StoredValueAging"][];
+        };
+        StoredValueLiabilities: {
+            /** Format: date-time */
+            asOf: string;
+            /** @example CNY */
+            currency: string;
+            /** @description Selling clinics with spendable or expired value, by name. */
+            clinics: components["schemas"]["StoredValueLiability"][];
+            total: components["schemas"]["StoredValueLiability"];
+        };
         SessionPackAging: {
-            bucket: components["schemas"]["SessionPackAgingBucket"];
+            bucket: components["schemas"]["LiabilityAgingBucket"];
             /** @description Packs with sessions left. */
             packs: number;
             /** Format: int64 */
@@ -7798,6 +7863,33 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    getStoredValueLiabilities: {
+        parameters: {
+            query?: {
+                /** @description Only this selling clinic. */
+                clinicId?: string;
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The liabilities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueLiabilities"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     runStoredValueExpiry: {

@@ -1,6 +1,7 @@
 package app.meike.wallet;
 
 import app.meike.common.Money;
+import app.meike.wallet.LiabilityReports.AgingBucket;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -57,9 +58,7 @@ public final class SessionPackDtos {
                                        @NotBlank @Size(max = 500) String reason) {
     }
 
-    public enum SessionPackAgingBucket { DAYS_0_90, DAYS_91_180, DAYS_181_365, OVER_365 }
-
-    public record SessionPackAging(SessionPackAgingBucket bucket, int packs, long sessions, Money value) {
+    public record SessionPackAging(AgingBucket bucket, int packs, long sessions, Money value) {
     }
 
     public record SessionPackLiability(UUID clinicId, String clinicName, int packs, long sessions, Money value,

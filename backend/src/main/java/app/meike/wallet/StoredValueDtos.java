@@ -118,4 +118,16 @@ public final class StoredValueDtos {
 
     public record ExpiryRunResult(OffsetDateTime asOf, int accounts, int lots, Money principal, Money bonus) {
     }
+
+    public record StoredValueAging(LiabilityReports.AgingBucket bucket, int accounts, Money principal, Money bonus) {
+    }
+
+    public record StoredValueLiability(UUID clinicId, String clinicName, int accounts, Money principal, Money bonus,
+                                       Money balance, int expiredAccounts, Money expiredPrincipal,
+                                       Money expiredBonus, List<StoredValueAging> aging) {
+    }
+
+    public record StoredValueLiabilitiesView(OffsetDateTime asOf, String currency,
+                                             List<StoredValueLiability> clinics, StoredValueLiability total) {
+    }
 }

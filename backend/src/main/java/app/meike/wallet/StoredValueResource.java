@@ -19,6 +19,7 @@ import app.meike.wallet.StoredValueDtos.Reason;
 import app.meike.wallet.StoredValueDtos.RefundCreate;
 import app.meike.wallet.StoredValueDtos.RefundQuote;
 import app.meike.wallet.StoredValueDtos.RefundResult;
+import app.meike.wallet.StoredValueDtos.StoredValueLiabilitiesView;
 import app.meike.wallet.StoredValueDtos.StoredValueRulesUpdate;
 import app.meike.wallet.StoredValueDtos.StoredValueRulesView;
 import app.meike.wallet.StoredValueDtos.TopUpCreate;
@@ -57,6 +58,8 @@ public class StoredValueResource {
     StoredValueService storedValue;
     @Inject
     StoredValueRefunds refunds;
+    @Inject
+    StoredValueLiabilities liabilities;
 
     @GET
     @Path("rules")
@@ -189,6 +192,14 @@ public class StoredValueResource {
                            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                            @Valid @NotNull Adjustment body) {
         return created(storedValue.adjust(Ids.parse("accountId", accountId), idempotencyKey, body));
+    }
+
+    @GET
+    @Path("liabilities")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
+    public StoredValueLiabilitiesView liabilities(@QueryParam("clinicId") String clinicId,
+                                                  @QueryParam("asOf") String asOf) {
+        return liabilities.of(QueryParams.uuid("clinicId", clinicId), QueryParams.time("asOf", asOf));
     }
 
     @POST

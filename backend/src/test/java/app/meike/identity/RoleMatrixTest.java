@@ -424,5 +424,6 @@ class RoleMatrixTest extends ApiTest {
                 UUID.randomUUID().toString()).body(Map.of("principal", Sales.cny(0), "bonus", Sales.cny(1),
                 "reason", "m")).post(accountPath + "/adjustments")));
         m.put("runStoredValueExpiry", new Call(admin, 200, (r, self) -> r.body(Map.of()).post(sv + "/expiry-runs")));
+        m.put("getStoredValueLiabilities", new Call(managers, 200, (r, self) -> r.get(sv + "/liabilities")));
     }
 }

@@ -555,6 +555,12 @@ class CrossTenantTest extends ApiTest {
                     .then().statusCode(404);
             as(a.adminToken()).get(sv + "/plans/" + planOfA).then().statusCode(200).body("active", equalTo(true));
         });
+        walks.put("getStoredValueLiabilities", () -> {
+            as(adminB).get(sv + "/liabilities").then().statusCode(200)
+                    .body("clinics.clinicId", not(hasItem(clinicOfA.toString())));
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).get(sv + "/liabilities").then().statusCode(400)
+                    .body("errors.field", equalTo(List.of("clinicId")));
+        });
         walks.put("getStoredValueRules", () -> as(adminB).get(sv + "/rules").then().statusCode(200)
                 .body("reminderDays", equalTo(30)));
         walks.put("updateStoredValueRules", () -> {
