@@ -42,12 +42,27 @@ const REPORT: Liabilities = {
   total: liability(null, [[4, 13, 1_771_641], [1, 2, 256_719], [0, 0, 0], [1, 1, 227_685]]),
 };
 
+const none = (clinicId: null) => ({
+  clinicId,
+  clinicName: null,
+  accounts: 0,
+  principal: cny(0),
+  bonus: cny(0),
+  balance: cny(0),
+  expiredAccounts: 0,
+  expiredPrincipal: cny(0),
+  expiredBonus: cny(0),
+  aging: [],
+});
+const NO_STORED_VALUE: components['schemas']['StoredValueLiabilities'] = { asOf: REPORT.asOf, currency: 'CNY', clinics: [], total: none(null) };
+
 function apiFor(roles: Role[]) {
   return new FakeApi()
     .on('GET', '/api/v1/me', me(roles))
     .on('GET', '/api/v1/clinics', { items: [JINGAN, XUHUI], nextCursor: null })
     .on('GET', '/api/v1/staff/directory', { items: [], nextCursor: null })
-    .on('GET', '/api/v1/session-packs/liabilities', json(REPORT));
+    .on('GET', '/api/v1/session-packs/liabilities', json(REPORT))
+    .on('GET', '/api/v1/stored-value/liabilities', json(NO_STORED_VALUE));
 }
 
 afterEach(() => vi.restoreAllMocks());

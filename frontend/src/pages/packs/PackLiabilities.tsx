@@ -1,20 +1,16 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Spin, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useApi } from '../../api/ApiContext';
 import { dataOf } from '../../api/client';
 import { csvBlob, saveBlob, type CsvCell } from '../../components/download';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatMoney, toMajorUnits } from '../../components/money';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { LiabilityQuery } from '../reports/liabilityQuery';
-import { packKeys, type SessionPackAging, type SessionPackAgingBucket, type SessionPackLiabilities, type SessionPackLiability } from './packQueries';
-
-const BUCKETS: SessionPackAgingBucket[] = ['DAYS_0_90', 'DAYS_91_180', 'DAYS_181_365', 'OVER_365'];
+import { LIABILITY_BUCKETS as BUCKETS, type LiabilityAgingBucket, type LiabilityQuery } from '../reports/liabilityQuery';
+import { LiabilitySection } from '../reports/LiabilitySection';
+import { packKeys, type SessionPackAging, type SessionPackLiabilities, type SessionPackLiability } from './packQueries';
 
 /** A row's figures of one age (the contract lists every bucket; one left out counts as none). */
-function bucketOf(row: SessionPackLiability, bucket: SessionPackAgingBucket): SessionPackAging {
+function bucketOf(row: SessionPackLiability, bucket: LiabilityAgingBucket): SessionPackAging {
   return row.aging.find((a) => a.bucket === bucket) ?? { bucket, packs: 0, sessions: 0, value: { amount: 0, currency: row.value.currency } };
 }
 
@@ -31,7 +27,6 @@ export function PackLiabilities({ query }: { query: LiabilityQuery }) {
     queryFn: () => dataOf(api.GET('/api/v1/session-packs/liabilities', { params: { query: { clinicId, asOf } } })),
     placeholderData: keepPreviousData,
   });
-  const data = report.data;
   const clinicName = (row: SessionPackLiability) => row.clinicName ?? t('staff.otherClinic');
 
   const download = (result: SessionPackLiabilities) => {
@@ -91,61 +86,23 @@ export function PackLiabilities({ query }: { query: LiabilityQuery }) {
   ];
 
   return (
-    <Card
+    <LiabilitySection
       title={t('liabilities.packs.title')}
-      data-testid="pack-liabilities"
-      extra={
-        <Button icon={<DownloadOutlined />} disabled={!data || report.isPlaceholderData} onClick={() => data && download(data)} data-testid="pack-liabilities-csv">
-          {t('liabilities.csv')}
-        </Button>
-      }
-    >
-      {report.isError && !data ? (
-        <ErrorAlert error={report.error} onRetry={() => report.refetch()} testId="pack-liabilities-error" />
-      ) : !data ? (
-        <Spin>
-          <div style={{ height: 160 }} />
-        </Spin>
-      ) : (
-        <Spin spinning={report.isPlaceholderData}>
-          <Table<SessionPackLiability>
-            rowKey={(row) => row.clinicId ?? 'total'}
-            size="small"
-            bordered
-            pagination={false}
-            columns={columns}
-            dataSource={data.clinics}
-            scroll={{ x: 1300 }}
-            data-testid="pack-liabilities-table"
-            locale={{ emptyText: t('liabilities.packs.none') }}
-            summary={() => (
-              <Table.Summary fixed>
-                <Table.Summary.Row data-testid="pack-liabilities-total">
-                  <Table.Summary.Cell index={0}>
-                    <strong>{t('packs.total')}</strong>
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={1} align="right">{data.total.packs}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={2} align="right">{data.total.sessions}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={3} align="right">
-                    <strong data-testid="pack-liability-total">{formatMoney(data.total.value, locale)}</strong>
-                  </Table.Summary.Cell>
-                  {BUCKETS.flatMap((b, i) => {
-                    const a = bucketOf(data.total, b);
-                    return [
-                      <Table.Summary.Cell key={`${b}-s`} index={4 + i * 2} align="right">
-                        {a.sessions}
-                      </Table.Summary.Cell>,
-                      <Table.Summary.Cell key={`${b}-v`} index={5 + i * 2} align="right">
-                        {formatMoney(a.value, locale)}
-                      </Table.Summary.Cell>,
-                    ];
-                  })}
-                </Table.Summary.Row>
-              </Table.Summary>
-            )}
-          />
-        </Spin>
-      )}
-    </Card>
+      testId="pack-liabilities"
+      report={report}
+      columns={columns}
+      emptyText={t('liabilities.packs.none')}
+      scrollX={1300}
+      download={download}
+      totalCells={(total) => [
+        total.packs,
+        total.sessions,
+        <strong data-testid="pack-liability-total">{formatMoney(total.value, locale)}</strong>,
+        ...BUCKETS.flatMap((b) => {
+          const a = bucketOf(total, b);
+          return [a.sessions, formatMoney(a.value, locale)];
+        }),
+      ]}
+    />
   );
 }

@@ -14,7 +14,6 @@ export type SessionPackMovement = components['schemas']['SessionPackMovement'];
 export type SessionPackLiabilities = components['schemas']['SessionPackLiabilities'];
 export type SessionPackLiability = components['schemas']['SessionPackLiability'];
 export type SessionPackAging = components['schemas']['SessionPackAging'];
-export type SessionPackAgingBucket = components['schemas']['LiabilityAgingBucket'];
 
 /** Query keys of pack reads: every read of a kind starts with its list key, so a write refreshes them all. */
 export const packKeys = {

@@ -5,11 +5,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
 import { PackLiabilities } from '../packs/PackLiabilities';
+import { StoredValueLiabilities } from '../wallet/StoredValueLiabilities';
 import { useLiabilityQuery } from './liabilityQuery';
 
 /**
  * Prepaid liabilities (deferred revenue) per selling clinic as of the end of a day, for chain admins and managers:
- * one section per kind of prepaid product (session packs here), each with its own table and CSV, all on the
+ * one section per kind of prepaid product (stored value, session packs), each with its own table and CSV, all on the
  * clinic and day chosen above them.
  */
 export function LiabilitiesPage() {
@@ -44,6 +45,7 @@ export function LiabilitiesPage() {
       </Flex>
       <Typography.Paragraph type="secondary">{t('liabilities.explain', { day: query.day })}</Typography.Paragraph>
       <Flex vertical gap={16}>
+        <StoredValueLiabilities query={query} />
         <PackLiabilities query={query} />
       </Flex>
     </div>

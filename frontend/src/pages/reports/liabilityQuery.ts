@@ -1,5 +1,11 @@
 import { useSearchParams } from 'react-router';
+import type { components } from '../../api/schema';
 import { addDays, dayIn, startOfDay } from '../../components/zonedTime';
+
+export type LiabilityAgingBucket = components['schemas']['LiabilityAgingBucket'];
+
+/** The report's ages, youngest first, as every section lists them. */
+export const LIABILITY_BUCKETS: LiabilityAgingBucket[] = ['DAYS_0_90', 'DAYS_91_180', 'DAYS_181_365', 'OVER_365'];
 
 /** What every section of the report is asked for: one selling clinic or all, as of the end of a day. */
 export interface LiabilityQuery {
