@@ -4317,7 +4317,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Well-formed, but breaks a business rule (`business-rule`, e.g. a short balance or tenders that do not cover the total) or reuses an Idempotency-Key for another request (`idempotency-key-reused`); nothing was changed */
+        /** @description Well-formed, but breaks a business rule (`business-rule`, e.g. tenders that do not cover the total; `insufficient-balance` when a stored-value account has less to spend at the clinic than asked, the `detail` naming what it has) or reuses an Idempotency-Key for another request (`idempotency-key-reused`); nothing was changed */
         Unprocessable: {
             headers: {
                 [name: string]: unknown;

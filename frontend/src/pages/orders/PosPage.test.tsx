@@ -226,7 +226,7 @@ describe('Paying with stored value at the till', () => {
     const api = svApi().on('POST', '/api/v1/orders/{id}/pay', () => {
       attempts += 1;
       return attempts === 1
-        ? problem(422, { type: 'https://meike.app/problems/business-rule', title: 'Unprocessable', detail: 'Stored value at this clinic is 800.00, short of 1000.00' })
+        ? problem(422, { type: 'https://meike.app/problems/insufficient-balance', title: 'Unprocessable', detail: 'Stored value at this clinic is 800.00, short of 1000.00' })
         : json(paid, 200, { ETag: '"1"' });
     });
     renderApp(api, { path: '/pos' });

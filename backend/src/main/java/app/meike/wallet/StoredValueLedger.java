@@ -6,6 +6,7 @@ import app.meike.common.Money;
 import app.meike.common.SignedMoney;
 import app.meike.common.problem.Problem.FieldError;
 import app.meike.common.problem.ProblemException;
+import app.meike.common.problem.ProblemType;
 import app.meike.common.web.RequestIds;
 import app.meike.customer.CustomerService;
 import app.meike.identity.Caller;
@@ -134,7 +135,7 @@ public class StoredValueLedger {
         List<StoredValueLot> lots = openLots(account.id);
         long available = StoredValueLots.available(asLots(lots), clinicId, at);
         if (available < amount) {
-            throw ProblemException.unprocessable("The account has " + available + " to spend at this clinic, less"
+            throw new ProblemException(ProblemType.INSUFFICIENT_BALANCE, "The account has " + available + " to spend at this clinic, less"
                     + " than the " + amount + " asked for (minor units of " + rules.currency() + ")");
         }
         return record(account, StoredValueEntryKind.DEBIT, StoredValueLots.debit(asLots(lots), amount, clinicId, at),

@@ -247,6 +247,7 @@ class StoredValueApiTest extends ApiTest {
         assertThat(entry.getLong("bonus.amount")).isEqualTo(-10_001);
         assertThat(spend(customer)).isEqualTo(30_000);
         Wallets.debit(chain.adminToken(), account, 400_000, north, key()).then().statusCode(422)
+                .body("type", equalTo("https://meike.app/problems/insufficient-balance"))
                 .body("detail", containsString("359999"));
         Wallets.debit(chain.adminToken(), account, 500_000, south, key()).then().statusCode(201)
                 .body("allocations", hasSize(2));

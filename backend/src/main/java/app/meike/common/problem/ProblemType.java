@@ -16,6 +16,7 @@ public enum ProblemType {
     PRECONDITION_FAILED(412, "precondition-failed", "Changed by someone else"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     BUSINESS_RULE(422, "business-rule", "Not possible"),
+    INSUFFICIENT_BALANCE(422, "insufficient-balance", "Balance too low"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key used for another request"),
     PRECONDITION_REQUIRED(428, "precondition-required", "If-Match required"),
     INTERNAL(500, "internal", "Internal error"),
