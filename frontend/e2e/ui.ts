@@ -17,7 +17,9 @@ export async function pick(page: Page, testId: string, title?: string) {
     if (!/ant-select-item-option-selected/.test((await option.getAttribute('class')) ?? '')) await option.click();
     await expect(option).toHaveClass(/ant-select-item-option-selected/, { timeout: 2_000 });
   }).toPass();
-  await page.keyboard.press('Escape');
+  // A multiple select keeps its dropdown open; a single one closes it itself, and an Escape then would reach
+  // the modal or drawer around the select and close it.
+  if (/ant-select-multiple/.test((await select.getAttribute('class')) ?? '')) await page.keyboard.press('Escape');
   await expect(dropdown).toBeHidden();
 }
 
