@@ -5,13 +5,18 @@
 MEIKE_PG_HOST=${MEIKE_PG_HOST:-127.0.0.1}
 MEIKE_PG_PORT=${MEIKE_PG_PORT:-5432}
 
-pg_admin() {
+# pg_as_admin TOOL ARGS: a PostgreSQL client (psql, pgbench) as the superuser.
+pg_as_admin() {
+  local tool=$1
+  shift
   if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
-    runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAt -p "$MEIKE_PG_PORT" "$@"
+    runuser -u postgres -- "$tool" -p "$MEIKE_PG_PORT" "$@"
   else
-    psql -v ON_ERROR_STOP=1 -qAt -h "$MEIKE_PG_HOST" -p "$MEIKE_PG_PORT" -U postgres "$@"
+    "$tool" -h "$MEIKE_PG_HOST" -p "$MEIKE_PG_PORT" -U postgres "$@"
   fi
 }
+
+pg_admin() { pg_as_admin psql -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 db_start() {
   if pg_isready -q -h "$MEIKE_PG_HOST" -p "$MEIKE_PG_PORT"; then
