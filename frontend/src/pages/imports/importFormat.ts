@@ -76,7 +76,7 @@ const FILE_PROBLEMS: [RegExp, MessageKey, string[]][] = [
   [/^is neither UTF-8 nor GB18030 text$/, 'import.file.encoding', []],
   [/^has the column (\S+) twice$/, 'import.file.duplicateColumn', ['column']],
   [/^needs a header row .*; (\S+) is missing$/, 'import.file.missingColumn', ['column']],
-  [/^has more than (\d+) customers/, 'import.file.tooManyRows', ['max']],
+  [/^has more than (\d+) rows/, 'import.file.tooManyRows', ['max']],
   [/^is not a CSV file this import can read/, 'import.file.notCsv', []],
 ];
 
