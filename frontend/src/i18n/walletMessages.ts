@@ -8,6 +8,7 @@ export const walletZh = {
   'nav.storedValueRules': '储值规则',
   'audit.entity.stored-value-plan': '储值方案',
   'audit.entity.stored-value-account': '储值卡账户',
+  'audit.entity.stored-value-import': '期初储值导入',
 
 
   'svAccountStatus.ACTIVE': '正常',
@@ -215,6 +216,7 @@ export const walletEn: Record<keyof typeof walletZh, string> = {
   'nav.storedValueRules': 'Stored-value rules',
   'audit.entity.stored-value-plan': 'Stored-value plan',
   'audit.entity.stored-value-account': 'Stored-value account',
+  'audit.entity.stored-value-import': 'Opening balances import',
 
 
   'svAccountStatus.ACTIVE': 'Active',

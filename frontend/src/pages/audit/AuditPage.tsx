@@ -37,6 +37,7 @@ const ENTITY_LABELS: Record<EntityType, MessageKey> = {
   'session-pack': 'audit.entity.session-pack',
   'stored-value-plan': 'audit.entity.stored-value-plan',
   'stored-value-account': 'audit.entity.stored-value-account',
+  'stored-value-import': 'audit.entity.stored-value-import',
 };
 
 /** Records that have a page of their own, to open from their entries. */

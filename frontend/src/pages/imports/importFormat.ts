@@ -5,7 +5,7 @@ import type { Translate } from '../../i18n/I18nProvider';
 import { hasMessage, type Locale, type MessageKey } from '../../i18n/messages';
 
 export type CustomerImport = components['schemas']['CustomerImport'];
-export type ImportIssue = components['schemas']['CustomerImportIssue'];
+export type ImportIssue = components['schemas']['ImportIssue'];
 
 /**
  * The columns the server reads, in the template's order: the English name (what the report calls the

@@ -105,7 +105,7 @@ final class ImportPlanner {
         }
 
         void issue(Column column, String message) {
-            issues.add(new ImportIssue(row, column.header(), message));
+            issues.add(new ImportIssue(row, column.header(), null, message));
         }
 
         /** Whether this row gives the customer a referrer she does not have yet. */
