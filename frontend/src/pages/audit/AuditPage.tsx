@@ -44,6 +44,7 @@ const ENTITY_LABELS: Record<EntityType, MessageKey> = {
 const RECORD_PAGES: Partial<Record<string, (id: string) => string>> = {
   customer: (id) => `/customers/${id}`,
   'customer-import': (id) => `/customer-imports/${id}`,
+  'stored-value-import': (id) => `/stored-value/imports/${id}`,
 };
 const ENTITY_TYPES = Object.keys(ENTITY_LABELS) as EntityType[];
 
