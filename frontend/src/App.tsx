@@ -30,6 +30,7 @@ const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage').then((m) =>
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const StoredValuePlansPage = lazy(() => import('./pages/wallet/StoredValuePlansPage').then((m) => ({ default: m.StoredValuePlansPage })));
 const StoredValueRulesPage = lazy(() => import('./pages/wallet/StoredValueRulesPage').then((m) => ({ default: m.StoredValueRulesPage })));
+const StoredValueImportPage = lazy(() => import('./pages/wallet/StoredValueImportPage').then((m) => ({ default: m.StoredValueImportPage })));
 const PosPage = lazy(() => import('./pages/orders/PosPage').then((m) => ({ default: m.PosPage })));
 const OrdersPage = lazy(() => import('./pages/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
 const OrderPage = lazy(() => import('./pages/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
@@ -119,6 +120,8 @@ export function ShellRoutes() {
         <Route path="settings/tiers" element={<Guard nav="tierSettings"><TierSettingsPage /></Guard>} />
         <Route path="settings/stored-value-plans" element={<Guard nav="storedValuePlans"><StoredValuePlansPage /></Guard>} />
         <Route path="settings/stored-value-rules" element={<Guard nav="storedValueRules"><StoredValueRulesPage /></Guard>} />
+        <Route path="stored-value/imports" element={<Guard nav="storedValueImports"><StoredValueImportPage /></Guard>} />
+        <Route path="stored-value/imports/:importId" element={<Guard nav="storedValueImports"><StoredValueImportPage /></Guard>} />
         <Route path="points/expiring" element={<Guard nav="expiringPoints"><ExpiringPointsPage /></Guard>} />
         <Route path="settings/points" element={<Guard nav="pointsSettings"><PointsRulesPage /></Guard>} />
         <Route path="settings/pack-templates" element={<Guard nav="packTemplates"><PackTemplatesPage /></Guard>} />

@@ -20,6 +20,7 @@ const ALL: NavKey[] = [
   'catalog',
   'storedValuePlans',
   'storedValueRules',
+  'storedValueImports',
   'tierSettings',
   'pointsSettings',
   'expiringPoints',
@@ -32,7 +33,7 @@ describe('menu by role', () => {
     [['platform-admin'], ['tenants']],
     [
       ['tenant-admin'],
-      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'audit'],
+      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'audit'],
     ],
     [['manager'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff']],
     [['consultant'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'expiringPoints', 'clinics']],

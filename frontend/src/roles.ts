@@ -16,6 +16,7 @@ export type NavKey =
   | 'catalog'
   | 'storedValuePlans'
   | 'storedValueRules'
+  | 'storedValueImports'
   | 'tierSettings'
   | 'pointsSettings'
   | 'expiringPoints'
@@ -142,7 +143,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   if (customerWriter) nav.push('expiringPoints');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',

@@ -1755,6 +1755,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stored-value/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opening-balance imports, newest first, without their rows (tenant admin, manager) */
+        get: operations["listStoredValueImports"];
+        put?: never;
+        /**
+         * Upload an opening-balance file and get its row report (tenant admin)
+         * @description For chains migrating from another system: the prepaid balances their customers hold there. The body is the
+         *     CSV file itself, as for customer imports (`curl --data-binary @balances.csv -H 'Content-Type: text/csv'`):
+         *     UTF-8 with or without BOM (GB18030 is read too), quoted fields, a header row. Columns (English or Chinese
+         *     names, any order; others are ignored and listed in `ignoredColumns`): `phone` 手机号 and `principal` 本金
+         *     (required), `bonus` 赠送金额 (empty means 0), `expiresOn` 有效期至 (the last day the value is usable; empty:
+         *     it never expires), `externalReference` 原卡号 (the old system's card number), `clinic` 售卡门店 (the selling
+         *     clinic's code or id; empty: the `clinicId` of this upload). Amounts in yuan with at most two decimals
+         *     (5000, 5000.00). Dates as 2027-12-31 or 2027/12/31. Up to 10,000 rows; split larger files.
+         *
+         *     No money moves yet: the answer is the report, every row with its status. OK rows would each become one lot;
+         *     ERROR rows have an issue (unknown phone, bad or negative amount, more than two decimals, principal and
+         *     bonus both zero, expiry in the past or in the year 3000 or later, unknown clinic, frozen account...);
+         *     DUPLICATE rows repeat a card: an earlier row of the file, or one imported before. A card is the customer
+         *     with her `externalReference`, or, when the row has none, with the row's principal, bonus and expiry; so
+         *     the same file imported again brings nothing in.
+         */
+        post: operations["createStoredValueImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["StoredValueImportId"];
+            };
+            cookie?: never;
+        };
+        /** An opening-balance import and its report, every row (tenant admin, manager) */
+        get: operations["getStoredValueImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stored-value/imports/{importId}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["StoredValueImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring the import's OK rows in (tenant admin)
+         * @description Checks the file again against the chain as it is now, then, in one transaction, gives every row that is
+         *     still OK one lot on the customer's account (opened when she has none) with one OPENING entry: the row's
+         *     principal and bonus, spendable at every clinic, expiring after `expiresOn`, counted as sold at the row's
+         *     clinic; the entry's `reference` is the old card number. An OPENING entry is not qualifying spend and earns
+         *     no points (the value was bought in the old system; spending its principal later is qualifying spend).
+         *
+         *     A row that is no longer OK is skipped and its status and issues say why (a customer merged or erased since
+         *     the upload, an account frozen meanwhile, a card another import brought in); the other rows are brought in.
+         *     No row is ever written in part: a failure of any write refuses the whole commit, having written nothing.
+         *     Each lot gets an audit entry (`stored-value.opening-imported` on the account), the import one
+         *     (`stored-value-import.committed`). The uploaded file is discarded. The same Idempotency-Key answers the
+         *     first commit's report again; an import is committed once (409 problem+json after that, whatever the key).
+         *     Another import committing some of the same cards at the same moment makes this one a 409 that wrote nothing.
+         */
+        post: operations["commitStoredValueImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/membership/tiers": {
         parameters: {
             query?: never;
@@ -2703,7 +2791,8 @@ export interface components {
              */
             duplicateId: string;
         };
-        CustomerImportIssue: {
+        /** @description One problem of one row of an import file (customer or stored-value import). */
+        ImportIssue: {
             /**
              * @description The row as a spreadsheet numbers it (the header is row 1).
              * @example 7
@@ -2714,7 +2803,19 @@ export interface components {
              * @example phone
              */
             field: string;
-            /** @example is also on row 3 (only that row is imported) */
+            /**
+             * @description A stable code for the kind of issue, given by imports whose issues are finite kinds (stored-value
+             *     imports: REQUIRED, CONTROL_CHARACTER, TOO_LONG, BAD_PHONE, UNKNOWN_PHONE, CUSTOMER_MERGED,
+             *     CUSTOMER_ERASED, ACCOUNT_FROZEN, BAD_AMOUNT, NEGATIVE_AMOUNT, TOO_MANY_DECIMALS, ZERO_AMOUNTS,
+             *     AMOUNT_TOO_LARGE, BAD_DATE, EXPIRY_PAST, EXPIRY_TOO_FAR, UNKNOWN_CLINIC, CLINIC_REQUIRED, DUPLICATE_ROW,
+             *     ALREADY_IMPORTED); absent on customer imports.
+             * @example UNKNOWN_PHONE
+             */
+            code?: string;
+            /**
+             * @description Why, in English.
+             * @example is also on row 3 (only that row is imported)
+             */
             message: string;
         };
         /**
@@ -2764,7 +2865,7 @@ export interface components {
             invalidRows: number;
             issueCount: number;
             /** @description The issues, row by row (at most the first 1000; `issueCount` has them all). */
-            issues: components["schemas"]["CustomerImportIssue"][];
+            issues: components["schemas"]["ImportIssue"][];
             ignoredColumns: string[];
             /** @description Keycloak user id of who uploaded the file. */
             createdBy: string;
@@ -3800,6 +3901,106 @@ export interface components {
             lots: components["schemas"]["StoredValueLot"][];
             expiringSoon: components["schemas"]["StoredValueExpiringSoon"];
         };
+        /**
+         * @description OK (brought in by a commit, or to be); ERROR (an issue, see `issues`); DUPLICATE (a card already in the file or imported before).
+         * @enum {string}
+         */
+        ImportRowStatus: "OK" | "ERROR" | "DUPLICATE";
+        StoredValueImportRow: {
+            /** @description The row as a spreadsheet numbers it (the header is row 1). */
+            row: number;
+            status: components["schemas"]["ImportRowStatus"];
+            /**
+             * @description The row's phone, masked.
+             * @example 138****8000
+             */
+            phone: string | null;
+            /** Format: uuid */
+            customerId: string | null;
+            customerName: string | null;
+            principal: components["schemas"]["NullableMoney"];
+            bonus: components["schemas"]["NullableMoney"];
+            /**
+             * Format: date
+             * @description The last day the value is usable.
+             */
+            expiresOn: string | null;
+            externalReference: string | null;
+            /**
+             * Format: uuid
+             * @description The selling clinic (the row's, else the import's).
+             */
+            clinicId: string | null;
+            /**
+             * Format: uuid
+             * @description The lot a commit made of this row.
+             */
+            lotId: string | null;
+            issues: components["schemas"]["ImportIssue"][];
+        };
+        StoredValueImportSummary: {
+            /** Format: uuid */
+            id: string;
+            fileName: string | null;
+            /**
+             * @description VALIDATED after upload (the rows say what a commit would do); COMMITTED (what it did).
+             * @enum {string}
+             */
+            status: "VALIDATED" | "COMMITTED";
+            /** Format: uuid */
+            defaultClinicId: string | null;
+            totalRows: number;
+            /** @description Rows brought in (or to bring in). */
+            okRows: number;
+            errorRows: number;
+            duplicateRows: number;
+            /** @description The OK rows' principal. */
+            principal: components["schemas"]["Money"];
+            /** @description The OK rows' bonus. */
+            bonus: components["schemas"]["Money"];
+            /** @description Keycloak user id of who uploaded the file. */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            committedBy: string | null;
+            /** Format: date-time */
+            committedAt: string | null;
+        };
+        StoredValueImport: {
+            /** Format: uuid */
+            id: string;
+            fileName: string | null;
+            /**
+             * @description VALIDATED after upload (the rows say what a commit would do); COMMITTED (what it did).
+             * @enum {string}
+             */
+            status: "VALIDATED" | "COMMITTED";
+            /** Format: uuid */
+            defaultClinicId: string | null;
+            totalRows: number;
+            /** @description Rows brought in (or to bring in). */
+            okRows: number;
+            errorRows: number;
+            duplicateRows: number;
+            /** @description The OK rows' principal. */
+            principal: components["schemas"]["Money"];
+            /** @description The OK rows' bonus. */
+            bonus: components["schemas"]["Money"];
+            /** @description Keycloak user id of who uploaded the file. */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            committedBy: string | null;
+            /** Format: date-time */
+            committedAt: string | null;
+            ignoredColumns: string[];
+            /** @description Every row of the file with a cell, in the file's order. */
+            rows: components["schemas"]["StoredValueImportRow"][];
+        };
+        StoredValueImportPage: {
+            items: components["schemas"]["StoredValueImportSummary"][];
+            nextCursor: string | null;
+        };
         StoredValueAccountPage: {
             items: components["schemas"]["StoredValueAccount"][];
             nextCursor: string | null;
@@ -4504,6 +4705,7 @@ export interface components {
         PointsCustomerId: string;
         StoredValuePlanId: string;
         StoredValueAccountId: string;
+        StoredValueImportId: string;
         StoredValueEntryId: string;
         /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
         IdempotencyKey: string;
@@ -6024,7 +6226,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order" | "stored-value-plan" | "stored-value-account" | "pack-template" | "session-pack";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order" | "stored-value-plan" | "stored-value-account" | "stored-value-import" | "pack-template" | "session-pack";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;
@@ -7922,6 +8124,129 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listStoredValueImports: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of imports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueImportPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createStoredValueImport: {
+        parameters: {
+            query?: {
+                /** @description The file's name, shown in the report. */
+                fileName?: string;
+                /** @description The selling clinic of rows without a `clinic` (where their principal counts as a liability). */
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example phone,principal,bonus,expiresOn,externalReference,clinic
+                 *     13800138000,5000.00,5000.00,2027-12-31,VIP-000123,SH01
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Uploaded and checked; commit it to bring the OK rows in */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getStoredValueImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["StoredValueImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    commitStoredValueImport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                importId: components["parameters"]["StoredValueImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Committed; `lotId` names each OK row's lot (a replay answers the first report) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredValueImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getMembershipProgram: {

@@ -37,12 +37,14 @@ const ENTITY_LABELS: Record<EntityType, MessageKey> = {
   'session-pack': 'audit.entity.session-pack',
   'stored-value-plan': 'audit.entity.stored-value-plan',
   'stored-value-account': 'audit.entity.stored-value-account',
+  'stored-value-import': 'audit.entity.stored-value-import',
 };
 
 /** Records that have a page of their own, to open from their entries. */
 const RECORD_PAGES: Partial<Record<string, (id: string) => string>> = {
   customer: (id) => `/customers/${id}`,
   'customer-import': (id) => `/customer-imports/${id}`,
+  'stored-value-import': (id) => `/stored-value/imports/${id}`,
 };
 const ENTITY_TYPES = Object.keys(ENTITY_LABELS) as EntityType[];
 

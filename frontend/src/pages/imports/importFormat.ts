@@ -1,11 +1,10 @@
 import { isApiProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
-import { csvBlob } from '../../components/download';
 import type { Translate } from '../../i18n/I18nProvider';
-import { hasMessage, type Locale, type MessageKey } from '../../i18n/messages';
+import { hasMessage, type MessageKey } from '../../i18n/messages';
 
 export type CustomerImport = components['schemas']['CustomerImport'];
-export type ImportIssue = components['schemas']['CustomerImportIssue'];
+export type ImportIssue = components['schemas']['ImportIssue'];
 
 /**
  * The columns the server reads, in the template's order: the English name (what the report calls the
@@ -27,14 +26,6 @@ export const IMPORT_COLUMNS = [
 
 /** The server's limit on a request body (quarkus.http.limits.max-body-size). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
-/**
- * The template: the header row only, in the UI's language (the server reads either). No sample
- * customer, so a template filled in carelessly cannot import a made-up person.
- */
-export function templateFile(locale: Locale): Blob {
-  return csvBlob([IMPORT_COLUMNS.map((c) => (locale === 'zh-CN' ? c.header : c.name))]);
-}
 
 /** A column as the report names it, in words ("phone" → 手机号); an unknown one as it is. */
 export function columnLabel(column: string, t: Translate): string {
@@ -76,26 +67,47 @@ const FILE_PROBLEMS: [RegExp, MessageKey, string[]][] = [
   [/^is neither UTF-8 nor GB18030 text$/, 'import.file.encoding', []],
   [/^has the column (\S+) twice$/, 'import.file.duplicateColumn', ['column']],
   [/^needs a header row .*; (\S+) is missing$/, 'import.file.missingColumn', ['column']],
-  [/^has more than (\d+) customers/, 'import.file.tooManyRows', ['max']],
+  [/^has more than (\d+) rows/, 'import.file.tooManyRows', ['max']],
   [/^is not a CSV file this import can read/, 'import.file.notCsv', []],
 ];
 
-/** The file's problem in words when the error is a 400 about the file, else null (show it as any error). */
-export function fileProblem(error: unknown, t: Translate): string | null {
+/**
+ * The file's problem in words when the error is a 400 about the file, else null (show it as any error). Every
+ * import's files are read alike; `labelColumn` names its columns.
+ */
+export function fileProblem(error: unknown, t: Translate, labelColumn: (column: string) => string): string | null {
   if (!isApiProblem(error) || error.status !== 400) return null;
   const onFile = error.errors.find((e) => e.field === 'file');
   if (!onFile) return null;
-  return localized(FILE_PROBLEMS, onFile.message, t) ?? onFile.message;
+  return localized(FILE_PROBLEMS, onFile.message, t, labelColumn) ?? onFile.message;
 }
 
-function localized(patterns: [RegExp, MessageKey, string[]][], message: string, t: Translate): string | undefined {
+function localized(
+  patterns: [RegExp, MessageKey, string[]][],
+  message: string,
+  t: Translate,
+  labelColumn: (column: string) => string = (c) => columnLabel(c, t),
+): string | undefined {
   for (const [pattern, key, names] of patterns) {
     const match = pattern.exec(message);
     if (!match) continue;
-    const vars = Object.fromEntries(names.map((name, i) => [name, name === 'column' ? columnLabel(match[i + 1], t) : match[i + 1]]));
+    const vars = Object.fromEntries(names.map((name, i) => [name, name === 'column' ? labelColumn(match[i + 1]) : match[i + 1]]));
     return t(key, vars);
   }
   return undefined;
+}
+
+/**
+ * A file as an import's request body: its bytes as they are, which the server decodes (UTF-8, or GB18030 as
+ * Chinese Excel saves); reading them as text here would spoil them. The schema types the body as a string, hence
+ * the cast.
+ */
+export function csvBody(bytes: ArrayBuffer) {
+  return {
+    headers: { 'Content-Type': 'text/csv' },
+    body: bytes as unknown as string,
+    bodySerializer: (body: string) => body,
+  };
 }
 
 /** Rows a commit writes (new and changed customers); unchanged and invalid rows write nothing. */

@@ -1,5 +1,7 @@
 package app.meike.customer;
 
+import app.meike.common.imports.ImportIssue;
+import app.meike.common.imports.ImportStatus;
 import app.meike.customer.Customer.CustomerSource;
 import app.meike.customer.Customer.Gender;
 import app.meike.customer.Customer.IncomeBand;
@@ -31,12 +33,6 @@ public final class CustomerDtos {
     }
 
     public record CustomerMerge(@NotNull UUID duplicateId) {
-    }
-
-    public enum ImportStatus { VALIDATED, COMMITTED }
-
-    /** One problem of one row of an import (row 1 is the first data row after the header). */
-    public record ImportIssue(int row, String field, String message) {
     }
 
     public record CustomerImportView(UUID id, String fileName, ImportStatus status, int totalRows, int newRows,

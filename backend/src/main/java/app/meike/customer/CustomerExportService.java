@@ -169,7 +169,7 @@ public class CustomerExportService {
     private static List<String> headers() {
         List<String> headers = new ArrayList<>();
         headers.add("id");
-        Arrays.stream(Column.values()).map(c -> c.header).forEach(headers::add);
+        Arrays.stream(Column.values()).map(Column::header).forEach(headers::add);
         headers.addAll(List.of("status", "firstPurchaseDate", "lastVisitDate"));
         return List.copyOf(headers);
     }

@@ -1,36 +1,23 @@
 package app.meike.customer;
 
-import app.meike.common.persistence.VersionedEntity;
-import app.meike.customer.CustomerDtos.ImportIssue;
-import app.meike.customer.CustomerDtos.ImportStatus;
+import app.meike.common.imports.ImportIssue;
+import app.meike.common.imports.ImportRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
-/**
- * An uploaded customer file and its report. The file is validated on upload and again on commit (the chain may
- * have changed in between); the counts and issues are those of the last validation, or of the commit.
- */
+/** An uploaded customer file and its report: the counts and issues of the last check, or of the commit. */
 @Entity
 @Table(name = "customer_import")
-public class CustomerImport extends VersionedEntity {
+public class CustomerImport extends ImportRecord {
     @TenantId
     @Column(name = "tenant_id")
     public String tenantId;
-    @Column(name = "file_name")
-    public String fileName;
-    @Enumerated(EnumType.STRING)
-    public ImportStatus status;
-    /** The file as text until it is committed; then dropped, since it holds personal data. */
-    public String content;
     @Column(name = "total_rows")
     public int totalRows;
     @Column(name = "new_rows")
@@ -45,13 +32,4 @@ public class CustomerImport extends VersionedEntity {
     public int issueCount;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ImportIssue> issues;
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "ignored_columns", columnDefinition = "text[]")
-    public List<String> ignoredColumns;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "committed_by")
-    public String committedBy;
-    @Column(name = "committed_at")
-    public OffsetDateTime committedAt;
 }

@@ -2,7 +2,7 @@ package app.meike.customer;
 
 import app.meike.common.Ids;
 import app.meike.common.QueryParams;
-import app.meike.common.problem.ProblemException;
+import app.meike.common.imports.CsvImport;
 import app.meike.customer.CustomerDtos.CustomerImportView;
 import app.meike.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,9 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /** Customer imports: the file is the request body (text/csv), as a browser or curl sends a file. */
 @Path("/api/v1/customer-imports")
@@ -36,15 +34,7 @@ public class CustomerImportResource {
     @Consumes(CSV)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.INTEGRATOR})
     public Response upload(@QueryParam("fileName") String fileName, InputStream body, @Context UriInfo uri) {
-        byte[] file;
-        try {
-            file = body.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (file.length == 0) {
-            throw ProblemException.invalidField("file", "is empty");
-        }
+        String file = CsvImport.read(body);
         CustomerImportView created = imports.upload(QueryParams.text("fileName", fileName, 200), file);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();

@@ -4,10 +4,11 @@ import app.meike.audit.AuditLog;
 import app.meike.common.Changes;
 import app.meike.common.Clocks;
 import app.meike.common.Ids;
+import app.meike.common.imports.CsvImport;
 import app.meike.common.problem.ProblemException;
 import app.meike.customer.CustomerDtos.CustomerImportView;
-import app.meike.customer.CustomerDtos.ImportIssue;
-import app.meike.customer.CustomerDtos.ImportStatus;
+import app.meike.common.imports.ImportIssue;
+import app.meike.common.imports.ImportStatus;
 import app.meike.identity.Caller;
 import app.meike.identity.StaffService;
 import app.meike.tenancy.TenantService;
@@ -52,19 +53,13 @@ public class CustomerImportService {
     Clock clock;
 
     @Transactional
-    public CustomerImportView upload(String fileName, byte[] file) {
-        String content = CustomerCsv.decode(file);
-        CustomerCsv.Parsed parsed = CustomerCsv.parse(content);
+    public CustomerImportView upload(String fileName, String content) {
+        CsvImport.Parsed<CustomerCsv.Column> parsed = CustomerCsv.parse(content);
         OffsetDateTime now = Clocks.now(clock);
         ImportPlanner.Plan plan = planner(now).plan(parsed.rows());
         CustomerImport job = new CustomerImport();
         job.id = Ids.newId();
-        job.fileName = fileName;
-        job.status = ImportStatus.VALIDATED;
-        job.content = content;
-        job.ignoredColumns = parsed.ignoredColumns();
-        job.createdBy = caller.userId();
-        job.createdAt = now;
+        job.uploaded(fileName, content, parsed.ignoredColumns(), caller.userId(), now);
         report(job, plan, now);
         job.persist();
         audit.record("customer-import.uploaded", ENTITY, job.id, counts(job));
@@ -92,10 +87,7 @@ public class CustomerImportService {
         table.attachReferrers(plan.inserts(), now);
         plan.changes().forEach((customerId, changes) -> audit.record("customer.updated", "customer", customerId,
                 withImport(changes, job.id)));
-        job.status = ImportStatus.COMMITTED;
-        job.content = null;
-        job.committedBy = caller.userId();
-        job.committedAt = now;
+        job.committed(caller.userId(), now);
         report(job, plan, now);
         audit.record("customer-import.committed", ENTITY, job.id, counts(job));
         return view(job);

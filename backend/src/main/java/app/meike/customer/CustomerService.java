@@ -67,6 +67,8 @@ public class CustomerService {
     @Inject
     ChainSettingsService settings;
     @Inject
+    CustomerTable table;
+    @Inject
     Clock clock;
 
     public record CustomerQuery(String q, Lifecycle status, String tag, UUID ownerId, CustomerSource source,
@@ -475,6 +477,28 @@ public class CustomerService {
 
     static Customer find(UUID id) {
         return Customer.<Customer>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Customer"));
+    }
+
+    /** A customer as another feature's import finds her: by her phone (as stored), or by the id it found before. */
+    public record CustomerRef(UUID id, String name, String phone, UUID mergedInto, boolean erased) {
+    }
+
+    /** The chain's customers holding these phones (as PhoneNumbers stores them), by phone. */
+    public Map<String, CustomerRef> byPhones(Collection<String> phones) {
+        Map<String, CustomerRef> found = new HashMap<>();
+        table.byPhones(phones).forEach((phone, c) -> found.put(phone, new CustomerRef(c.id(), c.name(), phone, null,
+                false)));
+        return found;
+    }
+
+    /** The chain's customers by id, merged and erased ones too (their phones are gone, their rows stay). */
+    public Map<UUID, CustomerRef> byIds(Collection<UUID> ids) {
+        Map<UUID, CustomerRef> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Customer.<Customer>list("id in ?1", Set.copyOf(ids)).forEach(c -> found.put(c.id, new CustomerRef(c.id,
+                    c.name, c.phone, c.mergedInto, c.erasedAt != null)));
+        }
+        return found;
     }
 
     /** Customer names by id, for calendars and lists of other features. */

@@ -2,17 +2,16 @@ package app.meike.customer;
 
 import app.meike.common.Changes;
 import app.meike.common.Ids;
+import app.meike.common.imports.CsvImport;
+import app.meike.common.imports.ImportCells;
+import app.meike.common.imports.ImportIssue;
 import app.meike.customer.Customer.CustomerSource;
 import app.meike.customer.Customer.Gender;
 import app.meike.customer.CustomerCsv.Column;
-import app.meike.customer.CustomerDtos.ImportIssue;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +25,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Checks an import file row by row against itself and the chain, and works out what committing it would write.
@@ -53,12 +51,6 @@ final class ImportPlanner {
     static final String CONSENT_CHANNEL = "CSV import";
     private static final int MAX_TAGS = 20;
     private static final int MAX_DEPTH = 10_000;
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
-    private static final Pattern LINE_BREAK = Pattern.compile("[\\t\\n\\r]");
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu/M/d"),
-            DateTimeFormatter.ofPattern("uuuu.M.d")).stream()
-            .map(f -> f.withResolverStyle(ResolverStyle.STRICT)).toList();
     private static final Map<String, Gender> GENDERS = words(Gender.values(), Map.of("f", Gender.FEMALE,
             "女", Gender.FEMALE, "m", Gender.MALE, "男", Gender.MALE, "其他", Gender.OTHER,
             "保密", Gender.UNDISCLOSED, "未知", Gender.UNDISCLOSED));
@@ -113,7 +105,7 @@ final class ImportPlanner {
         }
 
         void issue(Column column, String message) {
-            issues.add(new ImportIssue(row, column.header, message));
+            issues.add(new ImportIssue(row, column.header(), null, message));
         }
 
         /** Whether this row gives the customer a referrer she does not have yet. */
@@ -122,7 +114,7 @@ final class ImportPlanner {
         }
     }
 
-    Plan plan(List<CustomerCsv.Row> rows) {
+    Plan plan(List<CsvImport.Row<Column>> rows) {
         List<Line> lines = rows.stream().map(this::read).toList();
         Map<String, Line> byPhone = new HashMap<>();
         for (Line line : lines) {
@@ -158,11 +150,11 @@ final class ImportPlanner {
         return outcome(lines);
     }
 
-    private Line read(CustomerCsv.Row row) {
+    private Line read(CsvImport.Row<Column> row) {
         Line line = new Line(row.row());
         row.cells().forEach((column, value) -> {
             // Notes may run over several lines; no other cell may.
-            if (CONTROL.matcher(value).find() || column != Column.NOTES && LINE_BREAK.matcher(value).find()) {
+            if (ImportCells.hasControlCharacter(value, column == Column.NOTES)) {
                 line.issue(column, "contains a control character");
             }
         });
@@ -198,7 +190,7 @@ final class ImportPlanner {
         return line;
     }
 
-    private static String text(Line line, CustomerCsv.Row row, Column column, int max) {
+    private static String text(Line line, CsvImport.Row<Column> row, Column column, int max) {
         String value = row.get(column);
         if (value != null && value.length() > max) {
             line.issue(column, "must be at most " + max + " characters");
@@ -206,7 +198,7 @@ final class ImportPlanner {
         return value;
     }
 
-    private static <T> T word(Line line, CustomerCsv.Row row, Column column, Map<String, T> words) {
+    private static <T> T word(Line line, CsvImport.Row<Column> row, Column column, Map<String, T> words) {
         String value = row.get(column);
         if (value == null) {
             return null;
@@ -218,26 +210,20 @@ final class ImportPlanner {
         return known;
     }
 
-    private LocalDate date(Line line, CustomerCsv.Row row, Column column) {
+    private LocalDate date(Line line, CsvImport.Row<Column> row, Column column) {
         String value = row.get(column);
         if (value == null) {
             return null;
         }
-        for (DateTimeFormatter format : DATES) {
-            try {
-                LocalDate date = LocalDate.parse(value, format);
-                if (date.isAfter(now.atZoneSameInstant(zone).toLocalDate())) {
-                    line.issue(column, "is in the future");
-                } else if (date.getYear() < 1900) {
-                    line.issue(column, "is before 1900");
-                }
-                return date;
-            } catch (DateTimeParseException tryNext) {
-                // the next format may read it
-            }
+        LocalDate date = ImportCells.date(value);
+        if (date == null) {
+            line.issue(column, ImportCells.DATE_RULE);
+        } else if (date.isAfter(now.atZoneSameInstant(zone).toLocalDate())) {
+            line.issue(column, "is in the future");
+        } else if (date.getYear() < 1900) {
+            line.issue(column, "is before 1900");
         }
-        line.issue(column, "must be a date such as 1990-05-20 or 1990/5/20");
-        return null;
+        return date;
     }
 
     private static List<String> tags(Line line, String value) {

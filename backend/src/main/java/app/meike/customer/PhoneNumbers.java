@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Customer phone numbers as stored (one spelling per number, so uniqueness holds) and as shown masked. */
-final class PhoneNumbers {
+public final class PhoneNumbers {
     private static final Pattern MAINLAND_MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern MAINLAND_LANDLINE = Pattern.compile("0\\d{9,11}");
     private static final Pattern INTERNATIONAL = Pattern.compile("\\+[1-9]\\d{6,14}");
@@ -15,7 +15,7 @@ final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
-    static final String RULE = "must be a mainland number (such as 13800138000) or an international one starting with +";
+    public static final String RULE = "must be a mainland number (such as 13800138000) or an international one starting with +";
     private static final char[] LETTERS = "ghijklmnopabcdef".toCharArray();
 
     /** 13800138000 for "+86 138-0013-8000"; +85291234567 for "+852 9123 4567"; a 400 for anything else. */
@@ -28,7 +28,7 @@ final class PhoneNumbers {
     }
 
     /** As normalize, with null for a number that is not one. */
-    static String normalizeOrNull(String raw) {
+    public static String normalizeOrNull(String raw) {
         String phone = DECORATION.matcher(raw == null ? "" : raw).replaceAll("");
         if (phone.startsWith("+86")) {
             phone = phone.substring(3);
@@ -56,7 +56,7 @@ final class PhoneNumbers {
     }
 
     /** 138****8000: enough to confirm a number with the customer, not enough to call it. */
-    static String mask(String phone) {
+    public static String mask(String phone) {
         if (!phone.isEmpty() && phone.charAt(0) == 'x') {
             return phone;
         }

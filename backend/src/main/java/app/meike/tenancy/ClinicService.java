@@ -162,6 +162,15 @@ public class ClinicService {
         }
     }
 
+    /** A clinic as an import names it: by its code or its id. */
+    public record ClinicRef(UUID id, String code, String name) {
+    }
+
+    /** Every clinic of the chain, open or closed (an import may bring value sold at a clinic closed since). */
+    public List<ClinicRef> all() {
+        return Clinic.<Clinic>listAll().stream().map(c -> new ClinicRef(c.id, c.code, c.name)).toList();
+    }
+
     /** Clinic names by id, for labels in reports. */
     public Map<UUID, String> names(Collection<UUID> ids) {
         if (ids.isEmpty()) {

@@ -2,6 +2,8 @@ package app.meike.wallet;
 
 import app.meike.common.Money;
 import app.meike.common.SignedMoney;
+import app.meike.common.imports.ImportIssue;
+import app.meike.common.imports.ImportStatus;
 import app.meike.wallet.StoredValueAccount.Status;
 import app.meike.wallet.StoredValueLot.Source;
 import jakarta.validation.Valid;
@@ -11,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -129,5 +132,30 @@ public final class StoredValueDtos {
 
     public record StoredValueLiabilitiesView(OffsetDateTime asOf, String currency,
                                              List<StoredValueLiability> clinics, StoredValueLiability total) {
+    }
+
+    public enum ImportRowStatus { OK, ERROR, DUPLICATE }
+
+    /** One row of an opening-balance file as checked; once committed, `lotId` names the lot an OK row made. */
+    public record ImportRowView(int row, ImportRowStatus status, String phone, UUID customerId, String customerName,
+                                Money principal, Money bonus, LocalDate expiresOn, String externalReference,
+                                UUID clinicId, UUID lotId, List<ImportIssue> issues) {
+        ImportRowView withLot(UUID lot) {
+            return new ImportRowView(row, status, phone, customerId, customerName, principal, bonus, expiresOn,
+                    externalReference, clinicId, lot, issues);
+        }
+    }
+
+    public record StoredValueImportSummary(UUID id, String fileName, ImportStatus status, UUID defaultClinicId,
+                                           int totalRows, int okRows, int errorRows, int duplicateRows,
+                                           Money principal, Money bonus, String createdBy, OffsetDateTime createdAt,
+                                           String committedBy, OffsetDateTime committedAt) {
+    }
+
+    public record StoredValueImportView(UUID id, String fileName, ImportStatus status, UUID defaultClinicId,
+                                        int totalRows, int okRows, int errorRows, int duplicateRows, Money principal,
+                                        Money bonus, List<String> ignoredColumns, String createdBy,
+                                        OffsetDateTime createdAt, String committedBy, OffsetDateTime committedAt,
+                                        List<ImportRowView> rows) {
     }
 }

@@ -30,7 +30,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -339,9 +338,12 @@ public class StoredValueLedger {
         if (validityDays == null) {
             return null;
         }
-        ZoneId zone = rules.zone();
-        LocalDate last = day.atZoneSameInstant(zone).toLocalDate().plusDays(validityDays);
-        return last.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        return endOf(day.atZoneSameInstant(rules.zone()).toLocalDate().plusDays(validityDays));
+    }
+
+    /** Midnight after `last` in the chain's zone: when value usable through that day stops being usable. */
+    OffsetDateTime endOf(LocalDate last) {
+        return last.plusDays(1).atStartOfDay(rules.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** The account's lots that are not closed, oldest first. */

@@ -44,6 +44,7 @@ class RoleMatrixTest extends ApiTest {
     static String visit;
     static String consultation;
     static String customerImport;
+    static String storedValueImport;
     static String order;
     static String plan;
     static String account;
@@ -72,6 +73,8 @@ class RoleMatrixTest extends ApiTest {
                 "source", "WALK_IN")).post("/api/v1/customers").then().statusCode(201).extract().path("id");
         customerImport = as(chain.adminToken()).contentType("text/csv").body("name,phone\n")
                 .post("/api/v1/customer-imports").then().statusCode(201).extract().path("id");
+        storedValueImport = as(chain.adminToken()).contentType("text/csv").body("phone,principal\n")
+                .post("/api/v1/stored-value/imports").then().statusCode(201).extract().path("id");
         for (String role : Roles.STAFF_ROLES) {
             STAFF_BY_ROLE.put(role, Chains.staff(chain, List.of(role), List.of()));
         }
@@ -425,5 +428,12 @@ class RoleMatrixTest extends ApiTest {
                 "reason", "m")).post(accountPath + "/adjustments")));
         m.put("runStoredValueExpiry", new Call(admin, 200, (r, self) -> r.body(Map.of()).post(sv + "/expiry-runs")));
         m.put("getStoredValueLiabilities", new Call(managers, 200, (r, self) -> r.get(sv + "/liabilities")));
+        m.put("createStoredValueImport", new Call(admin, 201, (r, self) -> r.contentType("text/csv")
+                .body("phone,principal\n").post(sv + "/imports")));
+        m.put("listStoredValueImports", new Call(managers, 200, (r, self) -> r.get(sv + "/imports")));
+        m.put("getStoredValueImport", new Call(managers, 200, (r, self) -> r.get(sv + "/imports/"
+                + storedValueImport)));
+        m.put("commitStoredValueImport", new Call(admin, 404, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).post(sv + "/imports/" + UUID.randomUUID() + "/commit")));
     }
 }

@@ -47,6 +47,7 @@ class CrossTenantTest extends ApiTest {
     static String visitOfA;
     static String consultationOfA;
     static String importOfA;
+    static String storedValueImportOfA;
     static String referrerPhoneOfA;
     static String draftOfA;
     static String paidOrderOfA;
@@ -100,6 +101,9 @@ class CrossTenantTest extends ApiTest {
         planOfA = Wallets.plan(a, 300_000, 400_000, 365);
         planNameOfA = as(a.adminToken()).get("/api/v1/stored-value/plans/" + planOfA).then().extract().path("name");
         accountOfA = Wallets.topUp(a, customerOfA, planOfA, clinicOfA, 300_000);
+        storedValueImportOfA = as(a.adminToken()).contentType("text/csv").queryParam("clinicId", clinicOfA.toString())
+                .body("phone,principal,externalReference\n" + phoneOfA + ",100,A-SECRET-CARD\n")
+                .post("/api/v1/stored-value/imports").then().statusCode(201).extract().path("id");
         debitOfA = Wallets.debit(a.adminToken(), accountOfA, 1_000, clinicOfA, UUID.randomUUID().toString()).then()
                 .statusCode(201).extract().path("id");
         templateOfA = Packs.template(a, List.of(Packs.item(itemOfA, 3, null)), 300, 365).getString("id");
@@ -647,6 +651,32 @@ class CrossTenantTest extends ApiTest {
         });
         walks.put("runStoredValueExpiry", () -> {
             as(adminB).body(Map.of()).post(sv + "/expiry-runs").then().statusCode(200).body("accounts", equalTo(0));
+            aUntouched.run();
+        });
+        String imports = sv + "/imports";
+        walks.put("createStoredValueImport", () -> {
+            // A's phone finds none of A's customers in B (B may hold the number itself), A's clinic is nowhere.
+            as(adminB).contentType("text/csv").body("phone,principal,clinic\n" + phoneOfA + ",100," + clinicOfA
+                    + "\n").post(imports).then().statusCode(201).body("rows[0].status", equalTo("ERROR"))
+                    .body("rows[0].customerId", not(equalTo(customerOfA)))
+                    .body("rows[0].issues.code", hasItem("UNKNOWN_CLINIC"));
+            as(adminB).contentType("text/csv").queryParam("clinicId", clinicOfA.toString()).body("phone,principal\n")
+                    .post(imports).then().statusCode(400).body("errors[0].field", equalTo("clinicId"));
+        });
+        walks.put("listStoredValueImports", () -> as(adminB).queryParam("limit", 200).get(imports).then()
+                .statusCode(200).body("items.id", not(hasItem(storedValueImportOfA))));
+        walks.put("getStoredValueImport", () -> {
+            String theirs = as(adminB).get(imports + "/" + storedValueImportOfA).then().statusCode(404)
+                    .extract().path("detail");
+            String nobodys = as(adminB).get(imports + "/" + UUID.randomUUID()).then().statusCode(404)
+                    .extract().path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("commitStoredValueImport", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .post(imports + "/" + storedValueImportOfA + "/commit").then().statusCode(404);
+            as(a.adminToken()).get(imports + "/" + storedValueImportOfA).then().statusCode(200)
+                    .body("status", equalTo("VALIDATED"), "okRows", equalTo(1));
             aUntouched.run();
         });
     }
