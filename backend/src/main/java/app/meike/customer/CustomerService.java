@@ -24,6 +24,7 @@ import app.meike.tenancy.ChainSettingsService;
 import app.meike.tenancy.ClinicService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hibernate.query.NativeQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -376,10 +377,14 @@ public class CustomerService {
         }
     }
 
-    /** A paid order: the first one starts her member year. */
+    /**
+     * A paid order: the first one starts her member year. Only a purchase before her first writes the row: later
+     * ones (nearly all) neither lock it nor leave a dead row version behind.
+     */
     public void recordPurchase(UUID customerId, OffsetDateTime at) {
-        Customer.getEntityManager().createNativeQuery("UPDATE customer SET first_purchase_at ="
-                        + " least(first_purchase_at, :at) WHERE tenant_id = :tenant AND id = :id")
+        Customer.getEntityManager().createNativeQuery("UPDATE customer SET first_purchase_at = :at WHERE tenant_id"
+                        + " = :tenant AND id = :id AND (first_purchase_at IS NULL OR first_purchase_at > :at)")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(Customer.class)
                 .setParameter("at", at)
                 .setParameter("tenant", caller.tenantId())
                 .setParameter("id", customerId)

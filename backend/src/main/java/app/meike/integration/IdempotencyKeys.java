@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hibernate.query.NativeQuery;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,7 @@ public class IdempotencyKeys {
         int claimed = Panache.getEntityManager().createNativeQuery("INSERT INTO idempotency_key (tenant_id, key,"
                         + " operation, request_hash, created_at) VALUES (:tenant, :key, :operation, :hash, :now)"
                         + " ON CONFLICT DO NOTHING")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("idempotency_key")
                 .setParameter("tenant", caller.tenantId())
                 .setParameter("key", key)
                 .setParameter("operation", operation)

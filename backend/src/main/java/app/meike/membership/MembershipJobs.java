@@ -190,8 +190,11 @@ public class MembershipJobs {
         Map<UUID, MembershipTier> tiers = MembershipProgramService.allTiers();
         Map<UUID, List<TierRules.Spend>> spend = MembershipService.spendOf(
                 members.stream().map(m -> m.customerId).toList());
+        // As of after the locks: a payment that committed while the batch waited for her row counts, not undone.
+        OffsetDateTime lockedAt = Clocks.now(clock);
         for (CustomerMembership member : members) {
-            switch (memberships.evaluate(member, spend.get(member.customerId), job, program, ladder, tiers, now)) {
+            switch (memberships.evaluate(member, spend.get(member.customerId), job, program, ladder, tiers,
+                    lockedAt)) {
                 case UP -> job.movedUp++;
                 case DOWN -> job.movedDown++;
                 case NONE -> {

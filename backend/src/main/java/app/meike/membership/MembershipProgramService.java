@@ -106,6 +106,18 @@ public class MembershipProgramService {
                 .map(t -> new TierRules.Rung(t.id, t.threshold)).toList());
     }
 
+    /** The ladder the rules evaluate against now, program and tiers read in one query (every payment asks). */
+    TierRules.Ladder ladder() {
+        List<Object[]> rows = MembershipProgram.getEntityManager().createQuery("select p.basis, t.id, t.threshold"
+                + " from MembershipProgram p left join MembershipTier t on t.position is not null", Object[].class)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("The chain has no membership program");
+        }
+        return new TierRules.Ladder((TierRules.Basis) rows.get(0)[0], rows.stream().filter(r -> r[1] != null)
+                .map(r -> new TierRules.Rung((UUID) r[1], (Long) r[2])).toList());
+    }
+
     MembershipProgram program() {
         return MembershipProgram.<MembershipProgram>findAll().firstResultOptional()
                 .orElseThrow(() -> new IllegalStateException("The chain has no membership program"));

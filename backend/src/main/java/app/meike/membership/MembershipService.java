@@ -20,8 +20,10 @@ import app.meike.membership.TierChange.SourceType;
 import app.meike.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -71,23 +73,14 @@ public class MembershipService implements Memberships {
             throw ProblemException.unprocessable("Qualifying spend of " + source + " " + sourceId
                     + " must be " + (source.takesBack() ? "zero or less" : "zero or more"));
         }
-        customers.requireKnown(customerId);
         CustomerMembership membership = lock(customerId);
-        if (QualifyingSpend.count("sourceId", sourceId) > 0) {
+        OffsetDateTime now = Clocks.now(clock);
+        if (!insertSpend(customerId, sourceId, source, amount, at, now)) {
             return;
         }
-        OffsetDateTime now = Clocks.now(clock);
-        QualifyingSpend entry = new QualifyingSpend();
-        entry.id = Ids.newId();
-        entry.customerId = customerId;
-        entry.source = source;
-        entry.sourceId = sourceId;
-        entry.amount = amount;
-        entry.spentAt = at;
-        entry.recordedAt = now;
-        entry.persist();
         if (amount > 0 && (membership.firstPaidAt == null || at.isBefore(membership.firstPaidAt))) {
             membership.firstPaidAt = at;
+            membership.updatedAt = now;
         }
         OffsetDateTime asOf = at.isAfter(now) ? at : now;
         SourceType sourceType = switch (source) {
@@ -96,16 +89,66 @@ public class MembershipService implements Memberships {
             case STORED_VALUE, STORED_VALUE_REVERSAL -> SourceType.STORED_VALUE;
         };
         endExpiredOverride(membership, asOf, sourceType, sourceId);
-        MembershipProgram program = programs.program();
-        TierRules.Ladder ladder = programs.ladder(program);
-        List<TierRules.Spend> entries = spendOf(customerId);
-        long spend = TierRules.qualifyingSpend(entries, ladder.basis(), asOf);
+        TierRules.Ladder ladder = programs.ladder();
+        long spend = spendOn(customerId, membership.firstPaidAt, ladder.basis(), asOf);
         UUID target = TierRules.afterSpend(membership.tierId, ladder.earned(spend), ladder, source);
         if (!Objects.equals(target, membership.tierId)) {
             Reason reason = ladder.rank(target) > ladder.rank(membership.tierId) ? Reason.UPGRADE : Reason.REFUND;
             move(membership, target, reason, sourceType, sourceId, spend, asOf);
+            membership.updatedAt = now;
         }
-        membership.updatedAt = now;
+    }
+
+    /** Appends the spend entry; false when its source was recorded before (each source counts once). */
+    private boolean insertSpend(UUID customerId, UUID sourceId, SpendSource source, long amount, OffsetDateTime at,
+                                OffsetDateTime now) {
+        return QualifyingSpend.getEntityManager().createNativeQuery("INSERT INTO qualifying_spend (tenant_id, id,"
+                        + " customer_id, source, source_id, amount, spent_at, recorded_at) VALUES (:tenant, :id,"
+                        + " :customer, :source, :sourceId, :amount, :at, :now) ON CONFLICT (tenant_id, source_id)"
+                        + " DO NOTHING")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(QualifyingSpend.class)
+                .setParameter("tenant", tenantContext.tenantId())
+                .setParameter("id", Ids.newId())
+                .setParameter("customer", customerId)
+                .setParameter("source", source.name())
+                .setParameter("sourceId", sourceId)
+                .setParameter("amount", amount)
+                .setParameter("at", at)
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * TierRules.qualifyingSpend summed by the database over the customer's entries, which it never ships: the
+     * windows are the rules' own (lifetime up to `asOf`; the 12 months before it; the member year holding it and the
+     * one before, counted from her first paid order), so both agree for every basis, refunds included.
+     */
+    private long spendOn(UUID customerId, OffsetDateTime firstPaidAt, TierRules.Basis basis, OffsetDateTime asOf) {
+        OffsetDateTime yearStart = TierRules.memberYearStart(firstPaidAt, asOf);
+        if (basis == TierRules.Basis.MEMBER_YEAR && yearStart == null) {
+            return 0;
+        }
+        String current = switch (basis) {
+            case LIFETIME -> "spent_at <= :asOf";
+            case ROLLING_12_MONTHS -> "spent_at > :from AND spent_at <= :asOf";
+            case MEMBER_YEAR -> "spent_at >= :from AND spent_at <= :asOf";
+        };
+        String previous = basis == TierRules.Basis.MEMBER_YEAR ? "spent_at >= :previous AND spent_at < :from" : "false";
+        NativeQuery<?> query = QualifyingSpend.getEntityManager().createNativeQuery("SELECT coalesce(sum(amount)"
+                        + " FILTER (WHERE " + current + "), 0), coalesce(sum(amount) FILTER (WHERE " + previous + "), 0)"
+                        + " FROM qualifying_spend WHERE tenant_id = :tenant AND customer_id = :customer")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(QualifyingSpend.class)
+                .setParameter("tenant", tenantContext.tenantId())
+                .setParameter("customer", customerId)
+                .setParameter("asOf", asOf);
+        switch (basis) {
+            case LIFETIME -> {
+            }
+            case ROLLING_12_MONTHS -> query.setParameter("from", asOf.minusMonths(12));
+            case MEMBER_YEAR -> query.setParameter("from", yearStart).setParameter("previous", yearStart.minusYears(1));
+        }
+        Object[] row = (Object[]) query.getSingleResult();
+        return Math.max(0, Math.max(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
     }
 
     public CustomerMembershipView get(UUID customerId) {
@@ -212,20 +255,27 @@ public class MembershipService implements Memberships {
         return TierRules.qualifyingSpend(spendOf(customerId), programs.program().basis, now);
     }
 
-    /** Her membership row, created on first use and locked: the lock orders and jobs share. */
+    /**
+     * Her membership row, created on first use and locked: the lock orders and jobs share. An existing row is read
+     * under the lock in one statement (its customer is known: the row's foreign key says so). Were it loaded unlocked
+     * earlier in the transaction, the lock checks its version, so a stale copy fails rather than counts.
+     */
     private CustomerMembership lock(UUID customerId) {
-        OffsetDateTime now = Clocks.now(clock);
-        CustomerMembership.getEntityManager().createNativeQuery("INSERT INTO customer_membership (tenant_id,"
+        EntityManager em = CustomerMembership.getEntityManager();
+        CustomerMembership membership = em.find(CustomerMembership.class, customerId, LockModeType.PESSIMISTIC_WRITE);
+        if (membership != null) {
+            return membership;
+        }
+        customers.requireKnown(customerId);
+        em.createNativeQuery("INSERT INTO customer_membership (tenant_id,"
                         + " customer_id, created_at, updated_at, version) VALUES (:tenant, :customer, :now, :now, 0)"
                         + " ON CONFLICT DO NOTHING")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(CustomerMembership.class)
                 .setParameter("tenant", tenantContext.tenantId())
                 .setParameter("customer", customerId)
-                .setParameter("now", now)
+                .setParameter("now", Clocks.now(clock))
                 .executeUpdate();
-        CustomerMembership membership = CustomerMembership.findById(customerId);
-        // Re-read under the lock: the row may have been loaded (unlocked) earlier in the caller's transaction.
-        CustomerMembership.getEntityManager().refresh(membership, LockModeType.PESSIMISTIC_WRITE);
-        return membership;
+        return em.find(CustomerMembership.class, customerId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void endExpiredOverride(CustomerMembership membership, OffsetDateTime at, SourceType sourceType,

@@ -385,8 +385,12 @@ public class PointsService implements PointsForOrders {
         return account;
     }
 
-    /** Locks the customer's account row, opening the account on her first points. */
+    /** Locks the customer's account row, opening the account on her first points (an existing one in one read). */
     private PointsAccount lock(UUID customerId) {
+        PointsAccount account = PointsAccount.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        if (account != null) {
+            return account;
+        }
         Panache.getEntityManager().createNativeQuery("INSERT INTO points_account (tenant_id, customer_id, balance,"
                         + " updated_at) VALUES (:tenant, :customer, 0, :now) ON CONFLICT DO NOTHING")
                 .setParameter("tenant", tenantContext.tenantId())

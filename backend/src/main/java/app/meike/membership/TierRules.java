@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 /**
  * The tier rules as pure functions of a customer's spend entries, the program's ladder and a moment: what the
  * service applies one order at a time, what jobs apply in batches, and what a property test recomputes from
- * scratch. The preview's SQL computes the same qualifying spend (MembershipPreviewQuery); keep them in step.
+ * scratch. The preview's SQL (MembershipPreviewQuery) and a payment's aggregate (MembershipService.spendOn) compute
+ * the same qualifying spend; keep them in step.
  */
 public final class TierRules {
     private TierRules() {

@@ -370,7 +370,7 @@ public class OrderService implements TimelineSource, OrderRefunds {
         details.put("pointsEarned", order.pointsEarned);
         details.put("secondDevelopment", order.secondDevelopment);
         audit.record("order.paid", "order", order.id, details);
-        return view(order);
+        return paidView(order, lines, tenders);
     }
 
     private OrderRefund refundLines(UUID id, RefundCreate request, boolean ofPacks) {
@@ -752,9 +752,17 @@ public class OrderService implements TimelineSource, OrderRefunds {
 
     private Map<UUID, OrderView> views(List<SalesOrder> orders) {
         List<UUID> ids = orders.stream().map(o -> o.id).toList();
-        Map<UUID, List<OrderLine>> lines = linesOf(ids);
         Map<UUID, List<OrderTender>> tenders = tendersOf(ids);
-        Map<UUID, List<RefundView>> refunds = refundsOf(ids, tenders);
+        return views(orders, linesOf(ids), tenders, refundsOf(ids, tenders));
+    }
+
+    /** The order a payment just wrote, from its lines and tenders at hand (nothing is refunded yet): no read back. */
+    private OrderView paidView(SalesOrder order, List<OrderLine> lines, List<OrderTender> tenders) {
+        return views(List.of(order), Map.of(order.id, lines), Map.of(order.id, tenders), Map.of()).get(order.id);
+    }
+
+    private Map<UUID, OrderView> views(List<SalesOrder> orders, Map<UUID, List<OrderLine>> lines,
+                                       Map<UUID, List<OrderTender>> tenders, Map<UUID, List<RefundView>> refunds) {
         Map<UUID, Map<Integer, List<UUID>>> packIds = packs.packIdsOf(lines.values().stream().flatMap(List::stream)
                 .filter(l -> l.kind() == OrderLine.Kind.PACK).map(l -> l.orderId).collect(Collectors.toSet()));
         Map<UUID, String> names = customers.namesOf(orders.stream().map(o -> o.customerId).toList());

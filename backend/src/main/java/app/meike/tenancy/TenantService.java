@@ -20,6 +20,7 @@ import app.meike.tenancy.TenantDtos.TenantPatch;
 import app.meike.tenancy.TenantDtos.TenantSummary;
 import app.meike.tenancy.TenantDtos.TenantView;
 import app.meike.wallet.StoredValueRulesService;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,24 +49,32 @@ public class TenantService {
     Clock clock;
     @Inject
     MembershipProgramService membershipPrograms;
+    @Inject
+    TenantSummaries summaries;
 
     public Optional<TenantStatus> statusOf(UUID tenantId) {
-        return Tenant.<Tenant>findByIdOptional(tenantId).map(t -> t.status);
+        return summaryOf(tenantId).map(TenantSummary::status);
     }
 
+    /** The chain as this request first read it (outside a request: as it is now). */
     public Optional<TenantSummary> summaryOf(UUID tenantId) {
-        return Tenant.<Tenant>findByIdOptional(tenantId)
-                .map(t -> new TenantSummary(t.id, t.slug, t.name, t.status, t.currency, t.timeZone));
+        return Arc.container().requestContext().isActive() ? summaries.get(tenantId, TenantService::read)
+                : read(tenantId);
     }
 
     /** The zone a new clinic gets when none is given. */
     public String timeZoneOf(UUID tenantId) {
-        return Tenant.<Tenant>findByIdOptional(tenantId).map(t -> t.timeZone).orElse(Zones.DEFAULT_ZONE);
+        return summaryOf(tenantId).map(TenantSummary::timeZone).orElse(Zones.DEFAULT_ZONE);
     }
 
     /** The currency every amount of the chain is in. */
     public String currencyOf(UUID tenantId) {
-        return Tenant.<Tenant>findByIdOptional(tenantId).map(t -> t.currency).orElse(Zones.DEFAULT_CURRENCY);
+        return summaryOf(tenantId).map(TenantSummary::currency).orElse(Zones.DEFAULT_CURRENCY);
+    }
+
+    private static Optional<TenantSummary> read(UUID tenantId) {
+        return Tenant.<Tenant>findByIdOptional(tenantId)
+                .map(t -> new TenantSummary(t.id, t.slug, t.name, t.status, t.currency, t.timeZone));
     }
 
     /** The active chains, for work done for each of them (jobs); the caller acts as the platform. */
@@ -151,6 +160,7 @@ public class TenantService {
             if (!changes.isEmpty()) {
                 tenant.updatedAt = Clocks.now(clock);
                 tenant.persistAndFlush();
+                summaries.forget(id);
                 audit.record(action, "tenant", id, changes.asMap());
             }
             return TenantView.of(tenant);

@@ -7,9 +7,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.TenantId;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -48,6 +50,12 @@ public class StoredValueAccount extends PanacheEntityBase {
     public OffsetDateTime closedAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /**
+     * Its lots that were not closed when this transaction first read them under the account's lock, with the lots
+     * written since: a movement's expiry and the movement itself read them once. Null until read.
+     */
+    @Transient
+    List<StoredValueLot> heldLots;
 
     /** Leaves the frozen state (or any other) for `next`, forgetting why it was frozen. */
     void thaw(Status next) {

@@ -7,10 +7,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.TenantId;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** One movement of a stored-value account: append-only (the database refuses updates and deletes). */
@@ -63,4 +65,9 @@ public class StoredValueEntry extends PanacheEntityBase {
     public String requestId;
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
+    /** The allocations and tenders this transaction wrote with the entry, so its view needs no read back. */
+    @Transient
+    List<StoredValueAllocation> writtenAllocations;
+    @Transient
+    List<StoredValueTender> writtenTenders;
 }

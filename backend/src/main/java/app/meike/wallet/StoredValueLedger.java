@@ -33,10 +33,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -105,6 +107,15 @@ public class StoredValueLedger {
         return account;
     }
 
+    /** Locks the customer's account, found by her id in the same read, and expires its lots due by `at`. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<StoredValueAccount> openOf(UUID customerId, OffsetDateTime at) {
+        Optional<StoredValueAccount> account = StoredValueAccount.<StoredValueAccount>find("customerId", customerId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        account.ifPresent(a -> expire(a, at));
+        return account;
+    }
+
     /** Locks an account of the chain, as it was committed; 404 when there is none. */
     StoredValueAccount lock(UUID accountId) {
         return StoredValueAccount.<StoredValueAccount>findByIdOptional(accountId, LockModeType.PESSIMISTIC_WRITE)
@@ -113,7 +124,7 @@ public class StoredValueLedger {
 
     /** One EXPIRE entry (by the system) for all of the account's lots due by `asOf`; answers what it moved. */
     List<Share> expire(StoredValueAccount account, OffsetDateTime asOf) {
-        List<StoredValueLot> lots = openLots(account.id);
+        List<StoredValueLot> lots = openLots(account);
         List<Share> shares = StoredValueLots.expire(asLots(lots), asOf);
         if (!shares.isEmpty()) {
             record(account, StoredValueEntryKind.EXPIRE, shares, byId(lots), List.of(), Clocks.now(clock), e -> {
@@ -131,7 +142,7 @@ public class StoredValueLedger {
     StoredValueEntry debit(StoredValueAccount account, long amount, UUID clinicId, OffsetDateTime at,
                            Consumer<StoredValueEntry> details) {
         requireNotFrozen(account, "take a debit");
-        List<StoredValueLot> lots = openLots(account.id);
+        List<StoredValueLot> lots = openLots(account);
         long available = StoredValueLots.available(asLots(lots), clinicId, at);
         if (available < amount) {
             throw new ProblemException(ProblemType.INSUFFICIENT_BALANCE, "The account has " + available + " to spend at this clinic, less"
@@ -255,6 +266,9 @@ public class StoredValueLedger {
         }
         account.updatedAt = Clocks.now(clock);
         newLots.forEach(l -> l.persist());
+        if (account.heldLots != null) {
+            account.heldLots.addAll(newLots);
+        }
         StoredValueEntry entry = new StoredValueEntry();
         entry.id = Ids.newId();
         entry.accountId = account.id;
@@ -273,6 +287,8 @@ public class StoredValueLedger {
         }
         details.accept(entry);
         entry.persist();
+        entry.writtenAllocations = new ArrayList<>();
+        entry.writtenTenders = new ArrayList<>();
         for (int seq = 0; seq < shares.size(); seq++) {
             StoredValueAllocation allocation = new StoredValueAllocation();
             allocation.key = new StoredValueAllocation.Key(entry.id, seq);
@@ -281,6 +297,7 @@ public class StoredValueLedger {
             allocation.bonus = shares.get(seq).bonus();
             allocation.refundAmount = refunds.get(allocation.lotId);
             allocation.persist();
+            entry.writtenAllocations.add(allocation);
         }
         return entry;
     }
@@ -330,6 +347,7 @@ public class StoredValueLedger {
             tender.amount = tenders.get(i).amount().amount();
             tender.reference = tenders.get(i).reference();
             tender.persist();
+            entry.writtenTenders.add(tender);
         }
     }
 
@@ -350,6 +368,15 @@ public class StoredValueLedger {
     static List<StoredValueLot> openLots(UUID accountId) {
         return StoredValueLot.list("accountId = ?1 and status <> ?2 order by toppedUpAt, id", accountId,
                 StoredValueLots.Status.CLOSED);
+    }
+
+    /** The locked account's lots that are not closed, oldest first: read from the database once per transaction. */
+    static List<StoredValueLot> openLots(StoredValueAccount account) {
+        if (account.heldLots == null) {
+            account.heldLots = new ArrayList<>(openLots(account.id));
+        }
+        return account.heldLots.stream().filter(l -> l.status != StoredValueLots.Status.CLOSED)
+                .sorted(Comparator.comparing((StoredValueLot l) -> l.toppedUpAt).thenComparing(l -> l.id)).toList();
     }
 
     static List<StoredValueLots.Lot> asLots(List<StoredValueLot> lots) {
@@ -407,21 +434,31 @@ public class StoredValueLedger {
             return List.of();
         }
         String currency = rules.currency();
-        Set<UUID> ids = entries.stream().map(e -> e.id).collect(Collectors.toSet());
-        Map<UUID, List<AllocationView>> allocations = StoredValueAllocation.<StoredValueAllocation>list(
-                        "key.entryId in ?1 order by key.entryId, key.seq", ids).stream()
+        // Entries this transaction wrote carry their allocations and tenders, and nothing has reversed them yet.
+        List<StoredValueAllocation> allocationRows = new ArrayList<>();
+        List<StoredValueTender> tenderRows = new ArrayList<>();
+        entries.stream().filter(e -> e.writtenAllocations != null).forEach(e -> {
+            allocationRows.addAll(e.writtenAllocations);
+            tenderRows.addAll(e.writtenTenders);
+        });
+        Set<UUID> ids = entries.stream().filter(e -> e.writtenAllocations == null).map(e -> e.id)
+                .collect(Collectors.toSet());
+        Map<UUID, UUID> reversedBy = new HashMap<>();
+        if (!ids.isEmpty()) {
+            allocationRows.addAll(StoredValueAllocation.list("key.entryId in ?1 order by key.entryId, key.seq", ids));
+            tenderRows.addAll(StoredValueTender.list("key.entryId in ?1 order by key.entryId, key.tenderNo", ids));
+            StoredValueEntry.<StoredValueEntry>list("reversesEntryId in ?1 and kind = ?2 and refundId is null", ids,
+                    StoredValueEntryKind.REVERSAL).forEach(r -> reversedBy.put(r.reversesEntryId, r.id));
+        }
+        Map<UUID, List<AllocationView>> allocations = allocationRows.stream()
                 .collect(Collectors.groupingBy(a -> a.key.entryId(), LinkedHashMap::new, Collectors.mapping(
                         a -> new AllocationView(a.lotId, new SignedMoney(a.principal, currency),
                                 new SignedMoney(a.bonus, currency), money(a.refundAmount, currency)),
                         Collectors.toList())));
-        Map<UUID, List<TenderView>> tenders = StoredValueTender.<StoredValueTender>list(
-                        "key.entryId in ?1 order by key.entryId, key.tenderNo", ids).stream()
+        Map<UUID, List<TenderView>> tenders = tenderRows.stream()
                 .collect(Collectors.groupingBy(t -> t.key.entryId(), LinkedHashMap::new, Collectors.mapping(
                         t -> new TenderView(t.method, new Money(t.amount, currency), t.reference),
                         Collectors.toList())));
-        Map<UUID, UUID> reversedBy = new HashMap<>();
-        StoredValueEntry.<StoredValueEntry>list("reversesEntryId in ?1 and kind = ?2 and refundId is null", ids,
-                StoredValueEntryKind.REVERSAL).forEach(r -> reversedBy.put(r.reversesEntryId, r.id));
         List<EntryView> views = new ArrayList<>();
         for (StoredValueEntry e : entries) {
             views.add(new EntryView(e.id, e.accountId, e.kind, new SignedMoney(e.principal, currency),

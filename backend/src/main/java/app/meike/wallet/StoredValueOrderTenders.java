@@ -17,11 +17,9 @@ public class StoredValueOrderTenders implements StoredValueForOrders {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Taken debitForOrder(UUID customerId, UUID orderId, UUID clinicId, long amount, OffsetDateTime at) {
-        UUID accountId = StoredValueLedger.accountIdOf(customerId);
-        if (accountId == null) {
-            throw ProblemException.unprocessable("The customer has no stored value to pay with");
-        }
-        StoredValueEntry entry = ledger.debit(ledger.open(accountId, at), amount, clinicId, at, e -> {
+        StoredValueAccount account = ledger.openOf(customerId, at)
+                .orElseThrow(() -> ProblemException.unprocessable("The customer has no stored value to pay with"));
+        StoredValueEntry entry = ledger.debit(account, amount, clinicId, at, e -> {
             e.clinicId = clinicId;
             e.orderId = orderId;
         });

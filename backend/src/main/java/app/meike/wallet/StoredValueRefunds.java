@@ -85,7 +85,7 @@ public class StoredValueRefunds {
                                 + (account.expiredPrincipal + account.expiredBonus) + "); reactivate it first, so it"
                                 + " is refunded too, before closing the account");
                     }
-                    List<StoredValueLot> lots = openLots(account.id);
+                    List<StoredValueLot> lots = openLots(account);
                     List<Share> out = StoredValueLots.payOut(asLots(lots), now);
                     if (out.isEmpty() && !request.close()) {
                         throw ProblemException.unprocessable("The account has nothing spendable to refund");

@@ -310,7 +310,7 @@ public class StoredValueService {
                     OffsetDateTime now = Clocks.now(clock);
                     StoredValueAccount account = ledger.open(accountId, now);
                     ledger.requireActsFor(account);
-                    List<StoredValueLot> lots = openLots(account.id);
+                    List<StoredValueLot> lots = openLots(account);
                     List<Share> shares = StoredValueLots.reactivate(asLots(lots));
                     if (shares.isEmpty()) {
                         throw ProblemException.unprocessable("Nothing on this account has expired");
@@ -455,7 +455,7 @@ public class StoredValueService {
     }
 
     private void moveLots(StoredValueAccount source, StoredValueAccount target, OffsetDateTime now, String reason) {
-        List<StoredValueLot> lots = openLots(source.id);
+        List<StoredValueLot> lots = openLots(source);
         List<Share> out = StoredValueLots.payOut(asLots(lots), now);
         if (out.isEmpty()) {
             throw ProblemException.unprocessable("The account has no spendable value to transfer");
@@ -496,7 +496,7 @@ public class StoredValueService {
 
     private StoredValueEntry take(StoredValueAccount account, long principal, long bonus, OffsetDateTime now,
                                   String reason) {
-        List<StoredValueLot> lots = openLots(account.id);
+        List<StoredValueLot> lots = openLots(account);
         List<Lot> held = asLots(lots);
         long principalThere = held.stream().filter(l -> l.spendable(null, now))
                 .mapToLong(Lot::principalRemaining).sum();
