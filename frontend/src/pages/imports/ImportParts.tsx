@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, DownloadOutlined, FileTextOutlined, InboxOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DownloadOutlined, FileTextOutlined, ImportOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient, type QueryKey, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Modal, Row, Spin, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -434,6 +434,38 @@ export function ImportIssues({
  * Confirms a commit with what it will do (`children`). A 409 says `conflict` unless the import turned out to be
  * committed meanwhile, which the page tells by reading it again.
  */
+/** Under a report not yet committed: the commit button (off when no row would be written), and another file. */
+export function ImportCommitBar({
+  rows,
+  label,
+  nothingLabel,
+  againPath,
+  onCommit,
+}: {
+  rows: number;
+  label: string;
+  nothingLabel: string;
+  againPath: string;
+  onCommit: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Flex gap={12} wrap align="center">
+      <Button type="primary" icon={<ImportOutlined />} disabled={rows === 0} onClick={onCommit} data-testid="import-commit-button">
+        {label}
+      </Button>
+      <Link to={againPath} data-testid="import-choose-again">
+        {t('import.chooseAgain')}
+      </Link>
+      {rows === 0 && (
+        <Typography.Text type="secondary" data-testid="import-nothing-to-write">
+          {nothingLabel}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
 export function ImportCommitDialog({
   open,
   onClose,

@@ -1,4 +1,3 @@
-import { ImportOutlined } from '@ant-design/icons';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Flex, Result, Typography } from 'antd';
 import { useState } from 'react';
@@ -8,7 +7,7 @@ import { dataOf } from '../../api/client';
 import { keys } from '../../api/queries';
 import { useI18n } from '../../i18n/I18nProvider';
 import { columnLabel, issueText, rowsToWrite, type CustomerImport } from './importFormat';
-import { IgnoredColumns, ImportCommitDialog, ImportIssues, ImportNotLoaded, ImportSummary, useImportCommit } from './ImportParts';
+import { IgnoredColumns, ImportCommitBar, ImportCommitDialog, ImportIssues, ImportNotLoaded, ImportSummary, useImportCommit } from './ImportParts';
 
 /** An uploaded import and its report; nothing is read without an id. */
 export function useCustomerImport(importId: string | undefined) {
@@ -40,25 +39,13 @@ export function ImportReport({ importId, job }: { importId: string; job: UseQuer
       <IgnoredColumns columns={data.ignoredColumns} />
       <Issues job={data} />
       {!committed && (
-        <Flex gap={12} wrap align="center">
-          <Button
-            type="primary"
-            icon={<ImportOutlined />}
-            disabled={rowsToWrite(data) === 0}
-            onClick={() => setConfirming(true)}
-            data-testid="import-commit-button"
-          >
-            {t('import.commit.button', { count: rowsToWrite(data) })}
-          </Button>
-          <Link to="/customer-imports" data-testid="import-choose-again">
-            {t('import.chooseAgain')}
-          </Link>
-          {rowsToWrite(data) === 0 && (
-            <Typography.Text type="secondary" data-testid="import-nothing-to-write">
-              {t('import.commit.nothing')}
-            </Typography.Text>
-          )}
-        </Flex>
+        <ImportCommitBar
+          rows={rowsToWrite(data)}
+          label={t('import.commit.button', { count: rowsToWrite(data) })}
+          nothingLabel={t('import.commit.nothing')}
+          againPath="/customer-imports"
+          onCommit={() => setConfirming(true)}
+        />
       )}
       <CommitDialog importId={importId} job={job} open={confirming} onClose={() => setConfirming(false)} />
     </Flex>

@@ -1,4 +1,3 @@
-import { ImportOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Result, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -18,6 +17,7 @@ import { csvBody, type ImportIssue } from '../imports/importFormat';
 import {
   IgnoredColumns,
   ImportColumnGuide,
+  ImportCommitBar,
   ImportCommitDialog,
   ImportFileChooser,
   ImportHeader,
@@ -222,25 +222,13 @@ function Report({ importId, job }: { importId: string; job: UseQueryResult<Store
       )}
       <Rows rows={data.rows} clinicName={clinicName} />
       {!committed && (
-        <Flex gap={12} wrap align="center">
-          <Button
-            type="primary"
-            icon={<ImportOutlined />}
-            disabled={data.okRows === 0}
-            onClick={() => setConfirming(true)}
-            data-testid="import-commit-button"
-          >
-            {t('svImport.commit.button', { count: data.okRows })}
-          </Button>
-          <Link to="/stored-value/imports" data-testid="import-choose-again">
-            {t('import.chooseAgain')}
-          </Link>
-          {data.okRows === 0 && (
-            <Typography.Text type="secondary" data-testid="import-nothing-to-write">
-              {t('svImport.commit.nothing')}
-            </Typography.Text>
-          )}
-        </Flex>
+        <ImportCommitBar
+          rows={data.okRows}
+          label={t('svImport.commit.button', { count: data.okRows })}
+          nothingLabel={t('svImport.commit.nothing')}
+          againPath="/stored-value/imports"
+          onCommit={() => setConfirming(true)}
+        />
       )}
       <CommitDialog importId={importId} job={job} open={confirming} onClose={() => setConfirming(false)} />
     </Flex>
