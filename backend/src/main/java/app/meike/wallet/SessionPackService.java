@@ -343,6 +343,30 @@ public class SessionPackService implements SessionPacksForOrders, TimelineSource
                 }).result();
     }
 
+    /** A live pack whose next session (the earliest of its items' minimum intervals) is due at `nextDueAt`. */
+    public record PackDue(UUID packId, UUID customerId, UUID soldAtClinicId, OffsetDateTime nextDueAt) {
+    }
+
+    /** Active packs with sessions left whose next session falls due in (from, until] (follow-up reminders). */
+    public List<PackDue> dueBetween(OffsetDateTime from, OffsetDateTime until) {
+        OffsetDateTime now = Clocks.now(clock);
+        List<SessionPack> packs = SessionPack.list("state = ?1 and remaining > 0 and expiresAt > ?2",
+                SessionPack.State.ACTIVE, now);
+        if (packs.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<SessionPackItem>> items = SessionPackItem.<SessionPackItem>list("key.packId in ?1",
+                packs.stream().map(p -> p.id).toList()).stream().collect(Collectors.groupingBy(i -> i.key.packId()));
+        List<PackDue> due = new ArrayList<>();
+        for (SessionPack p : packs) {
+            items.getOrDefault(p.id, List.of()).stream().map(SessionPackItem::nextDueAt).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder())
+                    .filter(at -> at.isAfter(from) && !at.isAfter(until))
+                    .ifPresent(at -> due.add(new PackDue(p.id, p.customerId, p.soldAtClinicId, at)));
+        }
+        return due;
+    }
+
     @Override
     public Map<UUID, PackTemplateRef> templates(Collection<UUID> templateIds) {
         return templates.templates(templateIds);
