@@ -115,7 +115,7 @@ public class FollowUpTaskService {
         List<Object[]> rows = query.getResultList();
         Map<UUID, String> names = staff.displayNames(rows.stream().map(r -> (UUID) r[0]).filter(Objects::nonNull)
                 .toList());
-        return rows.stream().map(r -> new FollowUpWorkload((UUID) r[0], names.get((UUID) r[0]),
+        return rows.stream().map(r -> new FollowUpWorkload((UUID) r[0], r[0] == null ? null : names.get((UUID) r[0]),
                         ((Number) r[1]).intValue(), ((Number) r[2]).intValue()))
                 .sorted((a, b) -> b.overdue() != a.overdue() ? Integer.compare(b.overdue(), a.overdue())
                         : Integer.compare(b.dueToday(), a.dueToday()))
@@ -216,7 +216,8 @@ public class FollowUpTaskService {
         Map<UUID, String> staffNames = staff.displayNames(rows.stream()
                 .flatMap(t -> Stream.of(t.assigneeId, t.completedBy)).filter(Objects::nonNull).toList());
         return rows.stream().map(t -> new FollowUpTaskView(t.id, t.ruleId, t.trigger, t.title, t.customerId,
-                customerNames.get(t.customerId), t.clinicId, t.assigneeId, staffNames.get(t.assigneeId), t.dueDate,
+                customerNames.get(t.customerId), t.clinicId, t.assigneeId,
+                t.assigneeId == null ? null : staffNames.get(t.assigneeId), t.dueDate,
                 t.status, t.status == Status.OPEN && t.dueDate.isBefore(today), t.outcome, t.outcomeNote,
                 t.completedAt, t.completedBy, t.cancelledAt, t.cancelReason, t.subjectId, t.createdAt, t.updatedAt,
                 t.version)).toList();

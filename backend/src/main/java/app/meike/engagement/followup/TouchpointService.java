@@ -109,7 +109,7 @@ public class TouchpointService implements TimelineSource {
         Map<UUID, String> names = staff.displayNames(rows.stream().map(t -> t.staffId).filter(Objects::nonNull)
                 .toList());
         return rows.stream().map(t -> new TouchpointView(t.id, t.customerId, t.clinicId, t.staffId,
-                names.get(t.staffId), t.channel, t.taskId, t.outcome, t.note, t.occurredAt, t.recordedBy,
-                t.createdAt)).toList();
+                t.staffId == null ? null : names.get(t.staffId), t.channel, t.taskId, t.outcome, t.note, t.occurredAt,
+                t.recordedBy, t.createdAt)).toList();
     }
 }

@@ -1,0 +1,154 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ButtonProps } from 'antd';
+import { App, Button, Form, Modal, Segmented, Space, Tabs, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useApi } from '../../api/ApiContext';
+import { dataOf } from '../../api/client';
+import { keys, PAGE_SIZE, useCursorList } from '../../api/queries';
+import { CursorTable } from '../../components/CursorTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useMe } from '../../me/MeContext';
+import { useMyClinics } from '../visits/useClinics';
+import { ContactFields, OUTCOME_COLORS, type FollowUpOutcome, type FollowUpTask, type TouchpointChannel } from './followUpFields';
+
+type Tab = 'today' | 'overdue' | 'done';
+const QUERY: Record<Tab, { due?: 'TODAY' | 'OVERDUE'; status: 'OPEN' | 'DONE' }> = {
+  today: { due: 'TODAY', status: 'OPEN' },
+  overdue: { due: 'OVERDUE', status: 'OPEN' },
+  done: { status: 'DONE' },
+};
+
+export const followUpKeys = { tasks: ['follow-ups', 'tasks'] as const, rules: ['follow-ups', 'rules'] as const };
+
+/** The consultant's work queue: today's follow-ups, the overdue ones, and those done with their results. */
+export function WorkQueuePage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { permissions } = useMe();
+  const clinics = useMyClinics();
+  const [tab, setTab] = useState<Tab>('today');
+  const [scope, setScope] = useState<'mine' | 'all'>('mine');
+  const [recording, setRecording] = useState<FollowUpTask | null>(null);
+  const assigneeId = scope === 'mine' ? 'me' : undefined;
+  const list = useCursorList<FollowUpTask>([...followUpKeys.tasks, tab, scope], (cursor) =>
+    dataOf(api.GET('/api/v1/follow-ups/tasks', { params: { query: { ...QUERY[tab], assigneeId, cursor, limit: PAGE_SIZE } } })),
+  );
+  const columns: ColumnsType<FollowUpTask> = [
+    {
+      title: t('followUps.col.customer'),
+      key: 'customer',
+      render: (_, task) => <Link to={`/customers/${task.customerId}`}>{task.customerName}</Link>,
+    },
+    {
+      title: t('followUps.col.task'),
+      key: 'task',
+      render: (_, task) => (
+        <Space wrap size={4}>
+          <span>{task.title}</span>
+          <Tag>{t(`followUpTrigger.${task.trigger}`)}</Tag>
+        </Space>
+      ),
+    },
+    {
+      title: t('followUps.col.due'),
+      key: 'due',
+      render: (_, task) => <Typography.Text type={task.overdue ? 'danger' : undefined}>{task.dueDate}</Typography.Text>,
+    },
+    { title: t('contact.clinic'), key: 'clinic', render: (_, task) => (task.clinicId ? clinics.nameOf(task.clinicId) : t('common.none')) },
+    { title: t('followUps.col.assignee'), key: 'assignee', render: (_, task) => task.assigneeName ?? t('followUps.unassigned') },
+    {
+      title: tab === 'done' ? t('followUps.col.result') : '',
+      key: 'action',
+      render: (_, task) =>
+        task.status === 'DONE' && task.outcome ? (
+          <Space orientation="vertical" size={0}>
+            <Tag color={OUTCOME_COLORS[task.outcome]} data-testid={`follow-up-outcome-${task.id}`}>
+              {t(`followUpOutcome.${task.outcome}`)}
+            </Tag>
+            {task.outcomeNote && <Typography.Text type="secondary">{task.outcomeNote}</Typography.Text>}
+          </Space>
+        ) : (
+          <Button size="small" type="primary" onClick={() => setRecording(task)} data-testid={`follow-up-record-${task.id}`}>
+            {t('followUps.record')}
+          </Button>
+        ),
+    },
+  ];
+  return (
+    <div data-testid="follow-ups-page">
+      <PageHeader
+        title={t('followUps.title')}
+        extra={
+          permissions.canManageFollowUps && (
+            <Segmented
+              data-testid="follow-ups-scope"
+              value={scope}
+              onChange={(v) => setScope(v as 'mine' | 'all')}
+              options={[
+                { value: 'mine', label: t('followUps.scope.mine') },
+                { value: 'all', label: t('followUps.scope.all') },
+              ]}
+            />
+          )
+        }
+      />
+      <Typography.Paragraph type="secondary">{t('followUps.hint')}</Typography.Paragraph>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as Tab)}
+        items={(['today', 'overdue', 'done'] as Tab[]).map((k) => ({ key: k, label: <span data-testid={`follow-ups-tab-${k}`}>{t(`followUps.tab.${k}`)}</span> }))}
+      />
+      <CursorTable testId="follow-ups-list" list={list} columns={columns} emptyText={t('followUps.none')} />
+      {recording && <OutcomeModal task={recording} onClose={() => setRecording(null)} />}
+    </div>
+  );
+}
+
+interface OutcomeValues {
+  outcome?: FollowUpOutcome;
+  channel?: TouchpointChannel;
+  note?: string;
+}
+
+/** One dialog: how she was contacted, what came of it, a note; the task is done and the contact on her timeline. */
+function OutcomeModal({ task, onClose }: { task: FollowUpTask; onClose: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<OutcomeValues>();
+  const save = useMutation({
+    mutationFn: (v: OutcomeValues) =>
+      dataOf(
+        api.POST('/api/v1/follow-ups/tasks/{taskId}/outcome', {
+          params: { path: { taskId: task.id } },
+          body: { outcome: v.outcome!, channel: v.channel!, note: v.note || undefined },
+        }),
+      ),
+    onSuccess: () => {
+      message.success(t('followUps.recorded', { name: task.customerName ?? '' }));
+      void queryClient.invalidateQueries({ queryKey: followUpKeys.tasks });
+      void queryClient.invalidateQueries({ queryKey: keys.timeline });
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={t('followUps.recordTitle', { name: task.customerName ?? '' })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: save.isPending, 'data-testid': 'follow-up-outcome-save' } as ButtonProps}
+      destroyOnHidden
+    >
+      {save.isError && <ErrorAlert error={save.error} testId="follow-up-outcome-error" />}
+      <Form<OutcomeValues> form={form} layout="vertical" initialValues={{ channel: 'CALL' }} onFinish={(v) => save.mutate(v)}>
+        <ContactFields outcomeRequired testId="follow-up" />
+      </Form>
+    </Modal>
+  );
+}
