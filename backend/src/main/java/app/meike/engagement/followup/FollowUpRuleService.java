@@ -79,12 +79,13 @@ public class FollowUpRuleService {
         FollowUpRule rule = find(id);
         Versions.requireMatch(ifMatch, rule.version);
         Changes changes = new Changes();
+        // Checked before anything changes: the query would flush a change, and count as a second version.
+        if (patch.days != null && patch.days.get() != rule.days && FollowUpRule.count("trigger = ?1 and category"
+                + " is not distinct from ?2 and days = ?3", rule.trigger, rule.category, patch.days.get()) > 0) {
+            throw ProblemException.conflict("The chain already has this rule");
+        }
         if (patch.days != null && changes.track("days", rule.days, patch.days.get())) {
             rule.days = patch.days.get();
-            if (FollowUpRule.count("trigger = ?1 and category is not distinct from ?2 and days = ?3 and id <> ?4",
-                    rule.trigger, rule.category, rule.days, rule.id) > 0) {
-                throw ProblemException.conflict("The chain already has this rule");
-            }
         }
         if (patch.title != null && changes.track("title", rule.title, patch.title.get().strip())) {
             rule.title = patch.title.get().strip();
