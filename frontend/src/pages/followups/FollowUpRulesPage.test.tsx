@@ -40,7 +40,8 @@ describe('Follow-up rules', () => {
     const user = userEvent.setup();
     const fake = api()
       .on('PATCH', '/api/v1/follow-ups/rules/{ruleId}', json(rule(1, { enabled: false, version: 3 }), 200, { ETag: '"3"' }))
-      .on('POST', '/api/v1/follow-ups/rules', json(rule(3, { trigger: 'AT_RISK', category: null, days: 45, title: '久未到店' }), 201));
+      .on('POST', '/api/v1/follow-ups/rules', json(rule(3, { trigger: 'AT_RISK', category: null, days: 45, title: '久未到店' }), 201))
+      .on('POST', '/api/v1/follow-ups/runs', { ranAt: '2026-03-01T00:25:00+08:00', day: '2026-03-01', created: 4 });
     renderApp(fake, { path: '/overview' });
     await user.click(await screen.findByTestId('nav-followUpRules'));
     const table = await screen.findByTestId('follow-up-rules-table');
@@ -64,6 +65,9 @@ describe('Follow-up rules', () => {
     await user.click(screen.getByTestId('follow-up-rule-save'));
     await waitFor(() => expect(fake.calls('POST', '/api/v1/follow-ups/rules')).toHaveLength(1));
     expect(fake.calls('POST', '/api/v1/follow-ups/rules')[0].body).toEqual({ trigger: 'AT_RISK', days: 45, title: '久未到店' });
+
+    await user.click(screen.getByTestId('follow-up-run'));
+    expect(await screen.findByText('已生成 4 个任务')).toBeInTheDocument();
   });
 
   it('shows the server’s reason when the rule already exists', async () => {

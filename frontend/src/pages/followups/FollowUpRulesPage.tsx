@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Switch, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
@@ -49,6 +49,14 @@ export function FollowUpRulesPage() {
       void queryClient.invalidateQueries({ queryKey: followUpKeys.rules });
     },
   });
+  // The daily job's work, now: for a rule just added, or a chain that cannot wait for tonight.
+  const run = useMutation({
+    mutationFn: () => dataOf(api.POST('/api/v1/follow-ups/runs')),
+    onSuccess: (result) => {
+      message.success(t('followUpRules.ran', { count: result.created }));
+      void queryClient.invalidateQueries({ queryKey: followUpKeys.tasks });
+    },
+  });
   const columns: ColumnsType<FollowUpRule> = [
     { title: t('followUpRules.name'), dataIndex: 'title', key: 'title' },
     { title: t('followUpRules.trigger'), key: 'trigger', render: (_, r) => t(`followUpTrigger.${r.trigger}`) },
@@ -69,13 +77,19 @@ export function FollowUpRulesPage() {
       <PageHeader
         title={t('followUpRules.title')}
         extra={
-          <Button type="primary" onClick={() => setAdding(true)} data-testid="follow-up-rule-add">
-            {t('followUpRules.add')}
-          </Button>
+          <Space>
+            <Button onClick={() => run.mutate()} loading={run.isPending} data-testid="follow-up-run">
+              {t('followUpRules.runNow')}
+            </Button>
+            <Button type="primary" onClick={() => setAdding(true)} data-testid="follow-up-rule-add">
+              {t('followUpRules.add')}
+            </Button>
+          </Space>
         }
       />
       <Typography.Paragraph type="secondary">{t('followUpRules.hint')}</Typography.Paragraph>
       {toggle.isError && <ErrorAlert error={toggle.error} testId="follow-up-rule-toggle-error" />}
+      {run.isError && <ErrorAlert error={run.error} testId="follow-up-run-error" />}
       <CursorTable testId="follow-up-rules" list={list} columns={columns} emptyText={t('followUpRules.none')} />
       {adding && <AddRuleModal onClose={() => setAdding(false)} />}
     </div>
