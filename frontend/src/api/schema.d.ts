@@ -2260,8 +2260,9 @@ export interface components {
          * @description A task made by a rule. It goes to the customer's owning consultant, else to the staff member of its reason (the
          *     order's or consultation's consultant), else to nobody (`assigneeId` null: the clinic's managers assign it); at
          *     the clinic of its reason, else her home clinic (`clinicId` null: a chain-wide task). Reasons that go away cancel
-         *     it: a fully refunded order (treatment follow-ups), a consultation that converted or a purchase (call-backs), a
-         *     visit (at-risk). `subjectId` is the order, consultation or pack that made it.
+         *     it: a fully refunded order or a reversed pack session (treatment follow-ups), a consultation that converted or a
+         *     purchase (call-backs), a visit (at-risk). `subjectId` is the order, pack redemption, consultation or pack that
+         *     made it. A treatment is an item line of a paid order or a redeemed pack session (buying a pack is none).
          */
         FollowUpTask: {
             /** Format: uuid */

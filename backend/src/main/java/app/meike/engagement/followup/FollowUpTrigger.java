@@ -2,7 +2,7 @@ package app.meike.engagement.followup;
 
 /** What makes a follow-up task. The first two and the last are events; the others are dates the daily run finds. */
 public enum FollowUpTrigger {
-    /** D+n after a paid treatment (an item line of an order), per item category or for all. */
+    /** D+n after a treatment (an item line of a paid order, a redeemed pack session), per item category or for all. */
     AFTER_TREATMENT,
     /** n days before a pack's next session is due (its items' minimum intervals). */
     PACK_SESSION_DUE,

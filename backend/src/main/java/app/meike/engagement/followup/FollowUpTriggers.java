@@ -1,5 +1,7 @@
 package app.meike.engagement.followup;
 
+import app.meike.catalog.CatalogService;
+import app.meike.catalog.ItemCategory;
 import app.meike.common.Clocks;
 import app.meike.customer.CustomerErased;
 import app.meike.customer.CustomerMerged;
@@ -15,6 +17,8 @@ import app.meike.order.OrderLine;
 import app.meike.order.OrderService;
 import app.meike.visit.Consultation.Outcome;
 import app.meike.visit.ConsultationOutcomeRecorded;
+import app.meike.wallet.SessionPackEvents.RedemptionReversed;
+import app.meike.wallet.SessionPackEvents.SessionRedeemed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -27,8 +31,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The event-driven rules, in the transaction of the event (an order paid, a consultation's outcome ...), and the
- * reasons that go away: a fully refunded order cancels its treatment follow-ups; a consultation that converted, or
+ * The event-driven rules, in the transaction of the event (an order paid, a pack session redeemed, a consultation's
+ * outcome ...), and the reasons that go away: a fully refunded order or a reversed session cancels its treatment
+ * follow-ups; a consultation that converted, or
  * a purchase, cancels the call-backs of non-conversion; a visit cancels the at-risk tasks. Birthday, expiry and
  * pack reminders stay open (the contact is still worth making); a disabled rule leaves its tasks as they are.
  */
@@ -43,29 +48,49 @@ class FollowUpTriggers {
     @Inject
     OrderService orders;
     @Inject
+    CatalogService catalog;
+    @Inject
     Clock clock;
 
     void orderPaid(@Observes OrderPaid paid) {
         tasks.cancel(tasks.openOfCustomer(paid.customerId(), FollowUpTrigger.CONSULTATION_NOT_CONVERTED),
                 "She bought after the consultation");
-        List<FollowUpRule> treatmentRules = rules.enabled(FollowUpTrigger.AFTER_TREATMENT);
-        if (treatmentRules.isEmpty()) {
-            return;
-        }
-        CustomerCare customer = customers.careOf(List.of(paid.customerId())).get(paid.customerId());
-        if (customer == null) {
+        if (rules.enabled(FollowUpTrigger.AFTER_TREATMENT).isEmpty()) {
             return;
         }
         // A treatment is an item sold; a pack bought is sessions to come, not a treatment yet.
-        Set<Object> categories = orders.get(paid.orderId()).lines().stream()
+        Set<ItemCategory> categories = orders.get(paid.orderId()).lines().stream()
                 .filter(l -> l.kind() == OrderLine.Kind.ITEM).map(OrderLineView::category)
                 .collect(Collectors.toSet());
+        afterTreatment(paid.customerId(), categories, new Reason("order:" + paid.orderId(), paid.orderId(),
+                paid.clinicId(), paid.consultantId(), tasks.dayOf(paid.paidAt())));
+    }
+
+    /** A pack session redeemed is a treatment given: the item's category picks the rules, as for an item sold. */
+    void sessionRedeemed(@Observes SessionRedeemed redeemed) {
+        ItemCategory category = catalog.items(List.of(redeemed.itemId())).get(redeemed.itemId()).category();
+        afterTreatment(redeemed.customerId(), Set.of(category), new Reason("redemption:" + redeemed.redemptionId(),
+                redeemed.redemptionId(), redeemed.clinicId(), redeemed.clinicianId(),
+                tasks.dayOf(redeemed.redeemedAt())));
+    }
+
+    /** The treatment rules of these categories (or of all), each due its days after the treatment's day. */
+    private void afterTreatment(UUID customerId, Set<ItemCategory> categories, Reason onTheDay) {
+        List<FollowUpRule> treatmentRules = rules.enabled(FollowUpTrigger.AFTER_TREATMENT);
+        CustomerCare customer = treatmentRules.isEmpty() ? null : customers.careOf(List.of(customerId)).get(customerId);
+        if (customer == null) {
+            return;
+        }
         for (FollowUpRule rule : treatmentRules) {
             if (rule.category == null ? !categories.isEmpty() : categories.contains(rule.category)) {
-                tasks.open(rule, customer, new Reason("order:" + paid.orderId(), paid.orderId(), paid.clinicId(),
-                        paid.consultantId(), tasks.dayOf(paid.paidAt()).plusDays(rule.days)));
+                tasks.open(rule, customer, new Reason(onTheDay.key(), onTheDay.subjectId(), onTheDay.clinicId(),
+                        onTheDay.fallbackAssigneeId(), onTheDay.dueDate().plusDays(rule.days)));
             }
         }
+    }
+
+    void redemptionReversed(@Observes RedemptionReversed reversed) {
+        tasks.cancel(tasks.openOfSubject(reversed.redemptionId()), "The session was reversed");
     }
 
     void orderRefunded(@Observes OrderRefunded refunded) {

@@ -67,6 +67,32 @@ class FollowUpApiTest extends ApiTest {
     }
 
     @Test
+    void aRedeemedPackSessionIsATreatmentFollowedUpOnceAndItsReversalCancelsIt() {
+        as(chain.adminToken()).body(Map.of("trigger", "AFTER_TREATMENT", "category", "INJECTION", "days", 1,
+                "title", "注射次日回访")).post(FU + "/rules").then().statusCode(201);
+        String injection = Sales.item(chain, "水光针", "INJECTION", 10_000);
+        String customer = customer("疗程客", north, null);
+        String template = Packs.template(chain, List.of(Packs.item(injection, 3, null)), 30_000, 365).getString("id");
+        String pack = Packs.pack(chain, customer, north, template);
+        String visit = Packs.visit(chain, customer, north);
+        String key = UUID.randomUUID().toString();
+        String redemption = Packs.redeem(as(chain.adminToken()), pack, injection, visit, chain.adminStaffId(), key)
+                .then().statusCode(201).extract().path("entry.id");
+        Packs.redeem(as(chain.adminToken()), pack, injection, visit, chain.adminStaffId(), key).then().statusCode(201);
+        // Buying the pack was no treatment; the session was. She has no owner: the clinician who gave it follows up.
+        as(chain.adminToken()).queryParam("customerId", customer).get(FU + "/tasks").then().statusCode(200)
+                .body("items", hasSize(1), "items[0].subjectId", equalTo(redemption),
+                        "items[0].dueDate", equalTo(today().plusDays(1).toString()),
+                        "items[0].assigneeId", equalTo(chain.adminStaffId().toString()));
+        as(chain.adminToken()).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "记错了"))
+                .post("/api/v1/session-packs/" + pack + "/redemptions/" + redemption + "/reversal").then()
+                .statusCode(201);
+        as(chain.adminToken()).queryParam("customerId", customer).get(FU + "/tasks").then().statusCode(200)
+                .body("items.status", equalTo(List.of("CANCELLED")),
+                        "items[0].cancelReason", equalTo("The session was reversed"));
+    }
+
+    @Test
     void rulesAreTheChainAdminsVersionedAndChecked() {
         String consultant = Chains.staffToken(chain, "consultant");
         as(consultant).body(Map.of("trigger", "BIRTHDAY", "days", 3, "title", "x")).post(FU + "/rules").then()
