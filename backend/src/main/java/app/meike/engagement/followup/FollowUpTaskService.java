@@ -22,6 +22,7 @@ import app.meike.identity.StaffService;
 import app.meike.tenancy.ClinicService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
@@ -99,7 +100,7 @@ public class FollowUpTaskService {
     }
 
     public FollowUpTaskView get(UUID id) {
-        return view(find(id));
+        return view(find(id, LockModeType.NONE));
     }
 
     /** Open tasks due today and overdue, per assignee (unassigned ones under a null assignee), of the visible tasks. */
@@ -125,7 +126,7 @@ public class FollowUpTaskService {
     /** The task's result, and the contact it was (a touchpoint on her timeline). */
     @Transactional
     public FollowUpOutcomeResult recordOutcome(UUID id, FollowUpOutcomeInput input) {
-        FollowUpTask task = find(id);
+        FollowUpTask task = find(id, LockModeType.PESSIMISTIC_WRITE);
         requireOpen(task);
         UUID clinicId = input.clinicId() != null ? input.clinicId() : task.clinicId;
         if (clinicId == null) {
@@ -146,7 +147,7 @@ public class FollowUpTaskService {
 
     @Transactional
     public FollowUpTaskView reassign(UUID id, FollowUpReassignment request) {
-        FollowUpTask task = find(id);
+        FollowUpTask task = find(id, LockModeType.PESSIMISTIC_WRITE);
         requireOpen(task);
         if (task.clinicId != null) {
             staff.requireStaffAt("assigneeId", request.assigneeId(), task.clinicId);
@@ -167,7 +168,7 @@ public class FollowUpTaskService {
 
     @Transactional
     public FollowUpTaskView cancel(UUID id, FollowUpCancellation request) {
-        FollowUpTask task = find(id);
+        FollowUpTask task = find(id, LockModeType.PESSIMISTIC_WRITE);
         requireOpen(task);
         tasks.cancel(List.of(task), request.reason().strip());
         task.persistAndFlush();
@@ -192,8 +193,9 @@ public class FollowUpTaskService {
                 "me", me));
     }
 
-    private FollowUpTask find(UUID id) {
-        return FollowUpTask.<FollowUpTask>findByIdOptional(id)
+    /** A task the caller may see; changes lock it, so of two results recorded at once the second finds it done. */
+    private FollowUpTask find(UUID id, LockModeType lock) {
+        return FollowUpTask.<FollowUpTask>findByIdOptional(id, lock)
                 .filter(t -> managesQueues()
                         ? caller.allClinics() || Objects.equals(t.assigneeId, caller.staffId())
                         || t.clinicId != null && caller.mayWorkIn(t.clinicId)

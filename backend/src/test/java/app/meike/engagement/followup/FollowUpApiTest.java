@@ -189,6 +189,20 @@ class FollowUpApiTest extends ApiTest {
     }
 
     @Test
+    void ofTenResultsRecordedAtOnceForOneTaskOneCounts() throws Exception {
+        rule("BIRTHDAY", 0, "生日关怀");
+        String customer = customer("抢答", north, today().withYear(1993));
+        assertThat(run()).isEqualTo(1);
+        String task = taskOf(customer);
+        List<Integer> answers = Wallets.inParallel(10, 10, n -> as(chain.adminToken())
+                .body(Map.of("outcome", "REACHED", "channel", "CALL", "note", "第" + n + "次"))
+                .post(FU + "/tasks/" + task + "/outcome").then().extract().statusCode());
+        assertThat(answers).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+        as(chain.adminToken()).queryParam("customerId", customer).get(FU + "/touchpoints").then().statusCode(200)
+                .body("items", hasSize(1));
+    }
+
+    @Test
     void contactsAreRecordedAtOnesOwnClinicsAndBadFiltersAreRefused() {
         String customer = customer("联系人", north, null);
         JsonPath southDesk = Chains.staff(chain, List.of("front-desk"), List.of(south));
