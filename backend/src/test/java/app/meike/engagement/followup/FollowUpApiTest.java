@@ -203,6 +203,28 @@ class FollowUpApiTest extends ApiTest {
     }
 
     @Test
+    void aMergeMovesTasksAndContactsAndAnErasureTakesTheirNotesAndCancelsHerTasks() {
+        rule("BIRTHDAY", 0, "生日关怀");
+        String duplicate = customer("重复", north, today().withYear(1994));
+        String survivor = customer("本人", north, null);
+        assertThat(run()).isEqualTo(1);
+        as(chain.adminToken()).body(Map.of("customerId", duplicate, "clinicId", north, "channel", "CALL",
+                "note", "她说最近皮肤过敏")).post(FU + "/touchpoints").then().statusCode(201);
+        as(chain.adminToken()).header("If-Match", "\"0\"").body(Map.of("duplicateId", duplicate))
+                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200);
+        as(chain.adminToken()).queryParam("customerId", survivor).get(FU + "/tasks").then().statusCode(200)
+                .body("items.status", equalTo(List.of("OPEN")));
+        as(chain.adminToken()).queryParam("customerId", survivor).get(FU + "/touchpoints").then().statusCode(200)
+                .body("items.note", equalTo(List.of("她说最近皮肤过敏")));
+
+        as(chain.adminToken()).post("/api/v1/customers/" + survivor + "/erase").then().statusCode(200);
+        as(chain.adminToken()).queryParam("customerId", survivor).get(FU + "/tasks").then().statusCode(200)
+                .body("items.status", equalTo(List.of("CANCELLED")));
+        as(chain.adminToken()).queryParam("customerId", survivor).get(FU + "/touchpoints").then().statusCode(200)
+                .body("items", hasSize(1), "items[0].note", equalTo(null));
+    }
+
+    @Test
     void contactsAreRecordedAtOnesOwnClinicsAndBadFiltersAreRefused() {
         String customer = customer("联系人", north, null);
         JsonPath southDesk = Chains.staff(chain, List.of("front-desk"), List.of(south));
