@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FakeApi, problem } from '../../test/fakeApi';
-import { clinic, me } from '../../test/fixtures';
+import { clinic, colleague, me, staff } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import type { FollowUpTask } from './followUpFields';
 
@@ -50,6 +50,27 @@ function api(roles: Parameters<typeof me>[0]) {
 }
 
 describe('Follow-up work queue', () => {
+  it('lets a manager see every task at her clinics and give one to a consultant who works there', async () => {
+    const user = userEvent.setup();
+    const wang = staff(7, { displayName: '王咨询', roles: ['consultant'], allClinics: false, clinicIds: [clinic(1).id] });
+    const elsewhere = staff(8, { displayName: '李咨询', roles: ['consultant'], allClinics: false, clinicIds: [clinic(2).id] });
+    const fake = api(['manager'])
+      .on('GET', '/api/v1/staff/directory', { items: [wang, elsewhere].map(colleague), nextCursor: null })
+      .on('POST', '/api/v1/follow-ups/tasks/{taskId}/reassign', () =>
+        new Response(JSON.stringify(task(1, { assigneeId: wang.id, assigneeName: '王咨询' })), { headers: { 'Content-Type': 'application/json' } }),
+      );
+    renderApp(fake, { path: '/follow-ups' });
+    await user.click(within(await screen.findByTestId('follow-ups-scope')).getByText('门店全部'));
+    await waitFor(() => expect(fake.calls('GET', '/api/v1/follow-ups/tasks').at(-1)!.query.get('assigneeId')).toBeNull());
+    await user.click(await screen.findByTestId(`follow-up-reassign-${task(1).id}`));
+    await user.click(within(await screen.findByTestId('follow-up-reassign-to')).getByRole('combobox'));
+    expect(screen.queryByTitle('李咨询')).not.toBeInTheDocument();
+    await user.click(await screen.findByTitle('王咨询'));
+    await user.click(screen.getByTestId('follow-up-reassign-save'));
+    await waitFor(() => expect(fake.calls('POST', `/api/v1/follow-ups/tasks/${task(1).id}/reassign`)).toHaveLength(1));
+    expect(fake.calls('POST', `/api/v1/follow-ups/tasks/${task(1).id}/reassign`)[0].body).toEqual({ assigneeId: wang.id });
+  });
+
   it('shows today’s tasks, records an outcome in one dialog, and lists the overdue and the done ones', async () => {
     const user = userEvent.setup();
     const fake = api(['consultant']).on('POST', '/api/v1/follow-ups/tasks/{taskId}/outcome', () =>

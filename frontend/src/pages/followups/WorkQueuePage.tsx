@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
-import { App, Button, Form, Modal, Segmented, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Form, Modal, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
+import { useStaffDirectory, worksAt } from '../customers/useStaffDirectory';
 import { useMyClinics } from '../visits/useClinics';
 import { ContactFields, OUTCOME_COLORS, type FollowUpOutcome, type FollowUpTask, type TouchpointChannel } from './followUpFields';
 
@@ -33,6 +34,7 @@ export function WorkQueuePage() {
   const [tab, setTab] = useState<Tab>('today');
   const [scope, setScope] = useState<'mine' | 'all'>('mine');
   const [recording, setRecording] = useState<FollowUpTask | null>(null);
+  const [reassigning, setReassigning] = useState<FollowUpTask | null>(null);
   const assigneeId = scope === 'mine' ? 'me' : undefined;
   const list = useCursorList<FollowUpTask>([...followUpKeys.tasks, tab, scope], (cursor) =>
     dataOf(api.GET('/api/v1/follow-ups/tasks', { params: { query: { ...QUERY[tab], assigneeId, cursor, limit: PAGE_SIZE } } })),
@@ -72,9 +74,16 @@ export function WorkQueuePage() {
             {task.outcomeNote && <Typography.Text type="secondary">{task.outcomeNote}</Typography.Text>}
           </Space>
         ) : (
-          <Button size="small" type="primary" onClick={() => setRecording(task)} data-testid={`follow-up-record-${task.id}`}>
-            {t('followUps.record')}
-          </Button>
+          <Space size={4}>
+            <Button size="small" type="primary" onClick={() => setRecording(task)} data-testid={`follow-up-record-${task.id}`}>
+              {t('followUps.record')}
+            </Button>
+            {permissions.canManageFollowUps && (
+              <Button size="small" onClick={() => setReassigning(task)} data-testid={`follow-up-reassign-${task.id}`}>
+                {t('followUps.reassign')}
+              </Button>
+            )}
+          </Space>
         ),
     },
   ];
@@ -104,6 +113,7 @@ export function WorkQueuePage() {
       />
       <CursorTable testId="follow-ups-list" list={list} columns={columns} emptyText={t('followUps.none')} />
       {recording && <OutcomeModal task={recording} onClose={() => setRecording(null)} />}
+      {reassigning && <ReassignModal task={reassigning} onClose={() => setReassigning(null)} />}
     </div>
   );
 }
@@ -149,6 +159,47 @@ function OutcomeModal({ task, onClose }: { task: FollowUpTask; onClose: () => vo
       <Form<OutcomeValues> form={form} layout="vertical" initialValues={{ channel: 'CALL' }} onFinish={(v) => save.mutate(v)}>
         <ContactFields outcomeRequired testId="follow-up" />
       </Form>
+    </Modal>
+  );
+}
+
+/** A manager gives an open task to a colleague who works at its clinic. */
+function ReassignModal({ task, onClose }: { task: FollowUpTask; onClose: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const directory = useStaffDirectory();
+  const [assigneeId, setAssigneeId] = useState<string>();
+  const candidates = directory.colleagues.filter((c) => c.id !== task.assigneeId && (!task.clinicId || worksAt(c, task.clinicId)));
+  const save = useMutation({
+    mutationFn: () => dataOf(api.POST('/api/v1/follow-ups/tasks/{taskId}/reassign', { params: { path: { taskId: task.id } }, body: { assigneeId: assigneeId! } })),
+    onSuccess: (changed) => {
+      message.success(t('followUps.reassigned', { name: changed.assigneeName ?? '' }));
+      void queryClient.invalidateQueries({ queryKey: followUpKeys.tasks });
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={t('followUps.reassignTitle', { name: task.customerName ?? '' })}
+      onCancel={onClose}
+      onOk={() => save.mutate()}
+      okButtonProps={{ disabled: !assigneeId, loading: save.isPending, 'data-testid': 'follow-up-reassign-save' } as ButtonProps}
+      destroyOnHidden
+    >
+      {save.isError && <ErrorAlert error={save.error} testId="follow-up-reassign-error" />}
+      <Select<string>
+        style={{ width: '100%' }}
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('followUps.col.assignee')}
+        value={assigneeId}
+        onChange={setAssigneeId}
+        loading={directory.loading}
+        data-testid="follow-up-reassign-to"
+        options={candidates.map((c) => ({ value: c.id, label: c.displayName, title: c.displayName }))}
+      />
     </Modal>
   );
 }
