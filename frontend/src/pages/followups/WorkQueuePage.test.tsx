@@ -56,12 +56,22 @@ describe('Follow-up work queue', () => {
     const elsewhere = staff(8, { displayName: '李咨询', roles: ['consultant'], allClinics: false, clinicIds: [clinic(2).id] });
     const fake = api(['manager'])
       .on('GET', '/api/v1/staff/directory', { items: [wang, elsewhere].map(colleague), nextCursor: null })
+      .on('GET', '/api/v1/follow-ups/workload', [
+        { assigneeId: wang.id, assigneeName: '王咨询', dueToday: 2, overdue: 1 },
+        { assigneeId: null, assigneeName: null, dueToday: 1, overdue: 0 },
+      ])
       .on('POST', '/api/v1/follow-ups/tasks/{taskId}/reassign', () =>
         new Response(JSON.stringify(task(1, { assigneeId: wang.id, assigneeName: '王咨询' })), { headers: { 'Content-Type': 'application/json' } }),
       );
     renderApp(fake, { path: '/follow-ups' });
     await user.click(within(await screen.findByTestId('follow-ups-scope')).getByText('门店全部'));
     await waitFor(() => expect(fake.calls('GET', '/api/v1/follow-ups/tasks').at(-1)!.query.get('assigneeId')).toBeNull());
+    const workload = await screen.findByTestId('follow-ups-workload');
+    expect(await within(workload).findByText('王咨询：今日 2 · 逾期 1')).toBeInTheDocument();
+    expect(workload).toHaveTextContent('待分配 1');
+    await user.click(screen.getByTestId(`follow-ups-workload-${wang.id}`));
+    await waitFor(() => expect(fake.calls('GET', '/api/v1/follow-ups/tasks').at(-1)!.query.get('assigneeId')).toBe(wang.id));
+    await user.click(screen.getByTestId(`follow-ups-workload-${wang.id}`));
     await user.click(await screen.findByTestId(`follow-up-reassign-${task(1).id}`));
     await user.click(within(await screen.findByTestId('follow-up-reassign-to')).getByRole('combobox'));
     expect(screen.queryByTitle('李咨询')).not.toBeInTheDocument();

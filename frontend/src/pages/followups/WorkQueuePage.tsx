@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
-import { App, Button, Form, Modal, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Modal, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -33,11 +33,15 @@ export function WorkQueuePage() {
   const clinics = useMyClinics();
   const [tab, setTab] = useState<Tab>('today');
   const [scope, setScope] = useState<'mine' | 'all'>('mine');
+  // In the clinics' view: one colleague's queue (picked from the workload) and one clinic, or all of them.
+  const [colleagueId, setColleagueId] = useState<string>();
+  const [clinicId, setClinicId] = useState<string>();
   const [recording, setRecording] = useState<FollowUpTask | null>(null);
   const [reassigning, setReassigning] = useState<FollowUpTask | null>(null);
-  const assigneeId = scope === 'mine' ? 'me' : undefined;
-  const list = useCursorList<FollowUpTask>([...followUpKeys.tasks, tab, scope], (cursor) =>
-    dataOf(api.GET('/api/v1/follow-ups/tasks', { params: { query: { ...QUERY[tab], assigneeId, cursor, limit: PAGE_SIZE } } })),
+  const assigneeId = scope === 'mine' ? 'me' : colleagueId;
+  const clinic = scope === 'all' ? clinicId : undefined;
+  const list = useCursorList<FollowUpTask>([...followUpKeys.tasks, tab, scope, assigneeId, clinic], (cursor) =>
+    dataOf(api.GET('/api/v1/follow-ups/tasks', { params: { query: { ...QUERY[tab], assigneeId, clinicId: clinic, cursor, limit: PAGE_SIZE } } })),
   );
   const columns: ColumnsType<FollowUpTask> = [
     {
@@ -106,6 +110,15 @@ export function WorkQueuePage() {
         }
       />
       <Typography.Paragraph type="secondary">{t('followUps.hint')}</Typography.Paragraph>
+      {scope === 'all' && (
+        <Workload
+          clinicId={clinicId}
+          onClinic={setClinicId}
+          colleagueId={colleagueId}
+          onColleague={setColleagueId}
+          clinicOptions={clinics.open.map((c) => ({ value: c.id, label: c.name, title: c.name }))}
+        />
+      )}
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as Tab)}
@@ -201,5 +214,58 @@ function ReassignModal({ task, onClose }: { task: FollowUpTask; onClose: () => v
         options={candidates.map((c) => ({ value: c.id, label: c.displayName, title: c.displayName }))}
       />
     </Modal>
+  );
+}
+
+/**
+ * Open tasks due today and overdue per colleague at the manager's clinics (one clinic, or all); picking a colleague
+ * shows her queue below.
+ */
+function Workload({
+  clinicId,
+  onClinic,
+  colleagueId,
+  onColleague,
+  clinicOptions,
+}: {
+  clinicId?: string;
+  onClinic: (id?: string) => void;
+  colleagueId?: string;
+  onColleague: (id?: string) => void;
+  clinicOptions: { value: string; label: string; title: string }[];
+}) {
+  const { t } = useI18n();
+  const api = useApi();
+  const workload = useQuery({
+    queryKey: [...followUpKeys.tasks, 'workload', clinicId],
+    queryFn: () => dataOf(api.GET('/api/v1/follow-ups/workload', { params: { query: { clinicId } } })),
+  });
+  return (
+    <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }} data-testid="follow-ups-workload">
+      <Select<string>
+        allowClear
+        placeholder={t('followUps.allClinics')}
+        style={{ width: 180 }}
+        value={clinicId}
+        onChange={(v) => onClinic(v)}
+        options={clinicOptions}
+        data-testid="follow-ups-clinic"
+      />
+      {(workload.data ?? [])
+        .filter((w) => w.assigneeId)
+        .map((w) => (
+          <Tag.CheckableTag
+            key={w.assigneeId}
+            checked={colleagueId === w.assigneeId}
+            onChange={(on) => onColleague(on ? w.assigneeId! : undefined)}
+            data-testid={`follow-ups-workload-${w.assigneeId}`}
+          >
+            {t('followUps.workload', { name: w.assigneeName ?? '', today: w.dueToday, overdue: w.overdue })}
+          </Tag.CheckableTag>
+        ))}
+      {(workload.data ?? []).some((w) => !w.assigneeId) && (
+        <Tag color="orange">{t('followUps.workloadUnassigned', { count: workload.data!.filter((w) => !w.assigneeId).reduce((n, w) => n + w.dueToday + w.overdue, 0) })}</Tag>
+      )}
+    </Flex>
   );
 }
