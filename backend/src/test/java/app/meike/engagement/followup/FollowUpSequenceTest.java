@@ -64,9 +64,10 @@ class FollowUpSequenceTest extends ApiTest {
         String cara = customer("卡拉", null, null);
         String dora = customer("朵拉", consultantId, day0.plusDays(3).withYear(1990));
 
-        // Day 0: Anna comes and has an injection; Bella buys skin care; Cara consults and does not convert.
+        // Day 0: Anna comes and has an injection (the till retries the payment); Bella buys skin care; Cara consults
+        // and does not convert.
         visit(anna);
-        String annasOrder = Sales.paidOrder(chain, anna, clinic, List.of(Sales.line(injection, 1)));
+        String annasOrder = paidTwice(anna, injection);
         String bellasOrder = Sales.paidOrder(chain, bella, clinic, List.of(Sales.line(skin, 1)));
         String carasVisit = visit(cara);
         as(chain.adminToken()).body(Map.of("visitId", carasVisit, "consultantId", consultantId,
@@ -132,7 +133,10 @@ class FollowUpSequenceTest extends ApiTest {
                 consultantId));
         assertThat(run()).isZero();
         assertThat(allTasks()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(annasOrder).isNotNull();
+        // Her treatment follow-ups name the order that made them.
+        assertThat(as(chain.adminToken()).queryParam("customerId", anna).queryParam("trigger", "AFTER_TREATMENT")
+                .get("/api/v1/follow-ups/tasks").then().statusCode(200).extract().jsonPath()
+                .getList("items.subjectId")).containsOnly(annasOrder);
     }
 
     private LocalDate today() {
@@ -166,6 +170,19 @@ class FollowUpSequenceTest extends ApiTest {
                 "purpose", "CONSULTATION")).post("/api/v1/visits").then().statusCode(201).extract().path("visit.id");
         as(chain.adminToken()).post("/api/v1/visits/" + visit + "/check-out").then().statusCode(200);
         return visit;
+    }
+
+    /** A paid order whose payment is sent again with the same Idempotency-Key (a retry), answered as the first. */
+    private String paidTwice(String customer, String item) {
+        JsonPath draft = Sales.draft(chain, customer, clinic, List.of(Sales.line(item, 1))).statusCode(201).extract()
+                .jsonPath();
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            as(chain.adminToken()).header("Idempotency-Key", key).body(Map.of("tenders", List.of(Map.of("method",
+                            "CASH", "amount", Sales.cny(draft.getLong("total.amount"))))))
+                    .post("/api/v1/orders/" + draft.getString("id") + "/pay").then().statusCode(200);
+        }
+        return draft.getString("id");
     }
 
     private void refundInFull(String order) {
