@@ -36,6 +36,8 @@ const OrdersPage = lazy(() => import('./pages/orders/OrdersPage').then((m) => ({
 const OrderPage = lazy(() => import('./pages/orders/OrderPage').then((m) => ({ default: m.OrderPage })));
 const TierSettingsPage = lazy(() => import('./pages/membership/TierSettingsPage').then((m) => ({ default: m.TierSettingsPage })));
 const ExpiringPointsPage = lazy(() => import('./pages/points/ExpiringPointsPage').then((m) => ({ default: m.ExpiringPointsPage })));
+const WorkQueuePage = lazy(() => import('./pages/followups/WorkQueuePage').then((m) => ({ default: m.WorkQueuePage })));
+const FollowUpRulesPage = lazy(() => import('./pages/followups/FollowUpRulesPage').then((m) => ({ default: m.FollowUpRulesPage })));
 const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage').then((m) => ({ default: m.PointsRulesPage })));
 const PackTemplatesPage = lazy(() => import('./pages/packs/PackTemplatesPage').then((m) => ({ default: m.PackTemplatesPage })));
 const LiabilitiesPage = lazy(() => import('./pages/reports/LiabilitiesPage').then((m) => ({ default: m.LiabilitiesPage })));
@@ -126,6 +128,8 @@ export function ShellRoutes() {
         <Route path="settings/points" element={<Guard nav="pointsSettings"><PointsRulesPage /></Guard>} />
         <Route path="settings/pack-templates" element={<Guard nav="packTemplates"><PackTemplatesPage /></Guard>} />
         <Route path="reports/liabilities" element={<Guard nav="liabilities"><LiabilitiesPage /></Guard>} />
+        <Route path="follow-ups" element={<Guard nav="followUps"><WorkQueuePage /></Guard>} />
+        <Route path="settings/follow-up-rules" element={<Guard nav="followUpRules"><FollowUpRulesPage /></Guard>} />
         <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
         <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />
         <Route path="*" element={<RouteResult status="404" />} />

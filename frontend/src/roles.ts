@@ -22,6 +22,8 @@ export type NavKey =
   | 'expiringPoints'
   | 'packTemplates'
   | 'liabilities'
+  | 'followUps'
+  | 'followUpRules'
   | 'audit'
   | 'tenants';
 
@@ -77,6 +79,8 @@ export interface Permissions {
   canRedeemPacks: boolean;
   /** Refund a pack's unused sessions, freeze, unfreeze and extend it, reverse a redemption, redeem sooner than an item's interval. */
   canManagePacks: boolean;
+  /** See every follow-up task at one's clinics (not only one's own), reassign and cancel them. */
+  canManageFollowUps: boolean;
 }
 
 /**
@@ -96,7 +100,9 @@ export interface Permissions {
  * Tiers are set by hand by chain admins, points adjusted by hand by admins and managers; everyone who sells
  * redeems points for gifts and sees whose points expire soon (to remind them). Pack templates are the chain
  * admin's; pack sessions are redeemed by all but consultants; refunds, freezes, extensions, reversals and early
- * sessions of packs, and the liabilities report, are for chain admins and managers.
+ * sessions of packs, and the liabilities report, are for chain admins and managers. Everyone who sells works a
+ * follow-up queue (their own tasks; chain admins and managers every task at their clinics, which they reassign and
+ * cancel); the follow-up rules are the chain admin's; every staff role records contacts with a customer.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -130,6 +136,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canRedeemPoints: false,
       canRedeemPacks: false,
       canManagePacks: false,
+      canManageFollowUps: false,
     };
   }
   const admin = has('tenant-admin');
@@ -140,10 +147,10 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   if (customerWriter) nav.push('pos');
   nav.push('orders');
   if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities');
-  if (customerWriter) nav.push('expiringPoints');
+  if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
@@ -173,5 +180,6 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canRedeemPoints: customerWriter,
     canRedeemPacks: admin || manager || has('front-desk') || has('clinician'),
     canManagePacks: admin || manager,
+    canManageFollowUps: admin || manager,
   };
 }

@@ -1995,10 +1995,392 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-ups/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's follow-up rules (tenant admin, manager) */
+        get: operations["listFollowUpRules"];
+        put?: never;
+        /**
+         * Add a follow-up rule (tenant admin)
+         * @description `days` means, by trigger: AFTER_TREATMENT and CONSULTATION_NOT_CONVERTED days after the event (D+1, D+7, D+30
+         *     are three rules; AFTER_TREATMENT may name an item category, none for every category); PACK_SESSION_DUE,
+         *     BIRTHDAY, POINTS_EXPIRING, STORED_VALUE_EXPIRING days before the date; AT_RISK days without a visit. A rule
+         *     makes at most one task per reason (an order, a consultation, a pack's due date, a birthday of a year, an
+         *     expiry date, a last visit). Audited.
+         */
+        post: operations["createFollowUpRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        /** A follow-up rule */
+        get: operations["getFollowUpRule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a rule's days, title or whether it is enabled (tenant admin)
+         * @description Applies to tasks made from now on; tasks already made keep their due dates. A disabled rule makes no more
+         *     tasks and leaves its open ones as they are. Audited with the fields that changed.
+         */
+        patch: operations["updateFollowUpRule"];
+        trace?: never;
+    };
+    "/api/v1/follow-ups/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make today's tasks of the date-driven rules now (tenant admin)
+         * @description The same work the daily job does: birthdays, points and stored value about to expire, pack sessions due and
+         *     customers without a visit, as of the chain's today. Dates already past are looked at for 30 days only.
+         *     Running again makes no task twice.
+         */
+        post: operations["runFollowUps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow-up tasks, soonest due first
+         * @description Consultants and the front desk see the tasks assigned to them; managers and chain admins every task at their
+         *     clinics (and their own), chain-wide tasks only when they see every clinic. `assigneeId=me` is the caller's
+         *     queue. `due` is seen from the chain's today: TODAY, OVERDUE (open and due before today), UPCOMING.
+         */
+        get: operations["listFollowUpTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: components["parameters"]["FollowUpTaskId"];
+            };
+            cookie?: never;
+        };
+        /** A follow-up task the caller may see */
+        get: operations["getFollowUpTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/tasks/{taskId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: components["parameters"]["FollowUpTaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what came of an open task; the contact becomes a touchpoint on her timeline
+         * @description The task is DONE with the outcome and note. `clinicId` is where the contact was made from (the task's clinic
+         *     when left out; required for a chain-wide task) and must be one the caller works at. A task has one outcome:
+         *     a second answers 409.
+         */
+        post: operations["recordFollowUpOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/tasks/{taskId}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: components["parameters"]["FollowUpTaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an open task to another staff member (manager, tenant admin)
+         * @description The new assignee must be active and work at the task's clinic. Audited.
+         */
+        post: operations["reassignFollowUpTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/tasks/{taskId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: components["parameters"]["FollowUpTaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an open task, saying why (manager, tenant admin) */
+        post: operations["cancelFollowUpTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open tasks due today and overdue per assignee, of the tasks the caller sees (manager, tenant admin) */
+        get: operations["getFollowUpWorkload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/touchpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts with customers at the caller's clinics, newest first */
+        get: operations["listTouchpoints"];
+        put?: never;
+        /** Record a contact with a customer (a call, a message, a visit, a gift) by the caller */
+        post: operations["recordTouchpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description What makes the tasks of a rule (see createFollowUpRule for what `days` means for each).
+         * @enum {string}
+         */
+        FollowUpTrigger: "AFTER_TREATMENT" | "PACK_SESSION_DUE" | "BIRTHDAY" | "POINTS_EXPIRING" | "STORED_VALUE_EXPIRING" | "AT_RISK" | "CONSULTATION_NOT_CONVERTED";
+        /** @enum {string} */
+        FollowUpTaskStatus: "OPEN" | "DONE" | "CANCELLED";
+        /** @enum {string} */
+        FollowUpOutcome: "REACHED" | "NO_ANSWER" | "BOOKED" | "DECLINED";
+        /** @enum {string|null} */
+        NullableFollowUpOutcome: "REACHED" | "NO_ANSWER" | "BOOKED" | "DECLINED" | null;
+        /** @enum {string} */
+        TouchpointChannel: "CALL" | "MESSAGE" | "VISIT" | "GIFT";
+        FollowUpRule: {
+            /** Format: uuid */
+            id: string;
+            trigger: components["schemas"]["FollowUpTrigger"];
+            category: components["schemas"]["NullableItemCategory"];
+            days: number;
+            title: string;
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        FollowUpRuleCreate: {
+            trigger: components["schemas"]["FollowUpTrigger"];
+            category?: components["schemas"]["ItemCategory"];
+            days: number;
+            title: string;
+            /** @default true */
+            enabled?: boolean;
+        };
+        FollowUpRulePatch: {
+            days?: number;
+            title?: string;
+            enabled?: boolean;
+        };
+        FollowUpRulePage: {
+            items: components["schemas"]["FollowUpRule"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description A task made by a rule. It goes to the customer's owning consultant, else to the staff member of its reason (the
+         *     order's or consultation's consultant), else to nobody (`assigneeId` null: the clinic's managers assign it); at
+         *     the clinic of its reason, else her home clinic (`clinicId` null: a chain-wide task). Reasons that go away cancel
+         *     it: a fully refunded order or a reversed pack session (treatment follow-ups), a consultation that converted or a
+         *     purchase (call-backs), a visit (at-risk). `subjectId` is the order, pack redemption, consultation or pack that
+         *     made it. A treatment is an item line of a paid order or a redeemed pack session (buying a pack is none).
+         */
+        FollowUpTask: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ruleId: string;
+            trigger: components["schemas"]["FollowUpTrigger"];
+            title: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string | null;
+            /** Format: uuid */
+            clinicId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            assigneeName: string | null;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["FollowUpTaskStatus"];
+            /** @description Open and due before the chain's today. */
+            overdue: boolean;
+            outcome: components["schemas"]["NullableFollowUpOutcome"];
+            outcomeNote: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            completedBy: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /** Format: uuid */
+            subjectId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        FollowUpTaskPage: {
+            items: components["schemas"]["FollowUpTask"][];
+            nextCursor: string | null;
+        };
+        FollowUpOutcomeInput: {
+            outcome: components["schemas"]["FollowUpOutcome"];
+            channel: components["schemas"]["TouchpointChannel"];
+            note?: string;
+            /** Format: uuid */
+            clinicId?: string;
+        };
+        FollowUpOutcomeResult: {
+            task: components["schemas"]["FollowUpTask"];
+            touchpoint: components["schemas"]["Touchpoint"];
+        };
+        FollowUpReassignment: {
+            /** Format: uuid */
+            assigneeId: string;
+        };
+        FollowUpCancellation: {
+            reason: string;
+        };
+        FollowUpRunResult: {
+            /** Format: date-time */
+            ranAt: string;
+            /**
+             * Format: date
+             * @description The chain's today the run worked for.
+             */
+            day: string;
+            /** @description Tasks made by this run (none twice). */
+            created: number;
+        };
+        FollowUpWorkload: {
+            /** Format: uuid */
+            assigneeId: string | null;
+            assigneeName: string | null;
+            dueToday: number;
+            overdue: number;
+        };
+        Touchpoint: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            clinicId: string;
+            /** Format: uuid */
+            staffId: string | null;
+            staffName: string | null;
+            channel: components["schemas"]["TouchpointChannel"];
+            /** Format: uuid */
+            taskId: string | null;
+            outcome: components["schemas"]["NullableFollowUpOutcome"];
+            note: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            recordedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TouchpointCreate: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            clinicId: string;
+            channel: components["schemas"]["TouchpointChannel"];
+            outcome?: components["schemas"]["FollowUpOutcome"];
+            note?: string;
+            /**
+             * Format: date-time
+             * @description When the contact was made (now when left out); never in the future.
+             */
+            occurredAt?: string;
+        };
+        TouchpointPage: {
+            items: components["schemas"]["Touchpoint"][];
+            nextCursor: string | null;
+        };
         Problem: {
             /**
              * @description Stable URI naming the kind of problem.
@@ -2909,13 +3291,14 @@ export interface components {
          *     roles that may not read consultations). ORDER (paid orders): `at` is the payment, `status` the order's status,
          *     `label` the receipt number and the items, `staffId` the consultant. REDEMPTION (a session of a pack): `at` is
          *     the redemption, `id` the redemption's, `status` REDEEMED or REVERSED, `label` the item and the pack's
-         *     template, `staffId` the clinician, `visitId` the visit.
+         *     template, `staffId` the clinician, `visitId` the visit. TOUCHPOINT (a contact): `at` is when it was made,
+         *     `status` the channel (CALL, MESSAGE, VISIT, GIFT), `label` the outcome when it had one, `staffId` who made it.
          */
         TimelineEntry: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION" | "ORDER" | "REDEMPTION";
+            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION" | "ORDER" | "REDEMPTION" | "TOUCHPOINT";
             /** Format: date-time */
             at: string;
             /** Format: uuid */
@@ -4455,6 +4838,16 @@ export interface components {
         };
     };
     responses: {
+        /** @description The rule */
+        FollowUpRuleAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FollowUpRule"];
+            };
+        };
         /** @description Malformed or invalid request */
         BadRequest: {
             headers: {
@@ -4673,6 +5066,7 @@ export interface components {
         };
     };
     parameters: {
+        FollowUpTaskId: string;
         /** @description Page size. */
         Limit: number;
         /** @description The `nextCursor` of the previous page. */
@@ -8489,6 +8883,400 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listFollowUpRules: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                trigger?: components["schemas"]["FollowUpTrigger"];
+                enabled?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rules, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpRulePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createFollowUpRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "trigger": "AFTER_TREATMENT",
+                 *       "category": "INJECTION",
+                 *       "days": 1,
+                 *       "title": "注射后次日回访"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowUpRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getFollowUpRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FollowUpRuleAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateFollowUpRule: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowUpRulePatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["FollowUpRuleAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    runFollowUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What this run made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpRunResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listFollowUpTasks: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description A staff member's id, or `me`. */
+                assigneeId?: string;
+                clinicId?: string;
+                customerId?: string;
+                status?: components["schemas"]["FollowUpTaskStatus"];
+                trigger?: components["schemas"]["FollowUpTrigger"];
+                due?: "TODAY" | "OVERDUE" | "UPCOMING";
+                dueFrom?: string;
+                dueTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpTaskPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getFollowUpTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: components["parameters"]["FollowUpTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordFollowUpOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: components["parameters"]["FollowUpTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "BOOKED",
+                 *       "channel": "CALL",
+                 *       "note": "约了下周三复诊"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowUpOutcomeInput"];
+            };
+        };
+        responses: {
+            /** @description The task and the touchpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpOutcomeResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    reassignFollowUpTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: components["parameters"]["FollowUpTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpReassignment"];
+            };
+        };
+        responses: {
+            /** @description The task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    cancelFollowUpTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: components["parameters"]["FollowUpTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpCancellation"];
+            };
+        };
+        responses: {
+            /** @description The task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getFollowUpWorkload: {
+        parameters: {
+            query?: {
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per assignee (null for tasks nobody has yet), most overdue first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpWorkload"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listTouchpoints: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                customerId?: string;
+                staffId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Touchpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    recordTouchpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "0190a3c2-7b1e-7c3a-9d2e-5f4a3b2c1d0e",
+                 *       "clinicId": "0190a3c2-7b1e-7c3a-9d2e-5f4a3b2c1d0f",
+                 *       "channel": "GIFT",
+                 *       "note": "生日送花"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TouchpointCreate"];
+            };
+        };
+        responses: {
+            /** @description The touchpoint */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Touchpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

@@ -1,3 +1,4 @@
+import { followUpEn, followUpZh } from './followUpMessages';
 import { packEn, packZh } from './packMessages';
 import { salesEn, salesZh } from './salesMessages';
 import { walletEn, walletZh } from './walletMessages';
@@ -10,6 +11,7 @@ const zhCN = {
   ...salesZh,
   ...packZh,
   ...walletZh,
+  ...followUpZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -919,6 +921,7 @@ const enUS: Messages = {
   ...salesEn,
   ...packEn,
   ...walletEn,
+  ...followUpEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 

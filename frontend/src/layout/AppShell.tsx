@@ -22,6 +22,8 @@ import {
   UserOutlined,
   WalletOutlined,
   ControlOutlined,
+  PhoneOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
@@ -54,6 +56,8 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   pointsSettings: { path: '/settings/points', label: 'nav.pointsSettings', icon: <GiftOutlined /> },
   packTemplates: { path: '/settings/pack-templates', label: 'nav.packTemplates', icon: <IdcardOutlined /> },
   liabilities: { path: '/reports/liabilities', label: 'nav.liabilities', icon: <AccountBookOutlined /> },
+  followUps: { path: '/follow-ups', label: 'nav.followUps', icon: <PhoneOutlined /> },
+  followUpRules: { path: '/settings/follow-up-rules', label: 'nav.followUpRules', icon: <ScheduleOutlined /> },
   audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   tenants: { path: '/tenants', label: 'nav.tenants', icon: <ApartmentOutlined /> },
 };

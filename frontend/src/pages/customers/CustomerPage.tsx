@@ -25,6 +25,7 @@ import { CustomerRecordMenu, CustomerRecordNotice, isEditable } from './Customer
 import { CustomerPhone } from './CustomerPhone';
 import { CustomerStatusTag } from './CustomerStatusTag';
 import { CustomerTimeline } from './CustomerTimeline';
+import { RecordContact } from '../followups/RecordContact';
 import { useStaffDirectory, useUserNames } from './useStaffDirectory';
 
 /** Whole years since the birth date. */
@@ -114,6 +115,7 @@ function CustomerView({ customerId }: { customerId: string }) {
                 </Button>
               </>
             )}
+            {editable && <RecordContact customerId={customer.id} homeClinicId={customer.homeClinicId} />}
             {canEdit && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-customer-button">
                 {t('common.edit')}

@@ -1,4 +1,4 @@
-import { CalendarOutlined, CheckSquareOutlined, FileTextOutlined, LoginOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckSquareOutlined, FileTextOutlined, LoginOutlined, PhoneOutlined, ShoppingOutlined } from '@ant-design/icons';
 import { Flex, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -20,6 +20,7 @@ const KINDS: Record<TimelineEntry['kind'], { icon: ReactNode; color: string }> =
   CONSULTATION: { icon: <FileTextOutlined />, color: '#c2416b' },
   ORDER: { icon: <ShoppingOutlined />, color: 'gold' },
   REDEMPTION: { icon: <CheckSquareOutlined />, color: 'purple' },
+  TOUCHPOINT: { icon: <PhoneOutlined />, color: 'cyan' },
 };
 
 /** The entry's status in words and colour; a status this UI does not know yet is shown as sent. */
@@ -27,6 +28,10 @@ function statusOf(e: TimelineEntry, t: Translate): { text: string; color: string
   if (e.kind === 'ORDER') {
     const key = `orderStatus.${e.status}`;
     return { text: hasMessage(key) ? t(key) : e.status, color: ORDER_STATUS_COLORS[e.status as OrderStatus] ?? 'default' };
+  }
+  if (e.kind === 'TOUCHPOINT') {
+    const key = `touchpointChannel.${e.status}`;
+    return { text: hasMessage(key) ? t(key) : e.status, color: 'cyan' };
   }
   if (e.kind === 'REDEMPTION') {
     const key = `redemptionStatus.${e.status}`;
@@ -52,6 +57,10 @@ function labelOf(e: TimelineEntry, t: Translate): string {
   }
   if (e.kind === 'APPOINTMENT') return e.label ?? t('appointments.form.itemNone');
   if (e.kind === 'ORDER' || e.kind === 'REDEMPTION') return e.label ?? '';
+  if (e.kind === 'TOUCHPOINT') {
+    const key = `followUpOutcome.${e.label}`;
+    return e.label && hasMessage(key) ? t(key) : (e.label ?? '');
+  }
   return e.label || t('consultations.noNeeds');
 }
 
@@ -67,7 +76,7 @@ function linkOf(e: TimelineEntry, zone: string): string {
   return `/visits/${e.visitId}?consultation=${e.id}`;
 }
 
-/** Her appointments, visits, consultations, paid orders and pack sessions, newest first, at the clinics the caller works in. */
+/** Her appointments, visits, consultations, paid orders, pack sessions and contacts, newest first, at the clinics the caller works in. */
 export function CustomerTimeline({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const api = useApi();
@@ -84,7 +93,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
           items={items.map((e) => {
             const status = statusOf(e, t);
             const zone = clinics.zoneOf(e.clinicId);
-            const link = (e.kind === 'CONSULTATION' || e.kind === 'REDEMPTION') && !e.visitId ? null : linkOf(e, zone);
+            const link = e.kind === 'TOUCHPOINT' || ((e.kind === 'CONSULTATION' || e.kind === 'REDEMPTION') && !e.visitId) ? null : linkOf(e, zone);
             return {
               key: `${e.kind}-${e.id}`,
               icon: KINDS[e.kind].icon,

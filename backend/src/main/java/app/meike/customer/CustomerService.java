@@ -23,12 +23,15 @@ import app.meike.identity.StaffService;
 import app.meike.tenancy.ChainSettingsService;
 import app.meike.tenancy.ClinicService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.hibernate.query.NativeQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,6 +74,8 @@ public class CustomerService {
     CustomerTable table;
     @Inject
     Clock clock;
+    @Inject
+    Event<CustomerVisited> visited;
 
     public record CustomerQuery(String q, Lifecycle status, String tag, UUID ownerId, CustomerSource source,
                                 UUID clinicId, Integer birthdayMonth, OffsetDateTime lastVisitFrom,
@@ -368,6 +373,7 @@ public class CustomerService {
                 .setParameter("tenant", caller.tenantId())
                 .setParameter("id", customerId)
                 .executeUpdate();
+        visited.fire(new CustomerVisited(customerId, at));
     }
 
     /** 404 unless the id is one of the chain's customers (merged and erased ones included: their records stay). */
@@ -531,5 +537,38 @@ public class CustomerService {
                 new ConsentRecord(c.marketingConsent, c.consentChannel, c.consentRecordedAt), c.firstVisitAt,
                 c.firstPurchaseAt, c.lastVisitAt, Lifecycle.of(c, now, settings.churnWindow()), c.mergedInto, c.erasedAt, c.createdAt,
                 c.updatedAt, c.version);
+    }
+
+    /** Who looks after a customer, for work about her done by other features (follow-ups). */
+    public record CustomerCare(UUID id, UUID ownerStaffId, UUID homeClinicId, LocalDate birthDate,
+                               OffsetDateTime lastVisitAt) {
+    }
+
+    /** Live customers (neither merged nor erased) among the ids. */
+    public Map<UUID, CustomerCare> careOf(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return cares(Customer.list("id in ?1 and mergedInto is null and erasedAt is null", ids));
+    }
+
+    /** Live customers whose birthday is one of these days of the year. */
+    public List<CustomerCare> withBirthdayOn(Collection<MonthDay> days) {
+        List<Integer> keys = days.stream().map(d -> d.getMonthValue() * 100 + d.getDayOfMonth()).toList();
+        return List.copyOf(cares(Customer.list("birthDate is not null and mergedInto is null and erasedAt is null"
+                + " and month(birthDate) * 100 + day(birthDate) in ?1", keys)).values());
+    }
+
+    /** Live customers whose last visit was in (from, to]. */
+    public List<CustomerCare> lastVisitedBetween(OffsetDateTime from, OffsetDateTime to) {
+        return List.copyOf(cares(Customer.list("lastVisitAt > ?1 and lastVisitAt <= ?2 and mergedInto is null"
+                + " and erasedAt is null", from, to)).values());
+    }
+
+    private static Map<UUID, CustomerCare> cares(List<Customer> customers) {
+        Map<UUID, CustomerCare> cares = new LinkedHashMap<>();
+        customers.forEach(c -> cares.put(c.id, new CustomerCare(c.id, c.ownerStaffId, c.homeClinicId, c.birthDate,
+                c.lastVisitAt)));
+        return cares;
     }
 }

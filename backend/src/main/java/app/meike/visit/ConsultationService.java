@@ -27,6 +27,7 @@ import app.meike.visit.ConsultationDtos.NeedView;
 import app.meike.visit.ConsultationDtos.OutcomeInput;
 import app.meike.visit.ConsultationDtos.SuggestedItem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -66,6 +67,8 @@ public class ConsultationService implements TimelineSource {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    Event<ConsultationOutcomeRecorded> outcomes;
 
     public record ConsultationQuery(UUID customerId, UUID consultantId, UUID clinicId, UUID visitId, Outcome outcome,
                                     OffsetDateTime from, OffsetDateTime to) {
@@ -134,6 +137,9 @@ public class ConsultationService implements TimelineSource {
         details.put("needs", needs.size());
         details.put("outcome", consultation.outcome);
         audit.record("consultation.recorded", "consultation", consultation.id, details);
+        if (consultation.outcome != Outcome.PENDING) {
+            outcomeRecorded(consultation, now);
+        }
         return view(consultation);
     }
 
@@ -176,6 +182,7 @@ public class ConsultationService implements TimelineSource {
                     | changes.track("outcomeNote", consultation.outcomeNote, Strings.blankToNull(outcome.note()));
             if (changed) {
                 recordOutcome(consultation, outcome, now);
+                outcomeRecorded(consultation, now);
             }
         }
         if (!changes.isEmpty()) {
@@ -292,6 +299,11 @@ public class ConsultationService implements TimelineSource {
     }
 
     /** A reason exactly when she did not convert. */
+    private void outcomeRecorded(Consultation consultation, OffsetDateTime at) {
+        outcomes.fire(new ConsultationOutcomeRecorded(consultation.id, consultation.customerId, consultation.clinicId,
+                consultation.consultantId, consultation.outcome, at));
+    }
+
     private static void recordOutcome(Consultation consultation, OutcomeInput outcome, OffsetDateTime now) {
         if (outcome.outcome() == Outcome.NOT_CONVERTED && outcome.reason() == null) {
             throw ProblemException.invalidField("outcome.reason", "say why she did not convert");

@@ -24,6 +24,8 @@ import app.meike.order.OrderRefunds;
 import app.meike.tenancy.TenantService;
 import app.meike.visit.VisitService;
 import app.meike.visit.VisitService.VisitRef;
+import app.meike.wallet.SessionPackEvents.RedemptionReversed;
+import app.meike.wallet.SessionPackEvents.SessionRedeemed;
 import app.meike.wallet.SessionPackDtos.SessionPackEntryItemView;
 import app.meike.wallet.SessionPackDtos.SessionPackEntryView;
 import app.meike.wallet.SessionPackDtos.SessionPackExtension;
@@ -33,6 +35,7 @@ import app.meike.wallet.SessionPackDtos.SessionPackReason;
 import app.meike.wallet.SessionPackDtos.SessionPackRedemptionInput;
 import app.meike.wallet.SessionPackDtos.SessionPackView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -87,6 +90,10 @@ public class SessionPackService implements SessionPacksForOrders, TimelineSource
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    Event<SessionRedeemed> redeemed;
+    @Inject
+    Event<RedemptionReversed> reversed;
 
     public record PackQuery(UUID customerId, SessionPackStatus status, UUID clinicId) {
     }
@@ -176,6 +183,8 @@ public class SessionPackService implements SessionPacksForOrders, TimelineSource
                     details.put("remaining", item.remaining);
                     details.put("intervalOverrideReason", override);
                     audit.record("session-pack.redeemed", "session-pack", pack.id, details);
+                    redeemed.fire(new SessionRedeemed(entry.id, pack.id, pack.customerId, item.key.itemId(),
+                            visit.clinicId(), request.clinicianId(), now));
                     return movement(entry, pack);
                 }).result();
     }
@@ -217,6 +226,7 @@ public class SessionPackService implements SessionPacksForOrders, TimelineSource
                             });
                     audit.record("session-pack.redemption-reversed", "session-pack", pack.id, Map.of("entryId",
                             entry.id, "redemptionId", redemptionId, "itemId", itemId, "reason", reason));
+                    reversed.fire(new RedemptionReversed(redemptionId, pack.id));
                     return movement(entry, pack);
                 }).result();
     }
@@ -341,6 +351,30 @@ public class SessionPackService implements SessionPacksForOrders, TimelineSource
                             "reason", reason, "expiresAt", Map.of("from", before, "to", after)));
                     return movement(entry, pack);
                 }).result();
+    }
+
+    /** A live pack whose next session (the earliest of its items' minimum intervals) is due at `nextDueAt`. */
+    public record PackDue(UUID packId, UUID customerId, UUID soldAtClinicId, OffsetDateTime nextDueAt) {
+    }
+
+    /** Active packs with sessions left whose next session falls due in (from, until] (follow-up reminders). */
+    public List<PackDue> dueBetween(OffsetDateTime from, OffsetDateTime until) {
+        OffsetDateTime now = Clocks.now(clock);
+        List<SessionPack> packs = SessionPack.list("state = ?1 and remaining > 0 and expiresAt > ?2",
+                SessionPack.State.ACTIVE, now);
+        if (packs.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<SessionPackItem>> items = SessionPackItem.<SessionPackItem>list("key.packId in ?1",
+                packs.stream().map(p -> p.id).toList()).stream().collect(Collectors.groupingBy(i -> i.key.packId()));
+        List<PackDue> due = new ArrayList<>();
+        for (SessionPack p : packs) {
+            items.getOrDefault(p.id, List.of()).stream().map(SessionPackItem::nextDueAt).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder())
+                    .filter(at -> at.isAfter(from) && !at.isAfter(until))
+                    .ifPresent(at -> due.add(new PackDue(p.id, p.customerId, p.soldAtClinicId, at)));
+        }
+        return due;
     }
 
     @Override

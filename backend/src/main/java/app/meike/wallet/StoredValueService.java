@@ -405,6 +405,24 @@ public class StoredValueService {
                 }).result();
     }
 
+    /** A customer whose live stored value starts expiring at `earliestExpiry`. */
+    public record ExpiringValue(UUID customerId, OffsetDateTime earliestExpiry) {
+    }
+
+    /** Customers with live lots holding value that expire in (from, until], soonest first (follow-up reminders). */
+    public List<ExpiringValue> expiringBetween(OffsetDateTime from, OffsetDateTime until) {
+        return StoredValueLot.getEntityManager().createQuery("select a.customerId, min(l.expiresAt)"
+                        + " from StoredValueLot l, StoredValueAccount a where a.id = l.accountId"
+                        + " and a.status <> :closed and l.status = :live"
+                        + " and l.principalRemaining + l.bonusRemaining > 0"
+                        + " and l.expiresAt > :from and l.expiresAt <= :until"
+                        + " group by a.customerId order by min(l.expiresAt), a.customerId", Object[].class)
+                .setParameter("closed", StoredValueAccount.Status.CLOSED)
+                .setParameter("live", StoredValueLots.Status.LIVE)
+                .setParameter("from", from).setParameter("until", until)
+                .getResultStream().map(r -> new ExpiringValue((UUID) r[0], (OffsetDateTime) r[1])).toList();
+    }
+
     /**
      * Expires every lot due by `asOf` (now when null; never later than now), one account per transaction so a large
      * chain never holds many locks; a lot expires once, so running again expires nothing more.

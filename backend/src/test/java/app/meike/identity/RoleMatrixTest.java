@@ -52,6 +52,8 @@ class RoleMatrixTest extends ApiTest {
     static String pack;
     static String refundedPack;
     static String reversedRedemption;
+    static String followUpRule;
+    static final java.util.concurrent.atomic.AtomicInteger FOLLOW_UP_DAYS = new java.util.concurrent.atomic.AtomicInteger();
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -379,7 +381,38 @@ class RoleMatrixTest extends ApiTest {
                 + "/extend")));
         m.put("getSessionPackLiabilities", new Call(packKeepers, 200, (r, self) -> r.get(packs + "liabilities")));
         storedValue(m, clinicReaders, admin);
+        followUps(m, admin, staff);
         return m;
+    }
+
+    private static void followUps(Map<String, Call> m, Set<String> admin, Set<String> staff) {
+        Set<String> managers = Set.of("tenant-admin", "manager");
+        Set<String> queues = Set.of("tenant-admin", "manager", "consultant", "front-desk");
+        String fu = "/api/v1/follow-ups";
+        if (followUpRule == null) {
+            followUpRule = as(chain.adminToken()).body(Map.of("trigger", "BIRTHDAY", "days", 3, "title", "m"))
+                    .post(fu + "/rules").then().statusCode(201).extract().path("id");
+        }
+        String noTask = fu + "/tasks/" + UUID.randomUUID();
+        m.put("listFollowUpRules", new Call(managers, 200, (r, self) -> r.get(fu + "/rules")));
+        m.put("createFollowUpRule", new Call(admin, 201, (r, self) -> r.body(Map.of("trigger", "AT_RISK",
+                "days", FOLLOW_UP_DAYS.incrementAndGet() % 700, "title", "m")).post(fu + "/rules")));
+        m.put("getFollowUpRule", new Call(managers, 200, (r, self) -> r.get(fu + "/rules/" + followUpRule)));
+        m.put("updateFollowUpRule", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("enabled", false)).patch(fu + "/rules/" + followUpRule)));
+        m.put("runFollowUps", new Call(admin, 200, (r, self) -> r.post(fu + "/runs")));
+        m.put("listFollowUpTasks", new Call(queues, 200, (r, self) -> r.get(fu + "/tasks")));
+        m.put("getFollowUpTask", new Call(queues, 404, (r, self) -> r.get(noTask)));
+        m.put("recordFollowUpOutcome", new Call(queues, 404, (r, self) -> r.body(Map.of("outcome", "REACHED",
+                "channel", "CALL")).post(noTask + "/outcome")));
+        m.put("reassignFollowUpTask", new Call(managers, 404, (r, self) -> r.body(Map.of("assigneeId", self))
+                .post(noTask + "/reassign")));
+        m.put("cancelFollowUpTask", new Call(managers, 404, (r, self) -> r.body(Map.of("reason", "m"))
+                .post(noTask + "/cancel")));
+        m.put("getFollowUpWorkload", new Call(managers, 200, (r, self) -> r.get(fu + "/workload")));
+        m.put("recordTouchpoint", new Call(staff, 201, (r, self) -> r.body(Map.of("customerId", customer,
+                "clinicId", clinic, "channel", "MESSAGE")).post(fu + "/touchpoints")));
+        m.put("listTouchpoints", new Call(staff, 200, (r, self) -> r.get(fu + "/touchpoints")));
     }
 
     private static void storedValue(Map<String, Call> m, Set<String> readers, Set<String> admin) {

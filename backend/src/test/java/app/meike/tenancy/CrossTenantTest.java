@@ -15,7 +15,9 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,12 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Walks every operation of the contract with chain B's tokens against chain A's data: B can neither read,
@@ -59,6 +63,9 @@ class CrossTenantTest extends ApiTest {
     static String templateOfA;
     static String packOfA;
     static String redemptionOfA;
+    static String followUpRuleOfA;
+    static String followUpTaskOfA;
+    static String touchpointOfA;
 
     @BeforeEach
     void twoChains() {
@@ -527,7 +534,98 @@ class CrossTenantTest extends ApiTest {
                 .delete(membershipOfA + "/override").then().statusCode(404));
         walkSessionPacks(walks, adminB);
         storedValueWalks(walks, adminB);
+        followUpWalks(walks, adminB);
         return walks;
+    }
+
+    /** A's rule and an open task (a birthday call of a customer of A's whose birthday is today), made once. */
+    private static void followUpsOfA() {
+        if (followUpTaskOfA != null) {
+            return;
+        }
+        followUpRuleOfA = as(a.adminToken()).body(Map.of("trigger", "BIRTHDAY", "days", 0, "title", "A秘密回访"))
+                .post("/api/v1/follow-ups/rules").then().statusCode(201).extract().path("id");
+        String birthday = LocalDate.now(ZoneId.of("Asia/Shanghai")).withYear(1992).toString();
+        String celebrated = as(a.adminToken()).body(Map.of("name", "秘密寿星", "phone", "134" + phoneOfA.substring(3),
+                        "source", "WALK_IN", "birthDate", birthday, "homeClinicId", clinicOfA))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        as(a.adminToken()).post("/api/v1/follow-ups/runs").then().statusCode(200);
+        followUpTaskOfA = as(a.adminToken()).queryParam("customerId", celebrated).get("/api/v1/follow-ups/tasks")
+                .then().statusCode(200).extract().path("items[0].id");
+        touchpointOfA = as(a.adminToken()).body(Map.of("customerId", customerOfA, "clinicId", clinicOfA,
+                "channel", "GIFT", "note", "A秘密礼物")).post("/api/v1/follow-ups/touchpoints").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private void followUpWalks(Map<String, Runnable> walks, String adminB) {
+        followUpsOfA();
+        String fu = "/api/v1/follow-ups";
+        String taskA = fu + "/tasks/" + followUpTaskOfA;
+        Runnable taskUntouched = () -> as(a.adminToken()).get(taskA).then().statusCode(200)
+                .body("status", equalTo("OPEN"), "assigneeId", equalTo(null));
+        walks.put("listFollowUpRules", () -> as(adminB).queryParam("limit", 200).get(fu + "/rules").then()
+                .statusCode(200).body("items.id", not(hasItem(followUpRuleOfA))));
+        walks.put("createFollowUpRule", () -> {
+            String theirs = as(adminB).body(Map.of("trigger", "AFTER_TREATMENT", "days", 1, "title", "B"))
+                    .post(fu + "/rules").then().statusCode(anyOf(equalTo(201), equalTo(409))).extract().path("id");
+            as(a.adminToken()).queryParam("limit", 200).get(fu + "/rules").then().statusCode(200)
+                    .body("items.id", hasItem(followUpRuleOfA), "items.id", not(hasItem(theirs)));
+        });
+        walks.put("getFollowUpRule", () -> {
+            String theirs = as(adminB).get(fu + "/rules/" + followUpRuleOfA).then().statusCode(404).extract()
+                    .path("detail");
+            String nobodys = as(adminB).get(fu + "/rules/" + UUID.randomUUID()).then().statusCode(404).extract()
+                    .path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("updateFollowUpRule", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("enabled", false))
+                    .patch(fu + "/rules/" + followUpRuleOfA).then().statusCode(404);
+            as(a.adminToken()).get(fu + "/rules/" + followUpRuleOfA).then().statusCode(200)
+                    .body("enabled", equalTo(true));
+        });
+        walks.put("runFollowUps", () -> {
+            as(adminB).post(fu + "/runs").then().statusCode(200);
+            taskUntouched.run();
+        });
+        walks.put("listFollowUpTasks", () -> {
+            as(adminB).queryParam("limit", 200).get(fu + "/tasks").then().statusCode(200)
+                    .body("items.id", not(hasItem(followUpTaskOfA)));
+            as(adminB).queryParam("customerId", customerOfA).get(fu + "/tasks").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("getFollowUpTask", () -> as(adminB).get(taskA).then().statusCode(404));
+        walks.put("recordFollowUpOutcome", () -> {
+            as(adminB).body(Map.of("outcome", "REACHED", "channel", "CALL", "clinicId", clinicOfB))
+                    .post(taskA + "/outcome").then().statusCode(404);
+            taskUntouched.run();
+        });
+        walks.put("reassignFollowUpTask", () -> {
+            as(adminB).body(Map.of("assigneeId", b.adminStaffId())).post(taskA + "/reassign").then().statusCode(404);
+            as(a.adminToken()).body(Map.of("assigneeId", b.adminStaffId())).post(taskA + "/reassign").then()
+                    .statusCode(400);
+            taskUntouched.run();
+        });
+        walks.put("cancelFollowUpTask", () -> {
+            as(adminB).body(Map.of("reason", "x")).post(taskA + "/cancel").then().statusCode(404);
+            taskUntouched.run();
+        });
+        walks.put("getFollowUpWorkload", () -> {
+            as(adminB).get(fu + "/workload").then().statusCode(200).body("assigneeId", not(hasItem(nullValue())));
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).get(fu + "/workload").then().statusCode(200)
+                    .body("$", empty());
+        });
+        walks.put("recordTouchpoint", () -> {
+            as(adminB).body(Map.of("customerId", customerOfA, "clinicId", clinicOfB, "channel", "CALL"))
+                    .post(fu + "/touchpoints").then().statusCode(400).body("errors.field", hasItem("customerId"));
+            as(adminB).body(Map.of("customerId", UUID.randomUUID(), "clinicId", clinicOfA, "channel", "CALL"))
+                    .post(fu + "/touchpoints").then().statusCode(400);
+        });
+        walks.put("listTouchpoints", () -> {
+            as(adminB).queryParam("customerId", customerOfA).get(fu + "/touchpoints").then().statusCode(200)
+                    .body("items", empty());
+            as(adminB).get(fu + "/touchpoints").then().statusCode(200).body("items.id", not(hasItem(touchpointOfA)));
+        });
     }
 
     private void storedValueWalks(Map<String, Runnable> walks, String adminB) {
