@@ -21,6 +21,9 @@ export type NavKey =
   | 'pointsSettings'
   | 'expiringPoints'
   | 'packTemplates'
+  | 'couponTypes'
+  | 'giftBudgets'
+  | 'couponReport'
   | 'liabilities'
   | 'audit'
   | 'tenants';
@@ -77,6 +80,10 @@ export interface Permissions {
   canRedeemPacks: boolean;
   /** Refund a pack's unused sessions, freeze, unfreeze and extend it, reverse a redemption, redeem sooner than an item's interval. */
   canManagePacks: boolean;
+  /** Issue coupons to customers (campaign, birthday) and void them. */
+  canIssueCoupons: boolean;
+  /** Gift a coupon from one's own monthly gift budget. */
+  canGiftCoupons: boolean;
 }
 
 /**
@@ -96,7 +103,9 @@ export interface Permissions {
  * Tiers are set by hand by chain admins, points adjusted by hand by admins and managers; everyone who sells
  * redeems points for gifts and sees whose points expire soon (to remind them). Pack templates are the chain
  * admin's; pack sessions are redeemed by all but consultants; refunds, freezes, extensions, reversals and early
- * sessions of packs, and the liabilities report, are for chain admins and managers.
+ * sessions of packs, and the liabilities report, are for chain admins and managers. Coupon types are the chain
+ * admin's; managers and chain admins issue and void coupons, set gift budgets and read the coupon report;
+ * consultants gift coupons from their own monthly budget.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -130,6 +139,8 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canRedeemPoints: false,
       canRedeemPacks: false,
       canManagePacks: false,
+      canIssueCoupons: false,
+      canGiftCoupons: false,
     };
   }
   const admin = has('tenant-admin');
@@ -139,11 +150,11 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities');
+  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'giftBudgets');
   if (customerWriter) nav.push('expiringPoints');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
@@ -173,5 +184,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canRedeemPoints: customerWriter,
     canRedeemPacks: admin || manager || has('front-desk') || has('clinician'),
     canManagePacks: admin || manager,
+    canIssueCoupons: admin || manager,
+    canGiftCoupons: admin || manager || has('consultant'),
   };
 }

@@ -1,3 +1,4 @@
+import { couponEn, couponZh } from './couponMessages';
 import { packEn, packZh } from './packMessages';
 import { salesEn, salesZh } from './salesMessages';
 import { walletEn, walletZh } from './walletMessages';
@@ -10,6 +11,7 @@ const zhCN = {
   ...salesZh,
   ...packZh,
   ...walletZh,
+  ...couponZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -917,6 +919,7 @@ export type Messages = Record<MessageKey, string>;
 
 const enUS: Messages = {
   ...salesEn,
+  ...couponEn,
   ...packEn,
   ...walletEn,
   'app.fullName': 'MeiKe 美客',

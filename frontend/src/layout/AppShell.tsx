@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   DashboardOutlined,
   DownOutlined,
@@ -22,6 +23,7 @@ import {
   UserOutlined,
   WalletOutlined,
   ControlOutlined,
+  TagsOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
@@ -53,6 +55,9 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   tierSettings: { path: '/settings/tiers', label: 'nav.tierSettings', icon: <CrownOutlined /> },
   pointsSettings: { path: '/settings/points', label: 'nav.pointsSettings', icon: <GiftOutlined /> },
   packTemplates: { path: '/settings/pack-templates', label: 'nav.packTemplates', icon: <IdcardOutlined /> },
+  couponTypes: { path: '/settings/coupon-types', label: 'nav.couponTypes', icon: <TagsOutlined /> },
+  giftBudgets: { path: '/settings/gift-budgets', label: 'nav.giftBudgets', icon: <GiftOutlined /> },
+  couponReport: { path: '/reports/coupons', label: 'nav.couponReport', icon: <BarChartOutlined /> },
   liabilities: { path: '/reports/liabilities', label: 'nav.liabilities', icon: <AccountBookOutlined /> },
   audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   tenants: { path: '/tenants', label: 'nav.tenants', icon: <ApartmentOutlined /> },
