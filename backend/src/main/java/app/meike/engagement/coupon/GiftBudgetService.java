@@ -118,15 +118,7 @@ public class GiftBudgetService {
     /** Takes `value` from the staff member's budget of the month, or fails with 422 leaving it as it was. */
     @Transactional(Transactional.TxType.MANDATORY)
     void draw(UUID staffId, LocalDate month, long value) {
-        int drawn = Panache.getEntityManager().createNativeQuery("UPDATE coupon_gift_budget SET used = used + :value,"
-                        + " version = version + 1, updated_at = :now WHERE tenant_id = :tenant AND staff_id = :staff"
-                        + " AND month = :month AND used + :value <= amount")
-                .setParameter("value", value)
-                .setParameter("now", Clocks.now(clock))
-                .setParameter("tenant", caller.tenantId())
-                .setParameter("staff", staffId)
-                .setParameter("month", month)
-                .executeUpdate();
+        int drawn = changeUsed(staffId, month, value);
         if (drawn == 0) {
             GiftBudget budget = GiftBudget.<GiftBudget>findByIdOptional(new GiftBudget.Key(staffId, month))
                     .orElse(null);
@@ -140,10 +132,15 @@ public class GiftBudgetService {
     /** Returns a voided gift's value to the budget it was drawn from. */
     @Transactional(Transactional.TxType.MANDATORY)
     void giveBack(UUID staffId, LocalDate month, long value) {
-        Panache.getEntityManager().createNativeQuery("UPDATE coupon_gift_budget SET used = used - :value,"
+        changeUsed(staffId, month, -value);
+    }
+
+    /** Moves the budget's `used` by `delta` in one statement, unless that would leave it outside 0..amount. */
+    private int changeUsed(UUID staffId, LocalDate month, long delta) {
+        return Panache.getEntityManager().createNativeQuery("UPDATE coupon_gift_budget SET used = used + :delta,"
                         + " version = version + 1, updated_at = :now WHERE tenant_id = :tenant AND staff_id = :staff"
-                        + " AND month = :month AND used >= :value")
-                .setParameter("value", value)
+                        + " AND month = :month AND used + :delta BETWEEN 0 AND amount")
+                .setParameter("delta", delta)
                 .setParameter("now", Clocks.now(clock))
                 .setParameter("tenant", caller.tenantId())
                 .setParameter("staff", staffId)
