@@ -102,6 +102,11 @@ export const couponZh = {
   'coupons.col.revenue': '带动营收',
   'coupons.reportEmpty': '还没有券种',
 
+  'coupons.bulkIssue': '批量发券',
+  'coupons.bulkHint': '发给当前搜索和筛选条件下的所有客户（最多 5,000 位）；已持有本活动此券的客户会跳过。',
+  'coupons.bulkDone': '已发放 {issued} 张，跳过 {skipped} 位已持有的客户',
+  'coupons.field.campaign': '活动名称',
+
   'pos.coupons': '优惠券',
   'pos.couponsPlaceholder': '选择客户的优惠券',
 } as const;
@@ -205,6 +210,11 @@ export const couponEn: Record<keyof typeof couponZh, string> = {
   'coupons.col.discountGiven': 'Discount given',
   'coupons.col.revenue': 'Revenue',
   'coupons.reportEmpty': 'No coupon types yet',
+
+  'coupons.bulkIssue': 'Issue coupons in bulk',
+  'coupons.bulkHint': 'To every customer the current search and filters match (at most 5,000); those already holding this coupon for the campaign are skipped.',
+  'coupons.bulkDone': '{issued} issued, {skipped} customers skipped who already hold one',
+  'coupons.field.campaign': 'Campaign',
 
   'pos.coupons': 'Coupons',
   'pos.couponsPlaceholder': 'Choose the customer’s coupons',
