@@ -107,6 +107,7 @@ export const couponZh = {
   'coupons.bulkDone': '已发放 {issued} 张，跳过 {skipped} 位已持有的客户',
   'coupons.field.campaign': '活动名称',
 
+  'orders.line.couponDiscount': '优惠券抵扣',
   'pos.coupons': '优惠券',
   'pos.couponsPlaceholder': '选择客户的优惠券',
 } as const;
@@ -216,6 +217,7 @@ export const couponEn: Record<keyof typeof couponZh, string> = {
   'coupons.bulkDone': '{issued} issued, {skipped} customers skipped who already hold one',
   'coupons.field.campaign': 'Campaign',
 
+  'orders.line.couponDiscount': 'Coupons',
   'pos.coupons': 'Coupons',
   'pos.couponsPlaceholder': 'Choose the customer’s coupons',
 };

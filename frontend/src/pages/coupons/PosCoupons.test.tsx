@@ -53,6 +53,7 @@ describe('Coupons at the till', () => {
     await saleWithCoupon(user);
 
     expect(await screen.findByTestId(`pos-coupon-${HER_COUPON.id}`)).toHaveTextContent('满减券1: −¥200.00');
+    expect(screen.getByTestId('pos-priced-lines-coupon-1')).toHaveTextContent('−¥200.00');
     expect(api.calls('GET', '/api/v1/coupons')[0].query.get('status')).toBe('ISSUED');
     expect(api.calls('POST', '/api/v1/orders')[0].body).toMatchObject({ customerId: HEYUTONG.id, couponIds: [HER_COUPON.id] });
     expect(screen.getByTestId('order-total')).toHaveTextContent('¥6,600.00');
