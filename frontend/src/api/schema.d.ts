@@ -3944,6 +3944,7 @@ export interface components {
             reference?: string;
         };
         OrderPayment: {
+            /** @description They must add up to the order's total exactly; none for an order its coupons made free. */
             tenders: components["schemas"]["TenderInput"][];
         };
         OrderVoid: {

@@ -47,7 +47,8 @@ public final class OrderDtos {
                               @Size(max = 100) String reference) {
     }
 
-    public record OrderPayment(@NotNull @Size(min = 1, max = 10) List<@NotNull @Valid TenderInput> tenders) {
+    /** No tenders only for an order whose coupons left nothing to pay. */
+    public record OrderPayment(@NotNull @Size(max = 10) List<@NotNull @Valid TenderInput> tenders) {
     }
 
     public record OrderVoid(@NotBlank @Size(max = 300) String reason) {

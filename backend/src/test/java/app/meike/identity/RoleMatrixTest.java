@@ -325,7 +325,7 @@ class RoleMatrixTest extends ApiTest {
         m.put("getOrder", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/orders/" + order)));
         m.put("updateOrder", new Call(customerWriters, 412, (r, self) -> r.header("If-Match", "\"99\"")
                 .body(Map.of("note", "m")).patch("/api/v1/orders/" + order)));
-        m.put("payOrder", new Call(customerWriters, 400, (r, self) -> r.header("Idempotency-Key",
+        m.put("payOrder", new Call(customerWriters, 422, (r, self) -> r.header("Idempotency-Key",
                 UUID.randomUUID().toString()).body(Map.of("tenders", List.of())).post("/api/v1/orders/" + order
                 + "/pay")));
         m.put("voidOrder", new Call(customerWriters, 400, (r, self) -> r.body(Map.of("reason", ""))

@@ -138,6 +138,23 @@ class CouponApiTest extends ApiTest {
     }
 
     @Test
+    void anOrderItsExperienceVoucherMadeFreeIsPaidWithoutTenders() {
+        String free = createType(Map.of("code", Chains.unique("TRY"), "name", "首次体验券", "kind",
+                "EXPERIENCE_VOUCHER", "validDays", 30, "stacking", "EXCLUSIVE", "allItems", false,
+                "itemIds", List.of(facial)));
+        String customer = Sales.customer(chain, "体验新客");
+        String coupon = issueOk(customer, free);
+        String order = draft(customer, List.of(line(facial, 1)), List.of(coupon)).statusCode(201)
+                .body("total.amount", equalTo(0)).extract().path("id");
+        as(chain.adminToken()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("tenders", List.of())).post("/api/v1/orders/" + order + "/pay").then().statusCode(200)
+                .body("status", equalTo("PAID")).body("qualifyingSpend.amount", equalTo(0))
+                .body("pointsEarned", equalTo(0));
+        as(chain.adminToken()).get("/api/v1/coupons/" + coupon).then().body("status", equalTo("REDEEMED"))
+                .body("discount.amount", equalTo(50_000));
+    }
+
+    @Test
     void ofTwentyOrdersCarryingOneCouponExactlyOneIsPaid() throws Exception {
         String customer = Sales.customer(chain, "并发客");
         String coupon = issueOk(customer, cashType(10_000, 0, "EXCLUSIVE"));
