@@ -1,3 +1,6 @@
+import { CouponReportPage } from './pages/coupons/CouponReportPage';
+import { CouponTypesPage } from './pages/coupons/CouponTypesPage';
+import { GiftBudgetsPage } from './pages/coupons/GiftBudgetsPage';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useMemo, useRef, type ReactElement, type ReactNode } from 'react';
@@ -127,6 +130,9 @@ export function ShellRoutes() {
         <Route path="points/expiring" element={<Guard nav="expiringPoints"><ExpiringPointsPage /></Guard>} />
         <Route path="settings/points" element={<Guard nav="pointsSettings"><PointsRulesPage /></Guard>} />
         <Route path="settings/pack-templates" element={<Guard nav="packTemplates"><PackTemplatesPage /></Guard>} />
+        <Route path="settings/coupon-types" element={<Guard nav="couponTypes"><CouponTypesPage /></Guard>} />
+        <Route path="settings/gift-budgets" element={<Guard nav="giftBudgets"><GiftBudgetsPage /></Guard>} />
+        <Route path="reports/coupons" element={<Guard nav="couponReport"><CouponReportPage /></Guard>} />
         <Route path="reports/liabilities" element={<Guard nav="liabilities"><LiabilitiesPage /></Guard>} />
         <Route path="follow-ups" element={<Guard nav="followUps"><WorkQueuePage /></Guard>} />
         <Route path="settings/follow-up-rules" element={<Guard nav="followUpRules"><FollowUpRulesPage /></Guard>} />

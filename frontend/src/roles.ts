@@ -21,6 +21,9 @@ export type NavKey =
   | 'pointsSettings'
   | 'expiringPoints'
   | 'packTemplates'
+  | 'couponTypes'
+  | 'giftBudgets'
+  | 'couponReport'
   | 'liabilities'
   | 'followUps'
   | 'followUpRules'
@@ -81,6 +84,10 @@ export interface Permissions {
   canManagePacks: boolean;
   /** See every follow-up task at one's clinics (not only one's own), reassign and cancel them. */
   canManageFollowUps: boolean;
+  /** Issue coupons to customers (campaign, birthday) and void them. */
+  canIssueCoupons: boolean;
+  /** Gift a coupon from one's own monthly gift budget. */
+  canGiftCoupons: boolean;
 }
 
 /**
@@ -102,7 +109,9 @@ export interface Permissions {
  * admin's; pack sessions are redeemed by all but consultants; refunds, freezes, extensions, reversals and early
  * sessions of packs, and the liabilities report, are for chain admins and managers. Everyone who sells works a
  * follow-up queue (their own tasks; chain admins and managers every task at their clinics, which they reassign and
- * cancel); the follow-up rules are the chain admin's; every staff role records contacts with a customer.
+ * cancel); the follow-up rules are the chain admin's; every staff role records contacts with a customer. Coupon types
+ * are the chain admin's; managers and chain admins issue and void coupons, set gift budgets and read the coupon report;
+ * consultants gift coupons from their own monthly budget.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -137,6 +146,8 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canRedeemPacks: false,
       canManagePacks: false,
       canManageFollowUps: false,
+      canIssueCoupons: false,
+      canGiftCoupons: false,
     };
   }
   const admin = has('tenant-admin');
@@ -146,11 +157,11 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities');
+  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'giftBudgets');
   if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
@@ -181,5 +192,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canRedeemPacks: admin || manager || has('front-desk') || has('clinician'),
     canManagePacks: admin || manager,
     canManageFollowUps: admin || manager,
+    canIssueCoupons: admin || manager,
+    canGiftCoupons: admin || manager || has('consultant'),
   };
 }

@@ -1279,8 +1279,10 @@ export interface paths {
          *     (starting her member year), adds the qualifying spend (external tenders and stored-value principal), moves
          *     her tier up at once when it crosses a threshold, and earns points at the tier's multiplier. The sale is
          *     second development (二开) when its consultant is not the customer's first consultant and an item was not
-         *     suggested by that first consultant. A retry with the same Idempotency-Key and body answers the first
-         *     result; the same key with another body is a 422.
+         *     suggested by that first consultant. The order's coupons are redeemed first: 409 when one was redeemed by
+         *     another order, voided or has expired meanwhile, and then nothing of the payment is written. Coupon
+         *     discounts are not qualifying spend (the tenders cover the total after them). A retry with the same
+         *     Idempotency-Key and body answers the first result; the same key with another body is a 422.
          */
         post: operations["payOrder"];
         delete?: never;
@@ -1300,7 +1302,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Void a draft (a paid order is refunded instead) */
+        /**
+         * Void a draft (a paid order is refunded instead)
+         * @description The draft's coupons are released (they were never reserved) and stay usable on other orders.
+         */
         post: operations["voidOrder"];
         delete?: never;
         options?: never;
@@ -1990,6 +1995,241 @@ export interface paths {
          * @description The computed tier applies again at once (history reason OVERRIDE_ENDED); 409 when she has no active override.
          */
         delete: operations["endCustomerTierOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's coupon types (券种), oldest first */
+        get: operations["listCouponTypes"];
+        put?: never;
+        /**
+         * Add a coupon type (tenant admin)
+         * @description CASH_VOUCHER takes `amountOff` off (never more than the lines it applies to come to); DISCOUNT_PERCENT takes
+         *     `percentOff` percent of them, at most `maxDiscount`; EXPERIENCE_VOUCHER makes one unit of the first order line
+         *     of an eligible item free. `minSpend` is what the eligible lines must come to (after tier discounts) before the
+         *     coupon applies. Validity is either `validDays` from issue, or a fixed window up to `validUntil` (from
+         *     `validFrom`, or from issue). Coupons come on top of the tier discount: they take their part of what is left of
+         *     each line after its line and tier discounts. An EXCLUSIVE coupon is the only coupon of its order; STACKABLE
+         *     ones combine, each taking from what the ones before it left. `faceValue` is what a gift of it costs a
+         *     consultant's monthly budget (default: a cash voucher's amount). The terms cannot change later. Audited as
+         *     `coupon-type.created`.
+         */
+        post: operations["createCouponType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/types/{typeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                typeId: string;
+            };
+            cookie?: never;
+        };
+        /** One coupon type */
+        get: operations["getCouponType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, re-value, change the stacking of, archive or restore a coupon type (tenant admin)
+         * @description Only the fields sent change. An archived type (`active` false) issues no more coupons; those already issued
+         *     stay usable until they expire. Audited as `coupon-type.updated`.
+         */
+        patch: operations["updateCouponType"];
+        trace?: never;
+    };
+    "/api/v1/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers' coupons, newest first */
+        get: operations["listCoupons"];
+        put?: never;
+        /**
+         * Issue a coupon to a customer
+         * @description Tenant admins and managers issue CAMPAIGN, BIRTHDAY and CONSULTANT_GIFT coupons; consultants issue
+         *     CONSULTANT_GIFT only (403 otherwise). REFERRAL_REWARD coupons come from the system alone (400). A
+         *     CONSULTANT_GIFT draws the type's face value from the giver's gift budget of the current month (in the chain's
+         *     time zone) — 422 `insufficient-balance` when it is not enough, also under concurrent gifts. With a
+         *     `sourceRef`, a customer holds one coupon of a type per source and reference (409 for a second). An archived
+         *     type issues nothing (400). A retry with the same Idempotency-Key and body answers the first coupon; the same
+         *     key with another body is a 422. Audited as `coupon.issued`.
+         */
+        post: operations["issueCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/bulk-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a coupon to every customer the customer-list filters match (managers, tenant admin)
+         * @description The segment is the customer list's filters (the same query parameters as `GET /customers`; erased customers
+         *     are left out), at most 5,000 customers (422 beyond). Customers already holding a coupon of the type for the
+         *     same source and `sourceRef` are skipped, so running a campaign again gives nobody a second coupon. A retry
+         *     with the same Idempotency-Key, filters and body answers the first result. Audited as `coupon.bulk-issued`
+         *     with the filters and the counts.
+         */
+        post: operations["issueCouponsInBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per coupon type, issued, outstanding, redeemed, expired, voided, discount given and revenue
+         * @description `revenue` is what the orders that redeemed a coupon of the type came to (their total, after every discount),
+         *     less what was refunded of them; a fully refunded order gives its coupons back and counts no more.
+         */
+        get: operations["getCouponReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/expiry-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the coupons expired by now (or `asOf`) EXPIRED (tenant admin)
+         * @description The daily job does the same for every chain. A coupon stops applying the moment it expires, whether or not a
+         *     run has marked it. Audited as `coupon.expiry-run` when something expired.
+         */
+        post: operations["runCouponExpiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/gift-budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff's coupon gift budgets of a month (managers, tenant admin) */
+        get: operations["listGiftBudgets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/gift-budgets/{staffId}/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staffId: string;
+                /** @description e.g. 2026-12 */
+                month: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One staff member's gift budget of a month, with what is left (a consultant reads her own only)
+         * @description A month without a budget answers an amount of 0 at version 0.
+         */
+        get: operations["getGiftBudget"];
+        /**
+         * Set a staff member's gift budget of a month (managers, tenant admin)
+         * @description A new budget needs no If-Match; changing one needs its ETag (428 without, 412 when stale). A budget cannot go
+         *     below the face value already given from it (422). Audited as `coupon-gift-budget.set`.
+         */
+        put: operations["setGiftBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/{couponId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                couponId: components["parameters"]["CouponId"];
+            };
+            cookie?: never;
+        };
+        /** One coupon */
+        get: operations["getCoupon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/{couponId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                couponId: components["parameters"]["CouponId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void an unused coupon with a reason (managers, tenant admin)
+         * @description Only an ISSUED coupon can be voided (409 otherwise: a redeemed one goes back only with a full refund of its
+         *     order). A consultant's gift gives its face value back to the budget it came from. A retry with the same
+         *     Idempotency-Key and body answers the first result. Audited as `coupon.voided`.
+         */
+        post: operations["voidCoupon"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3825,7 +4065,15 @@ export interface components {
             clinicianId?: string;
             note?: string;
             lines: components["schemas"]["OrderLineInput"][];
+            couponIds?: components["schemas"]["OrderCouponIds"];
         };
+        /**
+         * @description The customer's ISSUED coupons to apply, in this order: each takes its part of what is left of the lines after
+         *     their line and tier discounts and the coupons before it. An EXCLUSIVE coupon must be the only one. Applying
+         *     reserves nothing: the first order carrying a coupon to be paid redeems it, and paying another then answers 409.
+         *     A coupon that cannot apply is a 400 naming `couponIds[i]`.
+         */
+        OrderCouponIds: string[];
         /** @description Only the fields sent change; null clears the attributed staff or the note. */
         OrderPatch: {
             /** Format: uuid */
@@ -3834,6 +4082,8 @@ export interface components {
             clinicianId?: string | null;
             note?: string | null;
             lines?: components["schemas"]["OrderLineInput"][];
+            /** @description Replaces the draft's coupons (an empty list takes them off); left out, they are priced again as they are. */
+            couponIds?: components["schemas"]["OrderCouponIds"];
         };
         TenderInput: {
             method: components["schemas"]["TenderMethod"];
@@ -3842,6 +4092,7 @@ export interface components {
             reference?: string;
         };
         OrderPayment: {
+            /** @description They must add up to the order's total exactly; none for an order its coupons made free. */
             tenders: components["schemas"]["TenderInput"][];
         };
         OrderVoid: {
@@ -3895,7 +4146,9 @@ export interface components {
              */
             tierDiscountPercent: number;
             tierDiscount: components["schemas"]["Money"];
-            /** @description unitPrice x quantity - lineDiscount - tierDiscount. */
+            /** @description What the order's coupons took off this line. It is not money paid, so it is neither qualifying spend nor refundable. */
+            couponDiscount: components["schemas"]["Money"];
+            /** @description unitPrice x quantity - lineDiscount - tierDiscount - couponDiscount. */
             net: components["schemas"]["Money"];
             refunded: components["schemas"]["Money"];
             /** @description The customer's first consultant suggested this item (for a PACK line, one of the template's items) in a consultation (so it is not 二开). */
@@ -3984,6 +4237,14 @@ export interface components {
             /** @example 1.5 */
             pointsMultiplier?: number;
             lines: components["schemas"]["OrderLine"][];
+            /**
+             * @description The coupons applied, with what each took off. Rules: a coupon is redeemed when its order is paid (409 when
+             *     another order redeemed it first, or it was voided or expired meanwhile; nothing of that payment is
+             *     written). Voiding a draft releases its coupons. A partial refund leaves them redeemed (their discount is
+             *     not money and is not paid back); a full refund gives them back to the customer, usable again until they
+             *     expire.
+             */
+            coupons: components["schemas"]["OrderCoupon"][];
             tenders: components["schemas"]["OrderTender"][];
             refunds: components["schemas"]["Refund"][];
             /** @description Unit prices x quantities. */
@@ -4836,6 +5097,241 @@ export interface components {
             /** @description The last 50 tier changes, newest first. */
             history: components["schemas"]["TierChange"][];
         };
+        /**
+         * @description CASH_VOUCHER (现金券) takes an amount off; EXPERIENCE_VOUCHER (体验券) makes one unit of an entry-level item free; DISCOUNT_PERCENT takes a percentage off.
+         * @enum {string}
+         */
+        CouponKind: "CASH_VOUCHER" | "EXPERIENCE_VOUCHER" | "DISCOUNT_PERCENT";
+        /**
+         * @description EXCLUSIVE is the only coupon of its order; STACKABLE combines with other stackable coupons. Both come on top of the tier discount.
+         * @enum {string}
+         */
+        CouponStacking: "EXCLUSIVE" | "STACKABLE";
+        /**
+         * @description Why the customer holds the coupon; REFERRAL_REWARD coupons are issued by the system only.
+         * @enum {string}
+         */
+        CouponSource: "CAMPAIGN" | "BIRTHDAY" | "CONSULTANT_GIFT" | "REFERRAL_REWARD";
+        /**
+         * @description ISSUED coupons can be applied to orders; a fully refunded order gives its REDEEMED coupons back (ISSUED, or EXPIRED when their time has passed).
+         * @enum {string}
+         */
+        CouponStatus: "ISSUED" | "REDEEMED" | "EXPIRED" | "VOIDED";
+        ItemCategoryList: ("SKIN" | "INJECTION" | "MINIMALLY_INVASIVE" | "SURGERY" | "OTHER")[];
+        CouponTypeCreate: {
+            code: string;
+            name: string;
+            kind: components["schemas"]["CouponKind"];
+            /** @description CASH_VOUCHER only, and required there. */
+            amountOff?: components["schemas"]["Money"];
+            /** @description DISCOUNT_PERCENT only, and required there; up to 2 decimals. */
+            percentOff?: number;
+            /** @description The most a DISCOUNT_PERCENT coupon takes off. */
+            maxDiscount?: components["schemas"]["Money"];
+            /** @description What the lines it applies to must come to (after tier discounts); none when left out. */
+            minSpend?: components["schemas"]["Money"];
+            /** @description What a gift costs a consultant's budget; a cash voucher's amount when left out, else 0. */
+            faceValue?: components["schemas"]["Money"];
+            /**
+             * Format: date-time
+             * @description Start of a fixed window (with `validUntil`); coupons are valid from issue when left out.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description End of a fixed window; send this or `validDays`.
+             */
+            validUntil?: string;
+            /** @description Days from issue; send this or `validUntil`. */
+            validDays?: number;
+            stacking: components["schemas"]["CouponStacking"];
+            /** @description Applies to every item line (and pack line); otherwise name `itemIds` or `categories`. */
+            allItems: boolean;
+            itemIds?: string[];
+            categories?: components["schemas"]["ItemCategoryList"];
+        };
+        CouponTypePatch: {
+            name?: string;
+            faceValue?: components["schemas"]["Money"];
+            stacking?: components["schemas"]["CouponStacking"];
+            active?: boolean;
+        };
+        CouponType: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            kind: components["schemas"]["CouponKind"];
+            amountOff: components["schemas"]["NullableMoney"];
+            percentOff: number | null;
+            maxDiscount: components["schemas"]["NullableMoney"];
+            minSpend: components["schemas"]["Money"];
+            faceValue: components["schemas"]["Money"];
+            /** Format: date-time */
+            validFrom: string | null;
+            /** Format: date-time */
+            validUntil: string | null;
+            validDays: number | null;
+            stacking: components["schemas"]["CouponStacking"];
+            allItems: boolean;
+            itemIds: string[];
+            categories: components["schemas"]["ItemCategoryList"];
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        CouponTypePage: {
+            items: components["schemas"]["CouponType"][];
+            nextCursor: string | null;
+        };
+        CouponIssue: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            couponTypeId: string;
+            source: components["schemas"]["CouponSource"];
+            /** @description The campaign (or other reference) it is issued for; one coupon of a type per customer and reference. */
+            sourceRef?: string;
+            note?: string;
+        };
+        CouponBulkIssue: {
+            /** Format: uuid */
+            couponTypeId: string;
+            /** @enum {string} */
+            source: "CAMPAIGN" | "BIRTHDAY";
+            /** @description The campaign's name; customers holding a coupon of the type for it already are skipped. */
+            sourceRef: string;
+            note?: string;
+        };
+        CouponBulkResult: {
+            /** Format: uuid */
+            couponTypeId: string;
+            sourceRef: string;
+            matched: number;
+            issued: number;
+            /** @description Customers who already held a coupon of the type for this `sourceRef`. */
+            skipped: number;
+        };
+        CouponVoid: {
+            reason: string;
+        };
+        Coupon: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            couponTypeId: string;
+            typeName: string;
+            kind: components["schemas"]["CouponKind"];
+            /** Format: uuid */
+            customerId: string;
+            status: components["schemas"]["CouponStatus"];
+            source: components["schemas"]["CouponSource"];
+            sourceRef: string | null;
+            note: string | null;
+            /** @description The user id of who (or which system caller) issued it. */
+            issuedBy: string;
+            /**
+             * Format: uuid
+             * @description CONSULTANT_GIFT coupons; whose budget paid for it.
+             */
+            giftStaffId: string | null;
+            faceValue: components["schemas"]["Money"];
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description The paid order that redeemed it.
+             */
+            orderId: string | null;
+            /** Format: date-time */
+            redeemedAt: string | null;
+            /** @description What it took off the order that redeemed it. */
+            discount: components["schemas"]["Money"];
+            /** Format: date-time */
+            expiredAt: string | null;
+            /** Format: date-time */
+            voidedAt: string | null;
+            voidReason: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        CouponPage: {
+            items: components["schemas"]["Coupon"][];
+            nextCursor: string | null;
+        };
+        CouponExpiryRun: {
+            /**
+             * Format: date-time
+             * @description Expire as of this time (not after now); now when left out.
+             */
+            asOf?: string;
+        };
+        CouponExpiryResult: {
+            expired: number;
+        };
+        CouponTypeFigures: {
+            /** Format: uuid */
+            couponTypeId: string;
+            code: string;
+            name: string;
+            kind: components["schemas"]["CouponKind"];
+            /** Format: int64 */
+            issued: number;
+            /**
+             * Format: int64
+             * @description Issued and still usable (not yet marked expired).
+             */
+            outstanding: number;
+            /** Format: int64 */
+            redeemed: number;
+            /** Format: int64 */
+            expired: number;
+            /** Format: int64 */
+            voided: number;
+            discountGiven: components["schemas"]["Money"];
+            /** @description What the orders that redeemed coupons of the type came to, less refunds. */
+            revenue: components["schemas"]["Money"];
+        };
+        CouponReport: {
+            items: components["schemas"]["CouponTypeFigures"][];
+        };
+        GiftBudgetSet: {
+            amount: components["schemas"]["Money"];
+        };
+        GiftBudget: {
+            /** Format: uuid */
+            staffId: string;
+            staffName: string;
+            /** @example 2026-12 */
+            month: string;
+            amount: components["schemas"]["Money"];
+            /** @description The face value of the gifts given from it (voided gifts give theirs back). */
+            used: components["schemas"]["Money"];
+            remaining: components["schemas"]["Money"];
+            /** Format: int64 */
+            version: number;
+        };
+        GiftBudgetList: {
+            month: string;
+            items: components["schemas"]["GiftBudget"][];
+        };
+        OrderCoupon: {
+            /** Format: uuid */
+            couponId: string;
+            /** Format: uuid */
+            couponTypeId: string;
+            name: string;
+            kind: components["schemas"]["CouponKind"];
+            discount: components["schemas"]["Money"];
+        };
     };
     responses: {
         /** @description The rule */
@@ -4986,6 +5482,26 @@ export interface components {
                 "application/json": components["schemas"]["Order"];
             };
         };
+        /** @description The coupon type */
+        CouponTypeAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CouponType"];
+            };
+        };
+        /** @description The gift budget */
+        GiftBudgetAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GiftBudget"];
+            };
+        };
         /** @description The template */
         PackTemplateAnswer: {
             headers: {
@@ -5078,6 +5594,7 @@ export interface components {
         /** @description Exclusive upper bound of the list's time. */
         To: string;
         AppointmentId: string;
+        CouponId: string;
         OrderId: string;
         PackId: string;
         VisitId: string;
@@ -6620,7 +7137,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
-                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order" | "stored-value-plan" | "stored-value-account" | "stored-value-import" | "pack-template" | "session-pack";
+                entityType?: "tenant" | "clinic" | "staff" | "catalog-item" | "customer" | "customer-import" | "customer-list" | "appointment" | "visit" | "consultation" | "settings" | "membership-program" | "membership-job" | "order" | "stored-value-plan" | "stored-value-account" | "stored-value-import" | "pack-template" | "session-pack" | "coupon-type" | "coupon" | "coupon-gift-budget" | "coupon-expiry";
                 entityId?: string;
                 /** @description The Keycloak user id (`sub`) of who made the change. */
                 actorId?: string;
@@ -8883,6 +9400,461 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listCouponTypes: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Part of the type's name or code (case-insensitive). */
+                q?: string;
+                active?: boolean;
+                kind?: components["schemas"]["CouponKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of coupon types */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTypePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createCouponType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "CASH-200",
+                 *       "name": "满1000减200现金券",
+                 *       "kind": "CASH_VOUCHER",
+                 *       "amountOff": {
+                 *         "amount": 20000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "minSpend": {
+                 *         "amount": 100000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "validDays": 90,
+                 *       "stacking": "EXCLUSIVE",
+                 *       "allItems": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["CouponTypeCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getCouponType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                typeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CouponTypeAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCouponType: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                typeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "active": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CouponTypePatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CouponTypeAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listCoupons: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                customerId?: string;
+                couponTypeId?: string;
+                status?: components["schemas"]["CouponStatus"];
+                source?: components["schemas"]["CouponSource"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of coupons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    issueCoupon: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "01900000-0000-7000-8000-0000000c0001",
+                 *       "couponTypeId": "01900000-0000-7000-8000-0000000f0001",
+                 *       "source": "CONSULTANT_GIFT",
+                 *       "note": "生日前回访赠送"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CouponIssue"];
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coupon"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    issueCouponsInBulk: {
+        parameters: {
+            query?: {
+                /** @description 4 or more digits find phones containing them; other text finds names starting with it (characters, full pinyin or initials). */
+                q?: components["parameters"]["CustomerSearch"];
+                status?: components["parameters"]["CustomerStatusFilter"];
+                tag?: components["parameters"]["CustomerTag"];
+                /** @description The owning consultant's staff id. */
+                ownerId?: components["parameters"]["CustomerOwner"];
+                source?: components["parameters"]["CustomerSourceFilter"];
+                /** @description Customers registered at this clinic. */
+                clinicId?: components["parameters"]["CustomerClinic"];
+                /** @description Customers born in this month (1-12), e.g. for birthday greetings. */
+                birthdayMonth?: components["parameters"]["CustomerBirthdayMonth"];
+                /** @description Customers whose last visit is at or after this time. */
+                lastVisitFrom?: components["parameters"]["CustomerLastVisitFrom"];
+                /** @description Customers whose last visit is before this time (after lastVisitFrom). */
+                lastVisitTo?: components["parameters"]["CustomerLastVisitTo"];
+            };
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "couponTypeId": "01900000-0000-7000-8000-0000000f0001",
+                 *       "source": "BIRTHDAY",
+                 *       "sourceRef": "birthday-2026-12"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CouponBulkIssue"];
+            };
+        };
+        responses: {
+            /** @description How many were issued and skipped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponBulkResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getCouponReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, by type code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    runCouponExpiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CouponExpiryRun"];
+            };
+        };
+        responses: {
+            /** @description How many expired */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponExpiryResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listGiftBudgets: {
+        parameters: {
+            query?: {
+                /** @description The month, e.g. 2026-12; the current month in the chain's time zone when left out. */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budgets set for the month */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftBudgetList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getGiftBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staffId: string;
+                /** @description e.g. 2026-12 */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GiftBudgetAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setGiftBudget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The budget's ETag; required when the month has a budget already. */
+                "If-Match"?: string;
+            };
+            path: {
+                staffId: string;
+                /** @description e.g. 2026-12 */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": {
+                 *         "amount": 200000,
+                 *         "currency": "CNY"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["GiftBudgetSet"];
+            };
+        };
+        responses: {
+            200: components["responses"]["GiftBudgetAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                couponId: components["parameters"]["CouponId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coupon */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coupon"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    voidCoupon: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                couponId: components["parameters"]["CouponId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户拒收"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CouponVoid"];
+            };
+        };
+        responses: {
+            /** @description The voided coupon */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coupon"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     listFollowUpRules: {

@@ -1,4 +1,5 @@
 import { followUpEn, followUpZh } from './followUpMessages';
+import { couponEn, couponZh } from './couponMessages';
 import { packEn, packZh } from './packMessages';
 import { salesEn, salesZh } from './salesMessages';
 import { walletEn, walletZh } from './walletMessages';
@@ -12,6 +13,7 @@ const zhCN = {
   ...packZh,
   ...walletZh,
   ...followUpZh,
+  ...couponZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -919,6 +921,7 @@ export type Messages = Record<MessageKey, string>;
 
 const enUS: Messages = {
   ...salesEn,
+  ...couponEn,
   ...packEn,
   ...walletEn,
   ...followUpEn,

@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   DashboardOutlined,
   DownOutlined,
@@ -24,6 +25,7 @@ import {
   ControlOutlined,
   PhoneOutlined,
   ScheduleOutlined,
+  TagsOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
@@ -55,6 +57,9 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   tierSettings: { path: '/settings/tiers', label: 'nav.tierSettings', icon: <CrownOutlined /> },
   pointsSettings: { path: '/settings/points', label: 'nav.pointsSettings', icon: <GiftOutlined /> },
   packTemplates: { path: '/settings/pack-templates', label: 'nav.packTemplates', icon: <IdcardOutlined /> },
+  couponTypes: { path: '/settings/coupon-types', label: 'nav.couponTypes', icon: <TagsOutlined /> },
+  giftBudgets: { path: '/settings/gift-budgets', label: 'nav.giftBudgets', icon: <GiftOutlined /> },
+  couponReport: { path: '/reports/coupons', label: 'nav.couponReport', icon: <BarChartOutlined /> },
   liabilities: { path: '/reports/liabilities', label: 'nav.liabilities', icon: <AccountBookOutlined /> },
   followUps: { path: '/follow-ups', label: 'nav.followUps', icon: <PhoneOutlined /> },
   followUpRules: { path: '/settings/follow-up-rules', label: 'nav.followUpRules', icon: <ScheduleOutlined /> },

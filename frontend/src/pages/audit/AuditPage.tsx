@@ -38,6 +38,10 @@ const ENTITY_LABELS: Record<EntityType, MessageKey> = {
   'stored-value-plan': 'audit.entity.stored-value-plan',
   'stored-value-account': 'audit.entity.stored-value-account',
   'stored-value-import': 'audit.entity.stored-value-import',
+  'coupon-type': 'audit.entity.coupon-type',
+  coupon: 'audit.entity.coupon',
+  'coupon-gift-budget': 'audit.entity.coupon-gift-budget',
+  'coupon-expiry': 'audit.entity.coupon-expiry',
 };
 
 /** Records that have a page of their own, to open from their entries. */

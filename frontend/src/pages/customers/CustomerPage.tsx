@@ -1,3 +1,4 @@
+import { CustomerCoupons } from '../coupons/CustomerCoupons';
 import { ArrowLeftOutlined, CalendarOutlined, EditOutlined, LinkOutlined, LoginOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
@@ -151,6 +152,9 @@ function CustomerView({ customerId }: { customerId: string }) {
             children: <OrdersTable filters={{ customerId: customer.id }} showCustomer={false} testId="customer-orders" />,
           },
           { key: 'packs', label: t('customer.tab.packs'), children: <CustomerPacks customerId={customer.id} /> },
+          ...(permissions.canSell
+            ? [{ key: 'coupons', label: t('customer.tab.coupons'), children: <CustomerCoupons customerId={customer.id} /> }]
+            : []),
           ...(permissions.canViewConsultations
             ? [{ key: 'consultations', label: t('customer.tab.consultations'), children: <CustomerConsultations customerId={customer.id} /> }]
             : []),

@@ -1,3 +1,4 @@
+import { BulkIssueCoupons } from '../coupons/BulkIssueCoupons';
 import { ImportOutlined, UserAddOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Checkbox, DatePicker, Flex, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -129,6 +130,7 @@ export function CustomersPage() {
         extra={
           <Space wrap>
             <CustomerExport query={query} phonesMasked={list.items.some((c) => c.phoneMasked)} />
+            {permissions.canIssueCoupons && <BulkIssueCoupons query={query} />}
             {permissions.canImportCustomers && (
               <Link to="/customer-imports" data-testid="import-customers-link">
                 <Button icon={<ImportOutlined />}>{t('customers.import')}</Button>

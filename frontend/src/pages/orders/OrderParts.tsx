@@ -65,6 +65,18 @@ export function OrderLinesTable({ order, showRefunded = false, testId }: { order
           t('common.none')
         ),
     },
+    // Only orders that carry coupons show what they took off each line.
+    ...(order.coupons.length > 0
+      ? [
+          {
+            title: t('orders.line.couponDiscount'),
+            key: 'couponDiscount',
+            align: 'right' as const,
+            render: (_: unknown, l: OrderLine) =>
+              l.couponDiscount.amount > 0 ? <span data-testid={`${testId}-coupon-${l.lineNo}`}>−{fmt(l.couponDiscount)}</span> : t('common.none'),
+          },
+        ]
+      : []),
     {
       title: t('orders.line.net'),
       key: 'net',

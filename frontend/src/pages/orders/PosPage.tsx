@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import type { Versioned } from '../../components/useFormMutation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
+import { CouponSelect } from '../coupons/CouponSelect';
 import { CustomerPicker } from '../customers/CustomerPicker';
 import { useSaleablePacks } from '../packs/packQueries';
 import { PackTemplateSelect } from '../packs/PackTemplateSelect';
@@ -47,6 +48,7 @@ interface SaleValues {
   clinicianId?: string;
   note?: string;
   lines?: LineValues[];
+  couponIds?: string[];
 }
 interface TenderValues {
   method?: TenderInput['method'];
@@ -89,7 +91,13 @@ function pricingKey(values: SaleValues, currency: string): string {
     consultantId: values.consultantId ?? null,
     clinicianId: values.clinicianId ?? null,
     note: values.note?.trim() || null,
+    couponIds: values.couponIds ?? [],
   });
+}
+
+/** Whether the coupons entered differ from those the draft carries (only then are they sent). */
+function couponsChanged(order: Order, values: SaleValues): boolean {
+  return JSON.stringify(order.coupons.map((c) => c.couponId)) !== JSON.stringify(values.couponIds ?? []);
 }
 
 function toSaleValues(order: Order): SaleValues {
@@ -107,6 +115,7 @@ function toSaleValues(order: Order): SaleValues {
       unitPrice: l.unitPrice.amount === l.listPrice.amount ? null : toMajorUnits(l.unitPrice.amount, l.unitPrice.currency),
       lineDiscount: l.lineDiscount.amount > 0 ? toMajorUnits(l.lineDiscount.amount, l.lineDiscount.currency) : null,
     })),
+    couponIds: order.coupons.map((c) => c.couponId),
   };
 }
 
@@ -225,6 +234,7 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
               clinicianId: v.clinicianId,
               note: v.note?.trim() || undefined,
               lines: body,
+              ...(v.couponIds?.length ? { couponIds: v.couponIds } : {}),
             },
           }),
         );
@@ -232,7 +242,13 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
       return unwrap(
         api.PATCH('/api/v1/orders/{orderId}', {
           params: { path: { orderId: draft.data.id }, header: { 'If-Match': ifMatch(draft.data, draft.etag) } },
-          body: { consultantId: v.consultantId ?? null, clinicianId: v.clinicianId ?? null, note: v.note?.trim() || null, lines: body },
+          body: {
+            consultantId: v.consultantId ?? null,
+            clinicianId: v.clinicianId ?? null,
+            note: v.note?.trim() || null,
+            lines: body,
+            ...(couponsChanged(draft.data, v) ? { couponIds: v.couponIds ?? [] } : {}),
+          },
         }),
       );
     },
@@ -478,6 +494,9 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
               <Form.Item name="note" label={t('orders.note')} style={{ marginTop: 16 }}>
                 <Input.TextArea rows={2} maxLength={500} data-testid="pos-note" />
               </Form.Item>
+              <Form.Item name="couponIds" label={t('pos.coupons')}>
+                <CouponSelect customerId={values.customerId} />
+              </Form.Item>
               {saleError && (
                 <div style={{ marginBottom: 12 }}>
                   <ErrorAlert
@@ -510,6 +529,11 @@ function PointOfSale({ start, onNewSale }: { start: Versioned<Order> | null; onN
                 </Typography.Paragraph>
               )}
               <OrderLinesTable order={order} testId="pos-priced-lines" />
+              {order.coupons.map((c) => (
+                <Typography.Paragraph key={c.couponId} data-testid={`pos-coupon-${c.couponId}`} style={{ marginTop: 8 }}>
+                  {c.name}: −{formatMoney(c.discount, locale)}
+                </Typography.Paragraph>
+              ))}
             </Card>
           )}
         </Col>

@@ -23,7 +23,8 @@ public class AuditEventResource {
     private static final Set<String> ENTITY_TYPES = Set.of("tenant", "clinic", "staff", "catalog-item", "customer",
             "customer-import", "customer-list", "appointment", "visit", "consultation", "settings",
             "membership-program", "membership-job", "order", "stored-value-plan", "stored-value-account",
-            "stored-value-import", "pack-template", "session-pack");
+            "stored-value-import", "pack-template", "session-pack", "coupon-type", "coupon", "coupon-gift-budget",
+            "coupon-expiry");
 
     @Inject
     AuditLog audit;

@@ -166,6 +166,19 @@ public class CustomerService {
                 .and("lastVisitAt < :visitedTo", "visitedTo", query.lastVisitTo());
     }
 
+    /**
+     * The live, not erased customers the customer list's filters match, by id, at most `max` of them: the segment a
+     * bulk action (issuing coupons) works on.
+     */
+    public List<UUID> idsMatching(CustomerFilterParams filters, int max) {
+        Filter filter = filter(filters.query(), Clocks.now(clock), settings.churnWindow())
+                .and("erasedAt is null", Map.of());
+        var query = Customer.getEntityManager().createQuery("select id from Customer where " + filter.where()
+                + " order by id", UUID.class).setMaxResults(max);
+        filter.params().map().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     /** Whether the caller sees phone numbers masked (roles without contact permission). */
     boolean phonesMasked() {
         return caller.roles().stream().noneMatch(CONTACT_ROLES::contains);

@@ -2,6 +2,7 @@ package app.meike.order;
 
 import app.meike.catalog.ItemCategory;
 import app.meike.common.Money;
+import app.meike.engagement.coupon.CouponKind;
 import app.meike.order.SalesOrder.Status;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,8 @@ public final class OrderDtos {
 
     public record OrderCreate(@NotNull UUID customerId, @NotNull UUID clinicId, UUID consultantId, UUID clinicianId,
                               @Size(max = 500) String note,
-                              @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid OrderLineInput> lines) {
+                              @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid OrderLineInput> lines,
+                              @Size(max = 10) List<@NotNull UUID> couponIds) {
     }
 
     /** Only the fields sent change; an explicit null clears the attributed staff or the note. */
@@ -37,13 +39,16 @@ public final class OrderDtos {
         public Optional<UUID> clinicianId;
         public Optional<@Size(max = 500) String> note;
         public Optional<@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid OrderLineInput>> lines;
+        /** The customer's coupons to apply, in order; an empty list takes them all off. */
+        public Optional<@NotNull @Size(max = 10) List<@NotNull UUID>> couponIds;
     }
 
     public record TenderInput(@NotNull TenderMethod method, @NotNull @Valid Money amount,
                               @Size(max = 100) String reference) {
     }
 
-    public record OrderPayment(@NotNull @Size(min = 1, max = 10) List<@NotNull @Valid TenderInput> tenders) {
+    /** No tenders only for an order whose coupons left nothing to pay. */
+    public record OrderPayment(@NotNull @Size(max = 10) List<@NotNull @Valid TenderInput> tenders) {
     }
 
     public record OrderVoid(@NotBlank @Size(max = 300) String reason) {
@@ -62,8 +67,12 @@ public final class OrderDtos {
 
     public record OrderLineView(int lineNo, OrderLine.Kind kind, UUID itemId, UUID packTemplateId, String itemName,
                                 ItemCategory category, int quantity, Money listPrice, Money unitPrice,
-                                Money lineDiscount, BigDecimal tierDiscountPercent, Money tierDiscount, Money net,
+                                Money lineDiscount, BigDecimal tierDiscountPercent, Money tierDiscount,
+                                Money couponDiscount, Money net,
                                 Money refunded, boolean seededByFirstConsultant, List<UUID> packIds) {
+    }
+
+    public record OrderCouponView(UUID couponId, UUID couponTypeId, String name, CouponKind kind, Money discount) {
     }
 
     public record OrderTenderView(int tenderNo, TenderMethod method, Money amount, Long points, String reference,
@@ -81,7 +90,8 @@ public final class OrderDtos {
 
     public record OrderView(UUID id, String number, UUID customerId, String customerName, UUID clinicId,
                             Status status, UUID consultantId, UUID clinicianId, String note, String tierName,
-                            BigDecimal pointsMultiplier, List<OrderLineView> lines, List<OrderTenderView> tenders,
+                            BigDecimal pointsMultiplier, List<OrderLineView> lines, List<OrderCouponView> coupons,
+                            List<OrderTenderView> tenders,
                             List<RefundView> refunds, Money subtotal, Money discount, Money total,
                             Money qualifyingSpend, long pointsEarned, boolean secondDevelopment,
                             OffsetDateTime paidAt, String paidBy, String voidReason, OffsetDateTime createdAt,

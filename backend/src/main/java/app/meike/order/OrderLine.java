@@ -14,7 +14,8 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * One line of an order, priced as sold: net = unit price x quantity - line discount - tier discount. It sells an
+ * One line of an order, priced as sold: net = unit price x quantity - line discount - tier discount - coupon
+ * discount (what the order's coupons took off this line). It sells an
  * item, or session packs of a template (one pack per unit, issued when the order is paid).
  */
 @Entity
@@ -48,6 +49,8 @@ public class OrderLine extends PanacheEntityBase {
     public BigDecimal tierDiscountPercent;
     @Column(name = "tier_discount")
     public long tierDiscount;
+    @Column(name = "coupon_discount")
+    public long couponDiscount;
     public long net;
     public long refunded;
     @Column(name = "seeded_by_first_consultant")

@@ -18,6 +18,10 @@ import app.meike.common.problem.Problem.FieldError;
 import app.meike.common.problem.ProblemException;
 import app.meike.customer.CustomerService;
 import app.meike.customer.TimelineSource;
+import app.meike.engagement.coupon.CouponsForOrders;
+import app.meike.engagement.coupon.CouponsForOrders.AppliedCoupon;
+import app.meike.engagement.coupon.CouponsForOrders.CouponDiscount;
+import app.meike.engagement.coupon.CouponsForOrders.DraftLine;
 import app.meike.identity.Caller;
 import app.meike.identity.Roles;
 import app.meike.identity.StaffService;
@@ -26,6 +30,7 @@ import app.meike.membership.MemberBenefits;
 import app.meike.membership.Memberships;
 import app.meike.membership.Memberships.SpendSource;
 import app.meike.membership.PointsForOrders;
+import app.meike.order.OrderDtos.OrderCouponView;
 import app.meike.order.OrderDtos.OrderCreate;
 import app.meike.order.OrderDtos.OrderLineInput;
 import app.meike.order.OrderDtos.OrderLineView;
@@ -77,9 +82,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Orders at the till. A draft is priced with the customer's tier discount when it is written; paying it moves
- * money, points and the tier in one transaction (and issues the session packs its pack lines sold), and so does a
- * refund. Pay and refund run once per Idempotency-Key.
+ * Orders at the till. A draft is priced with the customer's tier discount, then her coupons, when it is written;
+ * paying it moves money, points and the tier in one transaction (and issues the session packs its pack lines sold,
+ * and redeems its coupons), and so does a refund. Pay and refund run once per Idempotency-Key.
  */
 @ApplicationScoped
 public class OrderService implements TimelineSource, OrderRefunds {
@@ -103,6 +108,8 @@ public class OrderService implements TimelineSource, OrderRefunds {
     SessionPacksForOrders packs;
     @Inject
     StoredValueForOrders storedValue;
+    @Inject
+    CouponsForOrders coupons;
     @Inject
     IdempotencyKeys idempotency;
     @Inject
@@ -176,12 +183,14 @@ public class OrderService implements TimelineSource, OrderRefunds {
         order.createdAt = now;
         order.updatedAt = now;
         MemberBenefits benefits = memberships.benefitsOf(order.customerId);
-        List<OrderLine> lines = price(order, request.lines(), benefits);
+        Priced priced = price(order, request.lines(), benefits,
+                request.couponIds() == null ? List.of() : request.couponIds());
         // Last, because the day's counter row stays locked until the draft commits.
         order.number = nextNumber(now);
         order.persist();
-        lines.forEach(e -> e.persist());
+        priced.lines().forEach(e -> e.persist());
         SalesOrder.flush();
+        coupons.keepOnDraft(order.id, priced.coupons());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("number", order.number);
         details.put("customerId", order.customerId);
@@ -192,7 +201,8 @@ public class OrderService implements TimelineSource, OrderRefunds {
 
     @Transactional
     public OrderView update(UUID id, String ifMatch, OrderPatch patch) {
-        if (patch.consultantId == null && patch.clinicianId == null && patch.note == null && patch.lines == null) {
+        if (patch.consultantId == null && patch.clinicianId == null && patch.note == null && patch.lines == null
+                && patch.couponIds == null) {
             throw ProblemException.invalidField("body", "send at least one field to change");
         }
         SalesOrder order = find(id, LockModeType.NONE);
@@ -226,16 +236,20 @@ public class OrderService implements TimelineSource, OrderRefunds {
                         money(l.lineDiscount)))
                 .toList();
         long totalBefore = order.total;
-        List<OrderLine> lines = price(order, inputs, memberships.benefitsOf(order.customerId));
+        List<UUID> couponsBefore = coupons.onDraft(order.id);
+        Priced priced = price(order, inputs, memberships.benefitsOf(order.customerId),
+                patch.couponIds != null ? patch.couponIds.get() : couponsBefore);
         changes.track("total", totalBefore, order.total);
         if (patch.lines != null) {
-            changes.track("lines", old.size(), lines.size());
+            changes.track("lines", old.size(), priced.lines().size());
         }
+        changes.track("couponIds", couponsBefore, priced.coupons().stream().map(CouponDiscount::couponId).toList());
         order.updatedAt = Clocks.now(clock);
         old.forEach(e -> e.delete());
         OrderLine.flush();
-        lines.forEach(e -> e.persist());
+        priced.lines().forEach(e -> e.persist());
         order.persistAndFlush();
+        coupons.keepOnDraft(order.id, priced.coupons());
         if (!changes.isEmpty()) {
             audit.record("order.updated", "order", order.id, changes.asMap());
         }
@@ -250,6 +264,7 @@ public class OrderService implements TimelineSource, OrderRefunds {
         order.voidReason = request.reason().trim();
         order.updatedAt = Clocks.now(clock);
         order.persistAndFlush();
+        coupons.releaseDraft(order.id);
         audit.record("order.voided", "order", order.id, Map.of("reason", order.voidReason));
         return view(order);
     }
@@ -315,6 +330,8 @@ public class OrderService implements TimelineSource, OrderRefunds {
                     + order.total + " (minor units of " + currency + "); they must cover it exactly");
         }
         OffsetDateTime now = Clocks.now(clock);
+        // First, so a coupon another payment redeemed fails this one before anything else is written.
+        coupons.redeemForOrder(order.id, order.total, now);
         List<OrderTender> tenders = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             TenderInput input = inputs.get(i);
@@ -584,11 +601,17 @@ public class OrderService implements TimelineSource, OrderRefunds {
         return byLine;
     }
 
+    /** A draft's priced lines and the coupons that took part of them. */
+    private record Priced(List<OrderLine> lines, List<CouponDiscount> coupons) {
+    }
+
     /**
-     * Prices the lines with the tier's benefits and sets the order's totals: net = unit price x quantity - line
-     * discount - tier discount (the tier's percent of what is left after the line discount).
+     * Prices the lines with the tier's benefits, then the coupons, and sets the order's totals: net = unit price x
+     * quantity - line discount - tier discount (the tier's percent of what is left after the line discount) -
+     * coupon discount (what the coupons take of what is left after that).
      */
-    private List<OrderLine> price(SalesOrder order, List<OrderLineInput> inputs, MemberBenefits benefits) {
+    private Priced price(SalesOrder order, List<OrderLineInput> inputs, MemberBenefits benefits,
+                         List<UUID> couponIds) {
         String currency = currency();
         Map<UUID, ItemRef> items = catalog.items(inputs.stream().map(OrderLineInput::itemId)
                 .filter(Objects::nonNull).toList());
@@ -630,6 +653,15 @@ public class OrderService implements TimelineSource, OrderRefunds {
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
         }
+        List<CouponDiscount> applied = coupons.price(order.customerId, couponIds, lines.stream()
+                .map(l -> new DraftLine(l.lineNo, l.itemId, l.category, l.quantity, l.net)).toList());
+        for (CouponDiscount coupon : applied) {
+            for (OrderLine line : lines) {
+                long off = coupon.byLine().getOrDefault((int) line.lineNo, 0L);
+                line.couponDiscount += off;
+                line.net -= off;
+            }
+        }
         order.tierId = benefits.tierId();
         order.tierName = benefits.tierName();
         order.pointsMultiplier = benefits.pointsMultiplier();
@@ -637,7 +669,7 @@ public class OrderService implements TimelineSource, OrderRefunds {
         order.total = lines.stream().mapToLong(l -> l.net).sum();
         order.discount = order.subtotal - order.total;
         markSeeded(order, lines);
-        return lines;
+        return new Priced(lines, applied);
     }
 
     /**
@@ -753,16 +785,18 @@ public class OrderService implements TimelineSource, OrderRefunds {
     private Map<UUID, OrderView> views(List<SalesOrder> orders) {
         List<UUID> ids = orders.stream().map(o -> o.id).toList();
         Map<UUID, List<OrderTender>> tenders = tendersOf(ids);
-        return views(orders, linesOf(ids), tenders, refundsOf(ids, tenders));
+        return views(orders, linesOf(ids), tenders, refundsOf(ids, tenders), coupons.appliedTo(ids));
     }
 
     /** The order a payment just wrote, from its lines and tenders at hand (nothing is refunded yet): no read back. */
     private OrderView paidView(SalesOrder order, List<OrderLine> lines, List<OrderTender> tenders) {
-        return views(List.of(order), Map.of(order.id, lines), Map.of(order.id, tenders), Map.of()).get(order.id);
+        return views(List.of(order), Map.of(order.id, lines), Map.of(order.id, tenders), Map.of(),
+                coupons.appliedTo(List.of(order.id))).get(order.id);
     }
 
     private Map<UUID, OrderView> views(List<SalesOrder> orders, Map<UUID, List<OrderLine>> lines,
-                                       Map<UUID, List<OrderTender>> tenders, Map<UUID, List<RefundView>> refunds) {
+                                       Map<UUID, List<OrderTender>> tenders, Map<UUID, List<RefundView>> refunds,
+                                       Map<UUID, List<AppliedCoupon>> applied) {
         Map<UUID, Map<Integer, List<UUID>>> packIds = packs.packIdsOf(lines.values().stream().flatMap(List::stream)
                 .filter(l -> l.kind() == OrderLine.Kind.PACK).map(l -> l.orderId).collect(Collectors.toSet()));
         Map<UUID, String> names = customers.namesOf(orders.stream().map(o -> o.customerId).toList());
@@ -775,9 +809,12 @@ public class OrderService implements TimelineSource, OrderRefunds {
                             l.itemId, l.packTemplateId, l.itemName, l.category, l.quantity,
                             new Money(l.listPrice, currency), new Money(l.unitPrice, currency),
                             new Money(l.lineDiscount, currency), l.tierDiscountPercent,
-                            new Money(l.tierDiscount, currency), new Money(l.net, currency),
+                            new Money(l.tierDiscount, currency), new Money(l.couponDiscount, currency),
+                            new Money(l.net, currency),
                             new Money(l.refunded, currency), l.seededByFirstConsultant,
                             packIds.getOrDefault(o.id, Map.of()).getOrDefault((int) l.lineNo, List.of()))).toList(),
+                    applied.getOrDefault(o.id, List.of()).stream().map(c -> new OrderCouponView(c.couponId(),
+                            c.couponTypeId(), c.name(), c.kind(), new Money(c.discount(), currency))).toList(),
                     tenders.getOrDefault(o.id, List.of()).stream().map(t -> new OrderTenderView(t.tenderNo, t.method,
                             new Money(t.amount, currency), t.points, t.reference, new Money(t.refunded, currency),
                             money(t.storedValuePrincipal, currency), money(t.storedValueBonus, currency))).toList(),

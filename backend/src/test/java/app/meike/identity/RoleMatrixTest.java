@@ -54,6 +54,9 @@ class RoleMatrixTest extends ApiTest {
     static String reversedRedemption;
     static String followUpRule;
     static final java.util.concurrent.atomic.AtomicInteger FOLLOW_UP_DAYS = new java.util.concurrent.atomic.AtomicInteger();
+    static String couponType;
+    static String coupon;
+    static String voidedCoupon;
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -106,6 +109,25 @@ class RoleMatrixTest extends ApiTest {
         as(chain.adminToken()).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "m"))
                 .post("/api/v1/session-packs/" + pack + "/redemptions/" + reversedRedemption + "/reversal").then()
                 .statusCode(201);
+        couponFixtures();
+    }
+
+    private static void couponFixtures() {
+        couponType = as(chain.adminToken()).body(Map.of("code", Chains.unique("MC"), "name", "矩阵券",
+                        "kind", "CASH_VOUCHER", "amountOff", Sales.cny(100), "validDays", 30, "stacking", "EXCLUSIVE",
+                        "allItems", true)).post("/api/v1/coupons/types").then().statusCode(201).extract().path("id");
+        coupon = issuedCoupon();
+        voidedCoupon = issuedCoupon();
+        as(chain.adminToken()).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "m"))
+                .post("/api/v1/coupons/" + voidedCoupon + "/void").then().statusCode(200);
+        as(chain.adminToken()).body(Map.of("amount", Sales.cny(100)))
+                .put("/api/v1/coupons/gift-budgets/" + chain.adminStaffId() + "/2026-01").then().statusCode(200);
+    }
+
+    private static String issuedCoupon() {
+        return as(chain.adminToken()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("customerId", customer, "couponTypeId", couponType, "source", "CAMPAIGN"))
+                .post("/api/v1/coupons").then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -305,7 +327,7 @@ class RoleMatrixTest extends ApiTest {
         m.put("getOrder", new Call(clinicReaders, 200, (r, self) -> r.get("/api/v1/orders/" + order)));
         m.put("updateOrder", new Call(customerWriters, 412, (r, self) -> r.header("If-Match", "\"99\"")
                 .body(Map.of("note", "m")).patch("/api/v1/orders/" + order)));
-        m.put("payOrder", new Call(customerWriters, 400, (r, self) -> r.header("Idempotency-Key",
+        m.put("payOrder", new Call(customerWriters, 422, (r, self) -> r.header("Idempotency-Key",
                 UUID.randomUUID().toString()).body(Map.of("tenders", List.of())).post("/api/v1/orders/" + order
                 + "/pay")));
         m.put("voidOrder", new Call(customerWriters, 400, (r, self) -> r.body(Map.of("reason", ""))
@@ -382,6 +404,7 @@ class RoleMatrixTest extends ApiTest {
         m.put("getSessionPackLiabilities", new Call(packKeepers, 200, (r, self) -> r.get(packs + "liabilities")));
         storedValue(m, clinicReaders, admin);
         followUps(m, admin, staff);
+        coupons(m, admin);
         return m;
     }
 
@@ -413,6 +436,37 @@ class RoleMatrixTest extends ApiTest {
         m.put("recordTouchpoint", new Call(staff, 201, (r, self) -> r.body(Map.of("customerId", customer,
                 "clinicId", clinic, "channel", "MESSAGE")).post(fu + "/touchpoints")));
         m.put("listTouchpoints", new Call(staff, 200, (r, self) -> r.get(fu + "/touchpoints")));
+    }
+
+    private static void coupons(Map<String, Call> m, Set<String> admin) {
+        Set<String> readers = Set.of("tenant-admin", "manager", "consultant", "front-desk");
+        Set<String> managers = Set.of("tenant-admin", "manager");
+        String c = "/api/v1/coupons";
+        m.put("listCouponTypes", new Call(readers, 200, (r, self) -> r.get(c + "/types")));
+        m.put("createCouponType", new Call(admin, 201, (r, self) -> r.body(Map.of("code", Chains.unique("MC"),
+                "name", "m", "kind", "DISCOUNT_PERCENT", "percentOff", 5, "validDays", 1, "stacking", "STACKABLE",
+                "allItems", true)).post(c + "/types")));
+        m.put("getCouponType", new Call(readers, 200, (r, self) -> r.get(c + "/types/" + couponType)));
+        m.put("updateCouponType", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("name", "m")).patch(c + "/types/" + couponType)));
+        m.put("listCoupons", new Call(readers, 200, (r, self) -> r.get(c)));
+        m.put("getCoupon", new Call(readers, 200, (r, self) -> r.get(c + "/" + coupon)));
+        // Nobody has a gift budget this month: each allowed role gets as far as the budget.
+        m.put("issueCoupon", new Call(Set.of("tenant-admin", "manager", "consultant"), 422, (r, self) -> r
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("customerId", customer,
+                        "couponTypeId", couponType, "source", "CONSULTANT_GIFT")).post(c)));
+        m.put("issueCouponsInBulk", new Call(managers, 400, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("couponTypeId", couponType, "source", "CONSULTANT_GIFT",
+                "sourceRef", "m")).post(c + "/bulk-issues")));
+        m.put("voidCoupon", new Call(managers, 409, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of("reason", "m")).post(c + "/" + voidedCoupon + "/void")));
+        m.put("getCouponReport", new Call(managers, 200, (r, self) -> r.get(c + "/report")));
+        m.put("runCouponExpiry", new Call(admin, 200, (r, self) -> r.body(Map.of()).post(c + "/expiry-runs")));
+        m.put("listGiftBudgets", new Call(managers, 200, (r, self) -> r.get(c + "/gift-budgets")));
+        m.put("getGiftBudget", new Call(Set.of("tenant-admin", "manager", "consultant"), 200, (r, self) ->
+                r.get(c + "/gift-budgets/" + self + "/2026-01")));
+        m.put("setGiftBudget", new Call(managers, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("amount", Sales.cny(100))).put(c + "/gift-budgets/" + chain.adminStaffId() + "/2026-01")));
     }
 
     private static void storedValue(Map<String, Call> m, Set<String> readers, Set<String> admin) {

@@ -66,6 +66,8 @@ class CrossTenantTest extends ApiTest {
     static String followUpRuleOfA;
     static String followUpTaskOfA;
     static String touchpointOfA;
+    static String couponTypeOfA;
+    static String couponOfA;
 
     @BeforeEach
     void twoChains() {
@@ -117,6 +119,14 @@ class CrossTenantTest extends ApiTest {
         packOfA = Packs.pack(a, customerOfA, clinicOfA, templateOfA);
         redemptionOfA = Packs.redeem(as(a.adminToken()), packOfA, itemOfA, visitOfA, a.adminStaffId(),
                 UUID.randomUUID().toString()).then().statusCode(201).extract().path("entry.id");
+        couponTypeOfA = as(a.adminToken()).body(Map.of("code", Chains.unique("A-CPN"), "name", "A 的秘密券",
+                        "kind", "CASH_VOUCHER", "amountOff", Sales.cny(1_000), "validDays", 30, "stacking", "EXCLUSIVE",
+                        "allItems", true)).post("/api/v1/coupons/types").then().statusCode(201).extract().path("id");
+        couponOfA = as(a.adminToken()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("customerId", customerOfA, "couponTypeId", couponTypeOfA, "source", "CAMPAIGN"))
+                .post("/api/v1/coupons").then().statusCode(201).extract().path("id");
+        as(a.adminToken()).body(Map.of("amount", Sales.cny(5_000)))
+                .put("/api/v1/coupons/gift-budgets/" + staffOfA.getString("id") + "/2026-01").then().statusCode(200);
     }
 
     /** A's pack is as A left it: one session redeemed, not reversed, active, expiring when it did. */
@@ -535,6 +545,7 @@ class CrossTenantTest extends ApiTest {
         walkSessionPacks(walks, adminB);
         storedValueWalks(walks, adminB);
         followUpWalks(walks, adminB);
+        couponWalks(walks, adminB);
         return walks;
     }
 
@@ -625,6 +636,76 @@ class CrossTenantTest extends ApiTest {
             as(adminB).queryParam("customerId", customerOfA).get(fu + "/touchpoints").then().statusCode(200)
                     .body("items", empty());
             as(adminB).get(fu + "/touchpoints").then().statusCode(200).body("items.id", not(hasItem(touchpointOfA)));
+        });
+    }
+
+    private void couponWalks(Map<String, Runnable> walks, String adminB) {
+        String coupons = "/api/v1/coupons";
+        String budgetOfA = coupons + "/gift-budgets/" + staffOfA.getString("id") + "/2026-01";
+        Runnable aUntouched = () -> {
+            as(a.adminToken()).get(coupons + "/" + couponOfA).then().statusCode(200).body("status", equalTo("ISSUED"));
+            as(a.adminToken()).get(coupons + "/types/" + couponTypeOfA).then().statusCode(200)
+                    .body("active", equalTo(true), "version", equalTo(0));
+        };
+        walks.put("listCouponTypes", () -> as(adminB).queryParam("limit", 200).get(coupons + "/types").then()
+                .statusCode(200).body("items.id", not(hasItem(couponTypeOfA))));
+        walks.put("createCouponType", () -> as(adminB).body(Map.of("code", Chains.unique("B"), "name", "x",
+                        "kind", "EXPERIENCE_VOUCHER", "validDays", 1, "stacking", "EXCLUSIVE", "allItems", false,
+                        "itemIds", List.of(itemOfA))).post(coupons + "/types").then().statusCode(400)
+                .body("errors.field", hasItem("itemIds[0]")));
+        walks.put("getCouponType", () -> {
+            String theirs = as(adminB).get(coupons + "/types/" + couponTypeOfA).then().statusCode(404).extract()
+                    .path("detail");
+            assertThat(theirs).isEqualTo(as(adminB).get(coupons + "/types/" + UUID.randomUUID()).then()
+                    .statusCode(404).extract().path("detail"));
+        });
+        walks.put("updateCouponType", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("active", false)).patch(coupons + "/types/"
+                    + couponTypeOfA).then().statusCode(404);
+            aUntouched.run();
+        });
+        walks.put("listCoupons", () -> {
+            as(adminB).queryParam("customerId", customerOfA).get(coupons).then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.empty());
+            as(adminB).queryParam("couponTypeId", couponTypeOfA).get(coupons).then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.empty());
+        });
+        walks.put("issueCoupon", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("customerId", customerOfA,
+                    "couponTypeId", couponTypeOfA, "source", "CAMPAIGN")).post(coupons).then().statusCode(400);
+            // Nor can B's order carry A's coupon.
+            String itemOfB = Sales.item(b, "B 项目", "SKIN", 1_000);
+            as(adminB).body(Map.of("customerId", Members.customer(b, "B 的券客"), "clinicId", clinicOfB,
+                    "lines", List.of(Sales.line(itemOfB, 1)), "couponIds", List.of(couponOfA)))
+                    .post("/api/v1/orders").then().statusCode(400).body("errors.field", hasItem("couponIds[0]"));
+            as(a.adminToken()).queryParam("customerId", customerOfA).get(coupons).then()
+                    .body("items.size()", equalTo(1));
+        });
+        walks.put("issueCouponsInBulk", () -> as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("couponTypeId", couponTypeOfA, "source", "CAMPAIGN", "sourceRef", "x"))
+                .post(coupons + "/bulk-issues").then().statusCode(400).body("errors.field", hasItem("couponTypeId")));
+        walks.put("getCouponReport", () -> as(adminB).get(coupons + "/report").then().statusCode(200)
+                .body("items.couponTypeId", not(hasItem(couponTypeOfA))));
+        walks.put("runCouponExpiry", () -> {
+            as(adminB).body(Map.of()).post(coupons + "/expiry-runs").then().statusCode(200);
+            aUntouched.run();
+        });
+        walks.put("listGiftBudgets", () -> as(adminB).queryParam("month", "2026-01").get(coupons + "/gift-budgets")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty()));
+        walks.put("getGiftBudget", () -> as(adminB).get(budgetOfA).then().statusCode(404));
+        walks.put("setGiftBudget", () -> {
+            as(adminB).body(Map.of("amount", Sales.cny(1))).put(budgetOfA).then().statusCode(404);
+            as(a.adminToken()).get(budgetOfA).then().statusCode(200).body("amount.amount", equalTo(5_000));
+        });
+        walks.put("getCoupon", () -> {
+            String theirs = as(adminB).get(coupons + "/" + couponOfA).then().statusCode(404).extract().path("detail");
+            assertThat(theirs).isEqualTo(as(adminB).get(coupons + "/" + UUID.randomUUID()).then().statusCode(404)
+                    .extract().path("detail"));
+        });
+        walks.put("voidCoupon", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "x"))
+                    .post(coupons + "/" + couponOfA + "/void").then().statusCode(404);
+            aUntouched.run();
         });
     }
 
