@@ -32,6 +32,7 @@ const VisitPage = lazy(() => import('./pages/visits/VisitPage').then((m) => ({ d
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const StoredValuePlansPage = lazy(() => import('./pages/wallet/StoredValuePlansPage').then((m) => ({ default: m.StoredValuePlansPage })));
+const ReferralRulesPage = lazy(() => import('./pages/referrals/ReferralRulesPage').then((m) => ({ default: m.ReferralRulesPage })));
 const StoredValueRulesPage = lazy(() => import('./pages/wallet/StoredValueRulesPage').then((m) => ({ default: m.StoredValueRulesPage })));
 const StoredValueImportPage = lazy(() => import('./pages/wallet/StoredValueImportPage').then((m) => ({ default: m.StoredValueImportPage })));
 const PosPage = lazy(() => import('./pages/orders/PosPage').then((m) => ({ default: m.PosPage })));
@@ -124,6 +125,7 @@ export function ShellRoutes() {
         <Route path="catalog" element={<Guard nav="catalog"><CatalogPage /></Guard>} />
         <Route path="settings/tiers" element={<Guard nav="tierSettings"><TierSettingsPage /></Guard>} />
         <Route path="settings/stored-value-plans" element={<Guard nav="storedValuePlans"><StoredValuePlansPage /></Guard>} />
+        <Route path="settings/referral-rules" element={<Guard nav="referralRules"><ReferralRulesPage /></Guard>} />
         <Route path="settings/stored-value-rules" element={<Guard nav="storedValueRules"><StoredValueRulesPage /></Guard>} />
         <Route path="stored-value/imports" element={<Guard nav="storedValueImports"><StoredValueImportPage /></Guard>} />
         <Route path="stored-value/imports/:importId" element={<Guard nav="storedValueImports"><StoredValueImportPage /></Guard>} />

@@ -21,6 +21,7 @@ const ALL: NavKey[] = [
   'storedValuePlans',
   'storedValueRules',
   'storedValueImports',
+  'referralRules',
   'tierSettings',
   'pointsSettings',
   'expiringPoints',
@@ -33,7 +34,7 @@ describe('menu by role', () => {
     [['platform-admin'], ['tenants']],
     [
       ['tenant-admin'],
-      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'audit'],
+      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'referralRules', 'audit'],
     ],
     [['manager'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff']],
     [['consultant'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'expiringPoints', 'clinics']],

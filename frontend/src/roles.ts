@@ -17,6 +17,7 @@ export type NavKey =
   | 'storedValuePlans'
   | 'storedValueRules'
   | 'storedValueImports'
+  | 'referralRules'
   | 'tierSettings'
   | 'pointsSettings'
   | 'expiringPoints'
@@ -161,7 +162,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',

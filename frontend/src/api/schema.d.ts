@@ -2000,6 +2000,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/referrals/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's referral rules
+         * @description Before a tenant admin sets them, `configured` is false (version 0) and referrals earn nothing.
+         */
+        get: operations["getReferralRules"];
+        /**
+         * Replace the chain's referral rules (tenant admin)
+         * @description A reward for the referee's referrer (level 1) and optionally his referrer (level 2); there is no level 3
+         *     (deeper pay-per-recruit chains are pyramid selling under Chinese law). A referee's first paid order with
+         *     qualifying spend counts her referral; rewards are paid when that spend reaches `minimumSpend`, at most
+         *     `monthlyCap` rewards per beneficiary per calendar month (chain's time zone), and reversed when refunds
+         *     take the order's returned money below the minimum in force when she was counted. Send If-Match "0" for the
+         *     first rules. Audited.
+         */
+        put: operations["updateReferralRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's referrer, the two levels she brought, her counted referrals and her rewards */
+        get: operations["getCustomerReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counted referrals per clinic or consultant of the first payment, in a period */
+        get: operations["getReferralLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/coupons/types": {
         parameters: {
             query?: never;
@@ -4399,6 +4462,118 @@ export interface components {
             /** @description Lots expiring within this many days are flagged for a reminder. */
             reminderDays: number;
         };
+        /** @description A reward, as a kind and that kind's parameters (POINTS - points); null for none. */
+        ReferralReward: {
+            /** @enum {string} */
+            kind: "POINTS";
+            /** Format: int64 */
+            points: number;
+        } | null;
+        ReferralRulesUpdate: {
+            level1: components["schemas"]["ReferralReward"];
+            level2?: components["schemas"]["ReferralReward"];
+            minimumSpend: components["schemas"]["Money"];
+            /** @description At most this many rewards per beneficiary per calendar month; leave out for no cap. */
+            monthlyCap?: number | null;
+        };
+        ReferralRules: {
+            configured: boolean;
+            level1?: components["schemas"]["ReferralReward"];
+            level2?: components["schemas"]["ReferralReward"];
+            minimumSpend: components["schemas"]["Money"];
+            monthlyCap?: number | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        ReferralReferrer: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** Format: date-time */
+            attachedAt: string | null;
+        } | null;
+        ReferralReferee: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            attachedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When her first paid order counted the referral; null before.
+             */
+            countedAt?: string | null;
+            /** @description Whom she brought in turn (only for the first level). */
+            referees: components["schemas"]["ReferralReferee"][];
+        };
+        ReferralRewardEarned: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            refereeId: string;
+            refereeName?: string | null;
+            /** @enum {integer} */
+            level: 1 | 2;
+            /** @enum {string} */
+            kind: "POINTS";
+            /** Format: int64 */
+            points: number;
+            /** @enum {string} */
+            status: "PAID" | "REVERSED";
+            /**
+             * Format: int64
+             * @description On reversal, what her balance allowed to take back.
+             */
+            takenBack?: number | null;
+            /**
+             * Format: int64
+             * @description On reversal, what she had already spent and could not be taken back.
+             */
+            shortfall?: number | null;
+            /** Format: date-time */
+            paidAt: string;
+            /** Format: date-time */
+            reversedAt?: string | null;
+        };
+        CustomerReferrals: {
+            /** Format: uuid */
+            customerId: string;
+            referrer?: components["schemas"]["ReferralReferrer"];
+            referees: components["schemas"]["ReferralReferee"][];
+            /**
+             * Format: int64
+             * @description Her referrals counted since her member year began (all of them before she ever paid).
+             */
+            countedThisMemberYear: number;
+            /** Format: date-time */
+            memberYearFrom?: string | null;
+            /** @description Newest first. */
+            rewards: components["schemas"]["ReferralRewardEarned"][];
+        };
+        ReferralLeaderboard: {
+            /** @enum {string} */
+            by: "CLINIC" | "CONSULTANT";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            items: {
+                /** Format: uuid */
+                clinicId?: string | null;
+                /** Format: uuid */
+                consultantId?: string | null;
+                /** Format: int64 */
+                referrals: number;
+                firstPaymentSpend: components["schemas"]["Money"];
+                /**
+                 * Format: int64
+                 * @description Points of the rewards still paid (not reversed).
+                 */
+                rewardPoints: number;
+            }[];
+        };
         StoredValueRules: {
             debitOrder: components["schemas"]["StoredValueDebitOrder"];
             reminderDays: number;
@@ -5559,6 +5734,16 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["StoredValuePlan"];
+            };
+        };
+        /** @description The chain's referral rules */
+        ReferralRulesAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ReferralRules"];
             };
         };
         /** @description The chain's stored-value rules */
@@ -9400,6 +9585,115 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    getReferralRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ReferralRulesAnswer"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateReferralRules: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "level1": {
+                 *         "kind": "POINTS",
+                 *         "points": 500
+                 *       },
+                 *       "level2": {
+                 *         "kind": "POINTS",
+                 *         "points": 200
+                 *       },
+                 *       "minimumSpend": {
+                 *         "amount": 100000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "monthlyCap": 10
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReferralRulesUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ReferralRulesAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getCustomerReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Her referrals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerReferrals"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getReferralLeaderboard: {
+        parameters: {
+            query: {
+                by?: "CLINIC" | "CONSULTANT";
+                from: string;
+                /** @description Exclusive; after `from`. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The leaderboard, most referrals first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLeaderboard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     listCouponTypes: {

@@ -2,6 +2,7 @@ import { followUpEn, followUpZh } from './followUpMessages';
 import { couponEn, couponZh } from './couponMessages';
 import { packEn, packZh } from './packMessages';
 import { salesEn, salesZh } from './salesMessages';
+import { referralEn, referralZh } from './referralMessages';
 import { walletEn, walletZh } from './walletMessages';
 
 /**
@@ -14,6 +15,7 @@ const zhCN = {
   ...walletZh,
   ...followUpZh,
   ...couponZh,
+  ...referralZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -925,6 +927,7 @@ const enUS: Messages = {
   ...packEn,
   ...walletEn,
   ...followUpEn,
+  ...referralEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 

@@ -50,6 +50,7 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   expiringPoints: { path: '/points/expiring', label: 'nav.expiringPoints', icon: <FieldTimeOutlined /> },
   storedValuePlans: { path: '/settings/stored-value-plans', label: 'nav.storedValuePlans', icon: <WalletOutlined /> },
   storedValueRules: { path: '/settings/stored-value-rules', label: 'nav.storedValueRules', icon: <ControlOutlined /> },
+  referralRules: { path: '/settings/referral-rules', label: 'nav.referralRules', icon: <ControlOutlined /> },
   storedValueImports: { path: '/stored-value/imports', label: 'nav.storedValueImports', icon: <ImportOutlined /> },
   clinics: { path: '/clinics', label: 'nav.clinics', icon: <ShopOutlined /> },
   staff: { path: '/staff', label: 'nav.staff', icon: <TeamOutlined /> },

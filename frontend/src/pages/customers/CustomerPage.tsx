@@ -16,6 +16,7 @@ import { useMe } from '../../me/MeContext';
 import { BookAppointmentModal, type BookingDraft } from '../appointments/AppointmentModals';
 import { CheckInModal, type CheckInDraft } from '../visits/CheckInModal';
 import { useMyClinics } from '../visits/useClinics';
+import { CustomerReferrals } from '../referrals/CustomerReferrals';
 import { CustomerWallet } from '../wallet/CustomerWallet';
 import { CustomerMembership } from '../membership/CustomerMembership';
 import { OrdersTable } from '../orders/OrdersPage';
@@ -146,6 +147,7 @@ function CustomerView({ customerId }: { customerId: string }) {
           { key: 'timeline', label: t('customer.tab.timeline'), children: <CustomerTimeline customerId={customer.id} /> },
           { key: 'membership', label: t('customer.tab.membership'), children: <CustomerMembership customerId={customer.id} /> },
           { key: 'wallet', label: t('wallet.title'), children: <CustomerWallet customerId={customer.id} /> },
+          { key: 'referrals', label: t('customer.tab.referrals'), children: <CustomerReferrals customerId={customer.id} /> },
           {
             key: 'orders',
             label: t('customer.tab.orders'),

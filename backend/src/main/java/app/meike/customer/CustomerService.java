@@ -539,6 +539,21 @@ public class CustomerService {
     public record CustomerName(UUID id, String name) {
     }
 
+    /** Her referrer (null for none); another chain's or an unknown id is a 404. */
+    public UUID referrerOf(UUID customerId) {
+        return find(customerId).referrerId;
+    }
+
+    /** The customers these referred, for referral trees. */
+    public List<Referee> refereesOf(Collection<UUID> referrerIds) {
+        return referrerIds.isEmpty() ? List.of()
+                : Customer.<Customer>find("referrerId in ?1 order by referrerAttachedAt, id", Set.copyOf(referrerIds))
+                .project(Referee.class).list();
+    }
+
+    public record Referee(UUID id, String name, UUID referrerId, OffsetDateTime referrerAttachedAt) {
+    }
+
     CustomerView view(Customer c, Map<UUID, String> referrerNames, OffsetDateTime now) {
         boolean masked = phonesMasked();
         ReferrerView referrer = c.referrerId == null ? null

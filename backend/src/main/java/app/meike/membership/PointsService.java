@@ -273,6 +273,29 @@ public class PointsService implements PointsForOrders {
                         e -> e.orderId = orderId).points);
     }
 
+    /** Credits a reward (e.g. for a referral) as an adjustment lot with its reason; answers the entry's id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID creditReward(UUID customerId, long points, String reason, OffsetDateTime at) {
+        PointsEntry entry = credit(open(customerId, at), PointsEntryKind.ADJUST, PointsLotSource.ADJUSTMENT, null,
+                requirePositive(points), at, e -> e.reason = reason);
+        audit.record("points.adjusted", "customer", customerId,
+                Map.of("entryId", entry.id, "points", entry.points, "reason", reason));
+        return entry.id;
+    }
+
+    /** Takes a reward back as far as her balance allows (never below zero); answers the points it took. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long takeBackReward(UUID customerId, long points, String reason, OffsetDateTime at) {
+        PointsAccount account = open(customerId, at);
+        long taken = Math.min(requirePositive(points), PointsLots.available(asLots(liveLots(customerId)), at));
+        if (taken > 0) {
+            PointsEntry entry = debit(account, PointsEntryKind.ADJUST, taken, at, e -> e.reason = reason);
+            audit.record("points.adjusted", "customer", customerId,
+                    Map.of("entryId", entry.id, "points", entry.points, "reason", reason));
+        }
+        return taken;
+    }
+
     /** Once per refund: reversing again answers the first shortfall. */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)

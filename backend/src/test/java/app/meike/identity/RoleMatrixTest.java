@@ -405,6 +405,7 @@ class RoleMatrixTest extends ApiTest {
         storedValue(m, clinicReaders, admin);
         followUps(m, admin, staff);
         coupons(m, admin);
+        referrals(m, admin);
         return m;
     }
 
@@ -467,6 +468,21 @@ class RoleMatrixTest extends ApiTest {
                 r.get(c + "/gift-budgets/" + self + "/2026-01")));
         m.put("setGiftBudget", new Call(managers, 412, (r, self) -> r.header("If-Match", "\"99\"")
                 .body(Map.of("amount", Sales.cny(100))).put(c + "/gift-budgets/" + chain.adminStaffId() + "/2026-01")));
+    }
+
+    private static void referrals(Map<String, Call> m, Set<String> admin) {
+        Set<String> readers = Set.of("tenant-admin", "manager", "consultant", "front-desk", "clinician",
+                "integrator");
+        String rules = "/api/v1/referrals/rules";
+        m.put("getReferralRules", new Call(readers, 200, (r, self) -> r.get(rules)));
+        m.put("updateReferralRules", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("level1", Map.of("kind", "POINTS", "points", 1), "minimumSpend", Sales.cny(0)))
+                .put(rules)));
+        m.put("getCustomerReferrals", new Call(readers, 200, (r, self) -> r.get("/api/v1/referrals/customers/"
+                + customer)));
+        m.put("getReferralLeaderboard", new Call(Set.of("tenant-admin", "manager"), 200, (r, self) -> r
+                .queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2027-01-01T00:00:00Z")
+                .get("/api/v1/referrals/leaderboard")));
     }
 
     private static void storedValue(Map<String, Call> m, Set<String> readers, Set<String> admin) {

@@ -546,6 +546,7 @@ class CrossTenantTest extends ApiTest {
         storedValueWalks(walks, adminB);
         followUpWalks(walks, adminB);
         couponWalks(walks, adminB);
+        referralWalks(walks, adminB);
         return walks;
     }
 
@@ -707,6 +708,27 @@ class CrossTenantTest extends ApiTest {
                     .post(coupons + "/" + couponOfA + "/void").then().statusCode(404);
             aUntouched.run();
         });
+    }
+
+    private void referralWalks(Map<String, Runnable> walks, String adminB) {
+        String rules = "/api/v1/referrals/rules";
+        walks.put("getReferralRules", () -> as(adminB).get(rules).then().statusCode(200));
+        walks.put("updateReferralRules", () -> {
+            String etag = as(adminB).get(rules).then().extract().header("ETag");
+            as(adminB).header("If-Match", etag).body(Map.of("level1", Map.of("kind", "POINTS", "points", 7),
+                    "minimumSpend", Sales.cny(0))).put(rules).then().statusCode(200);
+            as(a.adminToken()).get(rules).then().statusCode(200).body("configured", equalTo(false));
+        });
+        walks.put("getCustomerReferrals", () -> {
+            String theirs = as(adminB).get("/api/v1/referrals/customers/" + customerOfA).then().statusCode(404)
+                    .extract().path("detail");
+            String nobodys = as(adminB).get("/api/v1/referrals/customers/" + UUID.randomUUID()).then()
+                    .statusCode(404).extract().path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("getReferralLeaderboard", () -> as(adminB).queryParam("from", "2000-01-01T00:00:00Z")
+                .queryParam("to", "2100-01-01T00:00:00Z").get("/api/v1/referrals/leaderboard").then()
+                .statusCode(200).body("items.clinicId", not(hasItem(clinicOfA.toString()))));
     }
 
     private void storedValueWalks(Map<String, Runnable> walks, String adminB) {
