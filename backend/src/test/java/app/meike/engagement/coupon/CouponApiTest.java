@@ -155,6 +155,21 @@ class CouponApiTest extends ApiTest {
     }
 
     @Test
+    void anOrderUsingTwoCouponsOfOneTypeCountsOnceInTheTypesRevenue() {
+        String type = cashType(10_000, 0, "STACKABLE");
+        String customer = Sales.customer(chain, "双券客");
+        List<String> both = List.of(issueOk(customer, type), issueOk(customer, type));
+        String order = draft(customer, List.of(line(botox, 1)), both).statusCode(201)
+                .body("total.amount", equalTo(130_000)).extract().path("id");
+        Sales.payCash(chain, order, 130_000).statusCode(200);
+        JsonPath report = as(managerToken).get("/api/v1/coupons/report").then().statusCode(200).extract().jsonPath();
+        String figures = "items.find { it.couponTypeId == '" + type + "' }";
+        assertThat(report.getInt(figures + ".redeemed")).isEqualTo(2);
+        assertThat(report.getLong(figures + ".discountGiven.amount")).isEqualTo(20_000);
+        assertThat(report.getLong(figures + ".revenue.amount")).isEqualTo(130_000);
+    }
+
+    @Test
     void ofTwentyOrdersCarryingOneCouponExactlyOneIsPaid() throws Exception {
         String customer = Sales.customer(chain, "并发客");
         String coupon = issueOk(customer, cashType(10_000, 0, "EXCLUSIVE"));
