@@ -10,6 +10,7 @@ import app.meike.common.Strings;
 import app.meike.common.persistence.Filter;
 import app.meike.common.problem.ProblemException;
 import app.meike.customer.CustomerFilterParams;
+import app.meike.customer.CustomerMerged;
 import app.meike.customer.CustomerService;
 import app.meike.engagement.coupon.CouponDtos.CouponBulkIssue;
 import app.meike.engagement.coupon.CouponDtos.CouponBulkResult;
@@ -23,6 +24,7 @@ import app.meike.identity.Caller;
 import app.meike.identity.Roles;
 import app.meike.integration.IdempotencyKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -224,6 +226,18 @@ public class CouponService implements CouponIssuing {
 
     /** One status of one type in the report: how many, and the discount of those redeemed. */
     private record Tally(UUID typeId, CouponStatus status, long count, long discount) {
+    }
+
+    /**
+     * A merged duplicate's coupons become the survivor's: those still ISSUED stay usable by her, the others keep
+     * their history. Gift budgets name the consultant, not the customer, so they are untouched.
+     */
+    void moveOnMerge(@Observes CustomerMerged merged) {
+        OffsetDateTime now = Clocks.now(clock);
+        Coupon.<Coupon>list("customerId", merged.duplicateId()).forEach(c -> {
+            c.customerId = merged.survivorId();
+            c.updatedAt = now;
+        });
     }
 
     /** Per type: how many were issued and where they are now, the discount redeemed ones gave, their orders' revenue. */
