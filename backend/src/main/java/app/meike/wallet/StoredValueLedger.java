@@ -6,7 +6,6 @@ import app.meike.common.Money;
 import app.meike.common.SignedMoney;
 import app.meike.common.problem.Problem.FieldError;
 import app.meike.common.problem.ProblemException;
-import app.meike.common.problem.ProblemType;
 import app.meike.common.web.RequestIds;
 import app.meike.customer.CustomerService;
 import app.meike.identity.Caller;
@@ -133,23 +132,6 @@ public class StoredValueLedger {
             });
         }
         return shares;
-    }
-
-    /**
-     * Takes `amount` from the lots spendable at the clinic (a DEBIT): a frozen account is a 409, a short balance a
-     * 422, and neither writes anything.
-     */
-    StoredValueEntry debit(StoredValueAccount account, long amount, UUID clinicId, OffsetDateTime at,
-                           Consumer<StoredValueEntry> details) {
-        requireNotFrozen(account, "take a debit");
-        List<StoredValueLot> lots = openLots(account);
-        long available = StoredValueLots.available(asLots(lots), clinicId, at);
-        if (available < amount) {
-            throw new ProblemException(ProblemType.INSUFFICIENT_BALANCE, "The account has " + available + " to spend at this clinic, less"
-                    + " than the " + amount + " asked for (minor units of " + rules.currency() + ")");
-        }
-        return record(account, StoredValueEntryKind.DEBIT, StoredValueLots.debit(asLots(lots), amount, clinicId, at),
-                byId(lots), List.of(), at, details);
     }
 
     /**
