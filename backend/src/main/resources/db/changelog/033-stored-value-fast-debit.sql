@@ -1,5 +1,26 @@
 --liquibase formatted sql
 
+--changeset meike:033-membership-spend-may-move splitStatements:false
+-- Whether spend of the customer recorded at `at` could change her membership the way MembershipService.afterSpend
+-- would: no program (let it say so), no membership row or first paid time yet or a later one, an override (which may
+-- have run out), or a tier on the ladder other than hers and not below hers whose threshold her gross positive spend
+-- reaches (no window of any basis sums to more than every positive entry). False: afterSpend would change nothing.
+CREATE FUNCTION membership_spend_may_move(p_customer_id uuid, p_at timestamptz) RETURNS boolean LANGUAGE sql
+STABLE AS $$
+  SELECT NOT EXISTS (SELECT FROM membership_program WHERE tenant_id = app_current_tenant())
+      OR m.customer_id IS NULL OR m.first_paid_at IS NULL OR p_at < m.first_paid_at OR m.override_tier_id IS NOT NULL
+      OR EXISTS (SELECT FROM membership_tier t
+                  WHERE t.tenant_id = app_current_tenant() AND t.position IS NOT NULL
+                    AND t.id IS DISTINCT FROM m.tier_id
+                    AND (held.position IS NULL OR t.threshold >= held.threshold)
+                    AND t.threshold <= (SELECT coalesce(sum(s.amount) FILTER (WHERE s.amount > 0), 0)
+                                          FROM qualifying_spend s
+                                         WHERE s.tenant_id = app_current_tenant() AND s.customer_id = p_customer_id))
+    FROM (SELECT) one
+    LEFT JOIN customer_membership m ON m.tenant_id = app_current_tenant() AND m.customer_id = p_customer_id
+    LEFT JOIN membership_tier held ON held.tenant_id = m.tenant_id AND held.id = m.tier_id
+$$;
+
 --changeset meike:033-stored-value-fast-debit splitStatements:false
 -- A ledger entry id after `after` (the account's newest entry, or null): a UUIDv7 of the clock with the microsecond
 -- within the millisecond in rand_a (RFC 9562 method 3), so an account's entries sort in the order they were written
@@ -40,8 +61,8 @@ $$;
 --   MKNFA no such account, MKVIS visit not the customer's at the clinic, MKFRZ frozen, MKBAL short balance
 --   (DETAIL: the amount available), MKEXP lots due to expire with a key claimed (the caller expires them in a
 --   transaction and calls again; without a key it answers {"lotsDue": true} instead, so the caller's transaction
---   goes on). Answers {"customerId", "entry"}: the account's customer and the entry as the API shows it
---   (EntryView), which is also the answer stored with the key.
+--   goes on). Answers {"customerId", "entry", "tierMayMove"}: the account's customer, the entry as the API shows it
+--   (EntryView, also the answer stored with the key) and whether its qualifying spend may move her tier.
 CREATE FUNCTION stored_value_debit(
   p_account_id uuid, p_customer_id uuid, p_amount bigint, p_clinic_id uuid, p_may_work_in boolean,
   p_at timestamptz, p_currency varchar, p_order_id uuid, p_visit_id uuid, p_reference varchar, p_note varchar,
@@ -85,9 +106,10 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'MKKEY', MESSAGE = 'This Idempotency-Key was used for another request;'
           ' use a new key for a new request';
       END IF;
-      RETURN jsonb_build_object('customerId', (SELECT customer_id FROM stored_value_account
-                                                WHERE tenant_id = tenant AND id = p_account_id),
-                                'entry', stored.response);
+      SELECT customer_id INTO account FROM stored_value_account WHERE tenant_id = tenant AND id = p_account_id;
+      RETURN jsonb_build_object('customerId', account.customer_id, 'entry', stored.response,
+                                'tierMayMove', (stored.response #>> '{principal,amount}')::bigint < 0
+                                               AND membership_spend_may_move(account.customer_id, p_at));
     END IF;
   END IF;
 
@@ -186,9 +208,13 @@ BEGIN
 
   IF p_key IS NOT NULL THEN
     IF principal_taken > 0 THEN
-      -- Tiers follow from the spend: the caller re-evaluates the customer's tier once this has committed.
+      -- Tiers follow from the spend: the caller moves the customer's tier once this has committed, if it may move.
       INSERT INTO customer_membership (tenant_id, customer_id, created_at, updated_at, version)
         VALUES (tenant, account.customer_id, p_at, p_at, 0) ON CONFLICT DO NOTHING;
+      -- As MembershipService locks it for spend: whoever records her spend second sees the first's when deciding
+      -- whether her tier may move (FK checks of her spend rows may still share it).
+      PERFORM FROM customer_membership WHERE tenant_id = tenant AND customer_id = account.customer_id
+        FOR NO KEY UPDATE;
       INSERT INTO qualifying_spend (tenant_id, id, customer_id, source, source_id, amount, spent_at, recorded_at)
         VALUES (tenant, stored_value_entry_id(NULL), account.customer_id, 'STORED_VALUE', new_entry, principal_taken,
                 p_at, p_at);
@@ -200,6 +226,8 @@ BEGIN
               jsonb_build_object('entryId', new_entry, 'principal', -principal_taken, 'bonus', -bonus_taken));
     UPDATE idempotency_key SET response = answer WHERE tenant_id = tenant AND key = p_key;
   END IF;
-  RETURN jsonb_build_object('customerId', account.customer_id, 'entry', answer);
+  RETURN jsonb_build_object('customerId', account.customer_id, 'entry', answer,
+                            'tierMayMove', p_key IS NOT NULL AND principal_taken > 0
+                                           AND membership_spend_may_move(account.customer_id, p_at));
 END
 $$;

@@ -74,8 +74,11 @@ public class StoredValueDebits {
                          String operation, String requestHash) {
     }
 
-    /** What the statement answered: the account's customer and the entry (absent: lots were due to expire). */
-    private record Outcome(UUID customerId, EntryView entry) {
+    /**
+     * What the statement answered: the account's customer, the entry (absent: lots were due to expire) and whether
+     * its qualifying spend may move her tier.
+     */
+    private record Outcome(UUID customerId, EntryView entry, boolean tierMayMove) {
     }
 
     /** Lots of the account were due to expire with a key claimed: the claim rolled back with the statement. */
@@ -87,8 +90,9 @@ public class StoredValueDebits {
 
     /**
      * A raw debit, once per Idempotency-Key (a replay answers the first entry). Must run outside a transaction: the
-     * statement commits by itself. The principal taken then moves the customer's tier, in a transaction of its own;
-     * a replay does so again, which moves nothing more (and completes a first attempt cut short in between).
+     * statement commits by itself. The principal taken then moves the customer's tier, in a transaction of its own,
+     * when the statement found it may (most spend moves nothing); a replay checks again, which moves nothing more
+     * (and completes a first attempt cut short in between).
      */
     EntryView raw(UUID accountId, String idempotencyKey, DebitCreate request) {
         String operation = "stored-value.debit:" + accountId;
@@ -106,7 +110,7 @@ public class StoredValueDebits {
             throw new IllegalStateException("Could not use a database connection for a stored-value debit", e);
         }
         EntryView entry = outcome.entry();
-        if (entry.principal().amount() < 0) {
+        if (outcome.tierMayMove()) {
             memberships.spendRecorded(outcome.customerId(), entry.id(), SpendSource.STORED_VALUE,
                     -entry.principal().amount(), entry.occurredAt());
         }
@@ -171,9 +175,9 @@ public class StoredValueDebits {
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 JsonNode answer = json.readTree(row.getString(1));
-                return answer.has("lotsDue") ? new Outcome(null, null)
+                return answer.has("lotsDue") ? new Outcome(null, null, false)
                         : new Outcome(UUID.fromString(answer.get("customerId").asText()),
-                        json.treeToValue(answer.get("entry"), EntryView.class));
+                        json.treeToValue(answer.get("entry"), EntryView.class), answer.get("tierMayMove").asBoolean());
             }
         } catch (PSQLException e) {
             throw refusal(e, debit);

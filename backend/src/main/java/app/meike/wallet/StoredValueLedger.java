@@ -252,7 +252,10 @@ public class StoredValueLedger {
             account.heldLots.addAll(newLots);
         }
         StoredValueEntry entry = new StoredValueEntry();
-        entry.id = Ids.newId();
+        // After the account's newest entry, which the database may have made (stored_value_debit) this millisecond.
+        entry.id = Ids.after(StoredValueEntry.getEntityManager().createQuery("select e.id from StoredValueEntry e"
+                        + " where e.accountId = :account order by e.id desc", UUID.class)
+                .setParameter("account", account.id).setMaxResults(1).getResultStream().findFirst().orElse(null));
         entry.accountId = account.id;
         entry.kind = kind;
         entry.principal = principal;

@@ -4,6 +4,7 @@ import app.meike.common.Ids;
 import app.meike.support.ApiTest;
 import app.meike.support.Chains;
 import app.meike.support.Chains.Chain;
+import app.meike.support.Members;
 import app.meike.support.Sales;
 import app.meike.support.Wallets;
 import app.meike.tenancy.TenantContext;
@@ -34,6 +35,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The database's one-statement debit (stored_value_debit, changeset 033) against the arithmetic the property tests
@@ -88,6 +92,41 @@ class StoredValueFastDebitTest extends ApiTest {
         assertThat(refused).isPositive();
         assertThat(due).isPositive();
         assertThat(Wallets.ledgerMismatches(chain)).isEmpty();
+    }
+
+    /**
+     * The tier moves after a raw debit whose principal reaches a threshold (the statement says it may), and a replay
+     * or a debit that reaches none moves nothing; the history names the stored-value entry.
+     */
+    @Test
+    void rawDebitsMoveTheTierWhenTheirPrincipalReachesAThreshold() {
+        Chain chain = Chains.create();
+        Members.setProgram(chain, Members.program("LIFETIME", "NEVER"));
+        UUID clinic = Chains.clinic(chain, "升级店");
+        String plan = Wallets.plan(chain, 5_000_000, 10_000_000, null);
+        String customer = Sales.customer(chain, "升级");
+        String account = Wallets.topUp(chain, customer, plan, clinic, 5_000_000);
+        String membership = "/api/v1/customers/" + customer + "/membership";
+        Wallets.debit(chain.adminToken(), account, 1_000_000, clinic, key()).then().statusCode(201);
+        as(chain.adminToken()).get(membership).then().statusCode(200)
+                .body("qualifyingSpend.amount", equalTo(500_000), "tier", nullValue());
+        String key = key();
+        String silver = Wallets.debit(chain.adminToken(), account, 5_000_000, clinic, key).then().statusCode(201)
+                .extract().path("id");
+        as(chain.adminToken()).get(membership).then().statusCode(200)
+                .body("qualifyingSpend.amount", equalTo(3_000_000), "tier.name", equalTo("银卡"),
+                        "history", hasSize(1), "history[0].sourceId", equalTo(silver));
+        Wallets.debit(chain.adminToken(), account, 5_000_000, clinic, key).then().statusCode(201)
+                .body("id", equalTo(silver));
+        Wallets.debit(chain.adminToken(), account, 100, clinic, key()).then().statusCode(201);
+        as(chain.adminToken()).get(membership).then().statusCode(200)
+                .body("qualifyingSpend.amount", equalTo(3_000_050), "tier.name", equalTo("银卡"),
+                        "history", hasSize(1));
+        assertThat(Wallets.ledgerMismatches(chain)).isEmpty();
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
     }
 
     private static List<Lot> randomLots(Random random, UUID clinic, OffsetDateTime at) {
