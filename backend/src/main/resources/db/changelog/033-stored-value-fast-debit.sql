@@ -50,19 +50,19 @@ END
 $$;
 
 -- A stored-value DEBIT in one statement, so the account row is locked for that statement only (run outside a
--- transaction it commits with it). The same checks and arithmetic as StoredValueLedger.debit and
--- StoredValueLots.debit (StoredValueFastDebitTest compares them): a locked account of the current tenant (RLS
--- applies: the function runs as its caller), found by id or by its customer (p_account_id null, an order's tender);
--- the oldest spendable lots first, within a lot principal steered to target(C + d); the entry, its allocations, the
--- lots and the account's cached buckets moved together. A raw debit (p_key not null) also claims its
--- Idempotency-Key first and stores its answer with it (a replay answers the stored one), records the principal as
--- qualifying spend and writes the audit event. Refusals raise (so nothing is written, the claim included):
---   MKCLN clinic not of the chain / closed, MKFBD caller may not work there, MKKEY key reused for another request,
---   MKNFA no such account, MKVIS visit not the customer's at the clinic, MKFRZ frozen, MKBAL short balance
---   (DETAIL: the amount available), MKEXP lots due to expire with a key claimed (the caller expires them in a
---   transaction and calls again; without a key it answers {"lotsDue": true} instead, so the caller's transaction
---   goes on). Answers {"customerId", "entry", "tierMayMove"}: the account's customer, the entry as the API shows it
---   (EntryView, also the answer stored with the key) and whether its qualifying spend may move her tier.
+-- transaction it commits with it). The arithmetic of StoredValueLots.debit (StoredValueFastDebitTest compares them):
+-- a locked account of the current tenant (RLS applies: the function runs as its caller), found by id or by its
+-- customer (p_account_id null, an order's tender); the oldest spendable lots first, within a lot principal steered to
+-- target(C + d); the entry, its allocations, the lots and the account's cached buckets moved together. A raw debit
+-- (p_key not null) also has its clinic checked, claims its Idempotency-Key first and stores its answer with it (a
+-- replay answers the stored one), records the principal as qualifying spend and writes the audit event. Refusals
+-- raise (so nothing is written, the claim included): MKCLN clinic not of the chain or closed, MKFBD caller may not
+-- work there, MKKEY key reused for another request, MKNFA no such account, MKVIS visit not the customer's at the
+-- clinic, MKFRZ frozen, MKBAL short balance (DETAIL: the amount available), MKEXP lots due to expire with a key
+-- claimed (the caller expires them in a transaction and calls again; without a key it answers {"lotsDue": true}
+-- instead, so the caller's transaction goes on). Answers {"customerId", "entry", "tierMayMove"}: the account's
+-- customer, the entry as the API shows it (EntryView, also the answer stored with the key) and whether its
+-- qualifying spend may move her tier.
 CREATE FUNCTION stored_value_debit(
   p_account_id uuid, p_customer_id uuid, p_amount bigint, p_clinic_id uuid, p_may_work_in boolean,
   p_at timestamptz, p_currency varchar, p_order_id uuid, p_visit_id uuid, p_reference varchar, p_note varchar,
@@ -87,16 +87,16 @@ DECLARE
   bonuses bigint[] := '{}';
   answer jsonb;
 BEGIN
-  SELECT name, active INTO place FROM clinic WHERE tenant_id = tenant AND id = p_clinic_id;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'MKCLN', MESSAGE = 'is not a clinic of this chain';
-  ELSIF NOT place.active THEN
-    RAISE EXCEPTION USING ERRCODE = 'MKCLN', MESSAGE = 'is closed';
-  ELSIF NOT p_may_work_in THEN
-    RAISE EXCEPTION USING ERRCODE = 'MKFBD', MESSAGE = 'You do not work at clinic ' || place.name;
-  END IF;
-
   IF p_key IS NOT NULL THEN
+    -- A raw debit's clinic, as ClinicService.requireWorkplace checks it (an order's was checked when drafted).
+    SELECT name, active INTO place FROM clinic WHERE tenant_id = tenant AND id = p_clinic_id;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION USING ERRCODE = 'MKCLN', MESSAGE = 'is not a clinic of this chain';
+    ELSIF NOT place.active THEN
+      RAISE EXCEPTION USING ERRCODE = 'MKCLN', MESSAGE = 'is closed';
+    ELSIF NOT p_may_work_in THEN
+      RAISE EXCEPTION USING ERRCODE = 'MKFBD', MESSAGE = 'You do not work at clinic ' || place.name;
+    END IF;
     -- A concurrent request with the key waits here for the first to commit (or roll back, freeing the key).
     INSERT INTO idempotency_key (tenant_id, key, operation, request_hash, created_at)
       VALUES (tenant, p_key, p_operation, p_request_hash, p_at) ON CONFLICT DO NOTHING;
