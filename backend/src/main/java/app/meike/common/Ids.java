@@ -19,10 +19,27 @@ public final class Ids {
         // Never go back in time within this process, and count within a millisecond (RFC 9562's counter in rand_a,
         // starting at a random point in its lower half), so ids made in one millisecond sort in the order they were made:
         // rows written in one transaction, such as the lots of one import, keep that order wherever ids break ties.
-        long stamp = LAST_STAMP.updateAndGet(last -> {
+        return of(LAST_STAMP.updateAndGet(last -> {
             long fresh = (System.currentTimeMillis() << 12) | RANDOM.nextInt(1 << 11);
             return fresh >>> 12 > last >>> 12 ? fresh : last + 1;
-        });
+        }));
+    }
+
+    /**
+     * A new id sorting after `previous` (null: any new id), for rows whose order must follow another writer's too:
+     * the database makes some ledger entry ids itself (stored_value_entry_id), possibly later in this millisecond.
+     */
+    public static UUID after(UUID previous) {
+        UUID id = newId();
+        if (previous == null || id.compareTo(previous) > 0) {
+            return id;
+        }
+        long msb = previous.getMostSignificantBits();
+        long stamp = ((msb >>> 16) << 12 | (msb & 0xFFFL)) + 1;
+        return of(LAST_STAMP.updateAndGet(last -> Math.max(last + 1, stamp)));
+    }
+
+    private static UUID of(long stamp) {
         long msb = ((stamp >>> 12) << 16) | 0x7000L | (stamp & 0xFFFL);
         long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);

@@ -52,8 +52,7 @@ public class IdempotencyKeys {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> Outcome<T> once(String key, String operation, Object request, Class<T> resultType, Supplier<T> work) {
-        requireWellFormed(key);
-        String hash = hash(operation, request);
+        String hash = fingerprint(key, operation, request);
         int claimed = Panache.getEntityManager().createNativeQuery("INSERT INTO idempotency_key (tenant_id, key,"
                         + " operation, request_hash, created_at) VALUES (:tenant, :key, :operation, :hash, :now)"
                         + " ON CONFLICT DO NOTHING")
@@ -75,6 +74,15 @@ public class IdempotencyKeys {
                 .setParameter("key", key)
                 .executeUpdate();
         return new Outcome<>(result, false);
+    }
+
+    /**
+     * The fingerprint a key's claim stores and a replay must match, for a write that claims its key itself (in its
+     * own statement); a missing or malformed key is a 400.
+     */
+    public String fingerprint(String key, String operation, Object request) {
+        requireWellFormed(key);
+        return hash(operation, request);
     }
 
     private <T> T replay(String key, String hash, Class<T> resultType) {

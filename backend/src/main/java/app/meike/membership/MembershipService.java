@@ -75,9 +75,21 @@ public class MembershipService implements Memberships {
         }
         CustomerMembership membership = lock(customerId);
         OffsetDateTime now = Clocks.now(clock);
-        if (!insertSpend(customerId, sourceId, source, amount, at, now)) {
-            return;
+        if (insertSpend(customerId, sourceId, source, amount, at, now)) {
+            afterSpend(membership, sourceId, source, amount, at, now);
         }
+    }
+
+    @Override
+    @Transactional
+    public void spendRecorded(UUID customerId, UUID sourceId, SpendSource source, long amount, OffsetDateTime at) {
+        afterSpend(lock(customerId), sourceId, source, amount, at, Clocks.now(clock));
+    }
+
+    /** Moves the tier by the spend just recorded (and the override that ran out meanwhile), under its lock. */
+    private void afterSpend(CustomerMembership membership, UUID sourceId, SpendSource source, long amount,
+                            OffsetDateTime at, OffsetDateTime now) {
+        UUID customerId = membership.customerId;
         if (amount > 0 && (membership.firstPaidAt == null || at.isBefore(membership.firstPaidAt))) {
             membership.firstPaidAt = at;
             membership.updatedAt = now;

@@ -18,6 +18,12 @@ public interface Memberships {
     void recordSpend(UUID customerId, UUID sourceId, SpendSource source, long amount, OffsetDateTime at);
 
     /**
+     * The tier moves of recordSpend for spend already written by another path (a raw stored-value debit writes its
+     * spend row in its own single statement): in a transaction of its own, after that spend committed.
+     */
+    void spendRecorded(UUID customerId, UUID sourceId, SpendSource source, long amount, OffsetDateTime at);
+
+    /**
      * Where spend comes from: a paid order, the principal part of a raw stored-value debit; and what takes it back:
      * an order's refund, a raw debit's reversal.
      */

@@ -6,7 +6,6 @@ import app.meike.common.Money;
 import app.meike.common.SignedMoney;
 import app.meike.common.problem.Problem.FieldError;
 import app.meike.common.problem.ProblemException;
-import app.meike.common.problem.ProblemType;
 import app.meike.common.web.RequestIds;
 import app.meike.customer.CustomerService;
 import app.meike.identity.Caller;
@@ -136,23 +135,6 @@ public class StoredValueLedger {
     }
 
     /**
-     * Takes `amount` from the lots spendable at the clinic (a DEBIT): a frozen account is a 409, a short balance a
-     * 422, and neither writes anything.
-     */
-    StoredValueEntry debit(StoredValueAccount account, long amount, UUID clinicId, OffsetDateTime at,
-                           Consumer<StoredValueEntry> details) {
-        requireNotFrozen(account, "take a debit");
-        List<StoredValueLot> lots = openLots(account);
-        long available = StoredValueLots.available(asLots(lots), clinicId, at);
-        if (available < amount) {
-            throw new ProblemException(ProblemType.INSUFFICIENT_BALANCE, "The account has " + available + " to spend at this clinic, less"
-                    + " than the " + amount + " asked for (minor units of " + rules.currency() + ")");
-        }
-        return record(account, StoredValueEntryKind.DEBIT, StoredValueLots.debit(asLots(lots), amount, clinicId, at),
-                byId(lots), List.of(), at, details);
-    }
-
-    /**
      * Gives `amount` more of a debit back into the lots it took from, principal and bonus as they were taken (a
      * REVERSAL). A lot refunded or transferred meanwhile gets it as a new lot with its terms; value back in a lot
      * that has expired meanwhile expires again at once (an EXPIRE entry follows), so it waits for a reactivation.
@@ -270,7 +252,10 @@ public class StoredValueLedger {
             account.heldLots.addAll(newLots);
         }
         StoredValueEntry entry = new StoredValueEntry();
-        entry.id = Ids.newId();
+        // After the account's newest entry, which the database may have made (stored_value_debit) this millisecond.
+        entry.id = Ids.after(StoredValueEntry.getEntityManager().createQuery("select e.id from StoredValueEntry e"
+                        + " where e.accountId = :account order by e.id desc", UUID.class)
+                .setParameter("account", account.id).setMaxResults(1).getResultStream().findFirst().orElse(null));
         entry.accountId = account.id;
         entry.kind = kind;
         entry.principal = principal;

@@ -175,6 +175,8 @@ final class StoredValueLots {
      * Takes `amount` from the lots spendable at the clinic, oldest first. Within a lot the principal part steers to
      * the lot's target: x = clamp(target(C + d) - principalConsumed, max(0, d - bonusRemaining),
      * min(d, principalRemaining)), so a lot moved off target by a reversal comes back to it on the next debits.
+     * The database's stored_value_debit (changeset 033) takes debits by exactly this rule; StoredValueFastDebitTest
+     * holds the two to the same shares.
      */
     static List<Share> debit(List<Lot> lots, long amount, UUID clinicId, OffsetDateTime at) {
         requirePositive(amount);

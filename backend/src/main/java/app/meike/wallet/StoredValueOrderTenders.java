@@ -1,6 +1,6 @@
 package app.meike.wallet;
 
-import app.meike.common.problem.ProblemException;
+import app.meike.wallet.StoredValueDtos.EntryView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,17 +13,14 @@ import java.util.UUID;
 public class StoredValueOrderTenders implements StoredValueForOrders {
     @Inject
     StoredValueLedger ledger;
+    @Inject
+    StoredValueDebits debits;
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Taken debitForOrder(UUID customerId, UUID orderId, UUID clinicId, long amount, OffsetDateTime at) {
-        StoredValueAccount account = ledger.openOf(customerId, at)
-                .orElseThrow(() -> ProblemException.unprocessable("The customer has no stored value to pay with"));
-        StoredValueEntry entry = ledger.debit(account, amount, clinicId, at, e -> {
-            e.clinicId = clinicId;
-            e.orderId = orderId;
-        });
-        return new Taken(-entry.principal, -entry.bonus);
+        EntryView entry = debits.forOrder(customerId, orderId, clinicId, amount, at);
+        return new Taken(-entry.principal().amount(), -entry.bonus().amount());
     }
 
     @Override

@@ -20,7 +20,6 @@ import app.meike.integration.IdempotencyKeys;
 import app.meike.membership.Memberships;
 import app.meike.membership.Memberships.SpendSource;
 import app.meike.tenancy.ClinicService;
-import app.meike.visit.VisitService;
 import app.meike.wallet.StoredValueAccount.Status;
 import app.meike.wallet.StoredValueDtos.AccountView;
 import app.meike.wallet.StoredValueDtos.Adjustment;
@@ -70,6 +69,8 @@ public class StoredValueService {
     @Inject
     StoredValueLedger ledger;
     @Inject
+    StoredValueDebits debits;
+    @Inject
     StoredValueRulesService rules;
     @Inject
     StoredValuePlanService plans;
@@ -79,8 +80,6 @@ public class StoredValueService {
     ClinicService clinics;
     @Inject
     StaffService staff;
-    @Inject
-    VisitService visits;
     @Inject
     Memberships memberships;
     @Inject
@@ -205,31 +204,13 @@ public class StoredValueService {
         }).result();
     }
 
-    /** Spends from the lots usable at the clinic, outside an order; the principal part is qualifying spend. */
-    @Transactional
+    /**
+     * Spends from the lots usable at the clinic, outside an order; the principal part is qualifying spend. Runs
+     * outside a transaction: the debit is one statement that commits by itself (see StoredValueDebits).
+     */
     public EntryView debit(UUID accountId, String idempotencyKey, DebitCreate request) {
         requireAmount("amount", request.amount());
-        clinics.requireWorkplace("clinicId", request.clinicId());
-        return idempotency.once(idempotencyKey, "stored-value.debit:" + accountId, request, EntryView.class, () -> {
-            OffsetDateTime now = Clocks.now(clock);
-            StoredValueAccount account = ledger.open(accountId, now);
-            if (request.visitId() != null && visits.visitRef(request.visitId()).filter(v -> v.customerId()
-                    .equals(account.customerId) && v.clinicId().equals(request.clinicId())).isEmpty()) {
-                throw ProblemException.invalidField("visitId", "is not a visit of this customer at this clinic");
-            }
-            StoredValueEntry entry = ledger.debit(account, request.amount().amount(), request.clinicId(), now, e -> {
-                e.clinicId = request.clinicId();
-                e.visitId = request.visitId();
-                e.reference = blankToNull(request.reference());
-                e.note = blankToNull(request.note());
-            });
-            if (entry.principal < 0) {
-                memberships.recordSpend(account.customerId, entry.id, SpendSource.STORED_VALUE, -entry.principal,
-                        now);
-            }
-            audited("stored-value.debited", account, entry, null);
-            return ledger.view(entry);
-        }).result();
+        return debits.raw(accountId, idempotencyKey, request);
     }
 
     /** Gives a raw debit back exactly, once; its principal part comes off the qualifying spend. */
