@@ -170,6 +170,21 @@ describe('Customer annual plan tab', () => {
     expect(await within(tab).findByTestId('plan-save-error')).toBeInTheDocument();
   });
 
+  it('reads her next member year when chosen, still naming the current one', async () => {
+    const user = userEvent.setup();
+    const next: Plan = { ...plan(0), memberYear: { number: 2, start: '2028-01-31T04:00:00+08:00', end: '2029-01-31T04:00:00+08:00', current: false } };
+    const fake = api(['consultant']).on('GET', PLAN_PATH, (req) =>
+      new URL(req.url).searchParams.get('memberYear') === '2' ? json(next, 200, { ETag: '"0"' }) : json(plan(), 200, { ETag: '"1"' }),
+    );
+    renderApp(fake, { path: `/customers/${HER.id}` });
+    const tab = await openTab(user);
+    await pick(user, 'plan-member-year', '第 2 会员年');
+    await waitFor(() => expect(within(tab).getByTestId('plan-version')).toHaveTextContent('尚未制定规划'));
+    expect(fake.requests.filter((r) => r.path === PLAN_PATH).map((r) => r.query.get('memberYear'))).toEqual([null, '2']);
+    await user.click(within(screen.getByTestId('plan-member-year')).getByRole('combobox'));
+    expect(await screen.findByTitle('第 1 会员年 · 当前')).toBeInTheDocument();
+  });
+
   it('shows the front desk the plan without an editor', async () => {
     const user = userEvent.setup();
     renderApp(api(['front-desk']), { path: `/customers/${HER.id}` });

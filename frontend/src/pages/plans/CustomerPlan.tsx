@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { dataOf, unwrap } from '../../api/client';
 import { isApiProblem } from '../../api/problem';
@@ -89,7 +89,15 @@ export function CustomerPlan({ customerId }: { customerId: string }) {
     queryKey: planKey(customerId, memberYear),
     queryFn: () => unwrap(api.GET('/api/v1/customers/{customerId}/plan', { params: { path: { customerId }, query: { memberYear } } })),
     retry: false,
+    // Another year's plan replaces the one shown when it arrives, so the tab does not blank in between.
+    placeholderData: (previous) => previous,
   });
+  // Her current member year, as the first read (of no year in particular) answered: other years are chosen from it.
+  const [currentYear, setCurrentYear] = useState<number | undefined>(undefined);
+  const answered = memberYear === undefined ? plan.data?.data.memberYear.number : undefined;
+  useEffect(() => {
+    if (answered !== undefined) setCurrentYear(answered);
+  }, [answered]);
   if (plan.error) {
     if (isApiProblem(plan.error) && plan.error.status === 422) {
       return <Empty data-testid="plan-not-converted" description={t('plans.notConverted')} />;
@@ -99,7 +107,7 @@ export function CustomerPlan({ customerId }: { customerId: string }) {
   if (!plan.data) return null;
   const p = plan.data.data;
   const year = p.memberYear;
-  const current = year.current ? year.number : year.number - 1;
+  const current = currentYear ?? year.number;
   const ended = new Date(year.end).getTime() <= new Date(p.asOf).getTime();
   const years = Array.from({ length: Math.max(current + 1, year.number) }, (_, i) => i + 1);
   return (
@@ -111,15 +119,15 @@ export function CustomerPlan({ customerId }: { customerId: string }) {
           value={year.number}
           style={{ minWidth: 320 }}
           onChange={(n) => setMemberYear(n === current ? undefined : n)}
-          options={years.map((n) => ({
-            value: n,
+          options={years.map((n) => {
             // Only the year shown has its dates at hand; the others are named by number.
-            label: `${
+            const label = `${
               n === year.number
                 ? t('plans.memberYearOption', { number: n, start: formatDate(year.start), end: formatDate(year.end) })
                 : t('plans.memberYearNumber', { number: n })
-            }${n === current ? ` · ${t('plans.currentYear')}` : ''}`,
-          }))}
+            }${n === current ? ` · ${t('plans.currentYear')}` : ''}`;
+            return { value: n, label, title: label };
+          })}
         />
         <Tag data-testid="plan-version">{p.version === 0 ? t('plans.noVersion') : `${t('plans.version')} ${p.version}`}</Tag>
       </Space>
