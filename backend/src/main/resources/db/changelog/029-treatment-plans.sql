@@ -69,6 +69,9 @@ ALTER TABLE treatment_plan_line FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON treatment_plan_line
   USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
 
--- Versions and their lines are history: inserted, never changed.
+-- Versions and their lines are history: inserted, never changed, except that a customer's erasure takes their free
+-- text (a reason or note may hold health information).
 GRANT SELECT, INSERT, UPDATE ON treatment_plan TO ${app_role};
 GRANT SELECT, INSERT ON treatment_plan_version, treatment_plan_line TO ${app_role};
+GRANT UPDATE (reason) ON treatment_plan_version TO ${app_role};
+GRANT UPDATE (note) ON treatment_plan_line TO ${app_role};

@@ -15,6 +15,7 @@ import app.meike.common.Versions;
 import app.meike.common.problem.Problem;
 import app.meike.common.problem.ProblemException;
 import app.meike.customer.CustomerDtos.CustomerView;
+import app.meike.customer.CustomerErased;
 import app.meike.customer.CustomerService;
 import app.meike.engagement.plan.TreatmentPlanDtos.CurveMonth;
 import app.meike.engagement.plan.TreatmentPlanDtos.ItemMonth;
@@ -44,6 +45,7 @@ import app.meike.wallet.RedemptionsByMonth;
 import app.meike.wallet.RedemptionsByMonth.MonthlyRedemptions;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -68,6 +70,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class TreatmentPlanService {
     static final int MONTHS_PER_QUARTER = 3;
+    static final String ERASED = "（已删除）";
     private static final int SUGGESTIONS_FROM = PageRequest.MAX_LIMIT;
 
     @Inject
@@ -254,6 +257,27 @@ public class TreatmentPlanService {
             }
         }
         return new PlanSuggestionList(customerId, year, suggestions);
+    }
+
+    /**
+     * Her plans' free text goes when she is erased (a reason or a note may hold health information); the items,
+     * periods and amounts stay for the chain's figures. Only these columns may change (029-treatment-plans.sql), so
+     * the statements name them, and the tenant, themselves.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onErased(@Observes CustomerErased erased) {
+        String mine = " AND plan_id IN (SELECT id FROM treatment_plan WHERE tenant_id = :tenant AND customer_id = :customer)";
+        Panache.getEntityManager().createNativeQuery("UPDATE treatment_plan_line SET note = NULL"
+                        + " WHERE tenant_id = :tenant AND note IS NOT NULL" + mine)
+                .setParameter("tenant", tenantContext.tenantId())
+                .setParameter("customer", erased.customerId())
+                .executeUpdate();
+        Panache.getEntityManager().createNativeQuery("UPDATE treatment_plan_version SET reason = :erased"
+                        + " WHERE tenant_id = :tenant AND reason IS NOT NULL" + mine)
+                .setParameter("erased", ERASED)
+                .setParameter("tenant", tenantContext.tenantId())
+                .setParameter("customer", erased.customerId())
+                .executeUpdate();
     }
 
     /** Items of the chain, a month or a quarter, amounts in the chain's currency, needs of her own consultations. */

@@ -218,7 +218,7 @@ class TreatmentPlanApiTest extends ApiTest {
     }
 
     @Test
-    void ofSixFirstDraftsAtOnceOneIsSavedAndTheOthersAreToldItChanged() throws Exception {
+    void ofDraftsOrRevisionsOfOneVersionAtOnceOneIsSavedAndTheOthersAreToldItChanged() throws Exception {
         String customer = converted("并发客户");
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -238,6 +238,58 @@ class TreatmentPlanApiTest extends ApiTest {
         }
         as(consultant).get(plan(customer) + "/versions").then().statusCode(200).body("items.version",
                 equalTo(List.of(1)));
+
+        // Revisions of one version queue on the plan's lock: of five at once, one becomes version 2.
+        pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Callable<Integer>> revisions = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                int month = i + 6;
+                revisions.add(() -> save(consultant, customer, "\"1\"", revision("并发修改 " + month,
+                        List.of(monthLine(waterLight, month, 1, 100_000)))).statusCode());
+            }
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> answer : pool.invokeAll(revisions)) {
+                answers.add(answer.get());
+            }
+            assertThat(answers).containsOnly(200, 412).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        as(consultant).get(plan(customer) + "/versions").then().statusCode(200).body("items.version",
+                equalTo(List.of(2, 1)));
+    }
+
+    @Test
+    void anErasureTakesHerPlansFreeTextAndAMergedOrErasedRecordTakesNoNewVersion() {
+        String customer = converted("删除客户");
+        Map<String, Object> noted = new HashMap<>(monthLine(waterLight, 1, 1, 100_000));
+        noted.put("note", "对玻尿酸过敏");
+        save(consultant, customer, "\"0\"", revision(null, List.of(noted))).then().statusCode(200);
+        save(consultant, customer, "\"1\"", revision("她说备孕中", List.of(noted, monthLine(thermage, 5, 1, 500_000))))
+                .then().statusCode(200);
+        as(chain.adminToken()).post("/api/v1/customers/" + customer + "/erase").then().statusCode(200);
+
+        as(consultant).get(plan(customer) + "/versions").then().statusCode(200)
+                .body("items.reason", equalTo(java.util.Arrays.asList("（已删除）", null)));
+        for (int version = 1; version <= 2; version++) {
+            as(consultant).get(plan(customer) + "/versions/" + version).then().statusCode(200)
+                    .body("lines.note", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()))
+                    .body("lines[0].itemId", equalTo(waterLight));
+        }
+        save(consultant, customer, "\"2\"", revision("再改", List.of(monthLine(waterLight, 2, 1, 1)))).then()
+                .statusCode(409);
+
+        String survivor = converted("保留客户");
+        String duplicate = converted("重复客户");
+        String etag = as(chain.adminToken()).get("/api/v1/customers/" + survivor).then().statusCode(200).extract()
+                .header("ETag");
+        as(chain.adminToken()).header("If-Match", etag).body(Map.of("duplicateId", duplicate))
+                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200);
+        save(consultant, duplicate, "\"0\"", revision(null, List.of(monthLine(waterLight, 1, 1, 1)))).then()
+                .statusCode(409).contentType("application/problem+json");
+        save(consultant, survivor, "\"0\"", revision(null, List.of(monthLine(waterLight, 1, 1, 1)))).then()
+                .statusCode(200);
     }
 
     @Test
