@@ -53,7 +53,7 @@ describe('A customer’s coupons', () => {
 
     await user.click(screen.getByTestId('issue-coupon'));
     expect(await screen.findByTestId('issue-coupon-budget')).toHaveTextContent('本月赠券额度剩余 ¥200.00');
-    expect(api.calls('GET', `/api/v1/coupons/gift-budgets/${STAFF_ID}/${currentMonth()}`)).toHaveLength(1);
+    expect(api.calls('GET', `/api/v1/coupons/gift-budgets/${STAFF_ID}/${currentMonth('Asia/Shanghai')}`)).toHaveLength(1);
     await pick(user, 'issue-coupon-type', '体验券 · ¥300.00');
     await user.click(screen.getByTestId('issue-coupon-submit'));
 

@@ -91,7 +91,7 @@ function IssueCouponModal({ customerId, open, onClose }: { customerId: string; o
     enabled: open,
     queryFn: () => dataOf(api.GET('/api/v1/coupons/types', { params: { query: { active: true, limit: 200 } } })),
   });
-  const month = currentMonth();
+  const month = currentMonth(me.tenant?.timeZone ?? 'Asia/Shanghai');
   const budget = useQuery({
     queryKey: [...couponKeys.budgets, month, me.staffId],
     enabled: open && source === 'CONSULTANT_GIFT' && !!me.staffId,

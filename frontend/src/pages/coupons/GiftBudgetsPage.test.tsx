@@ -11,7 +11,7 @@ type User = ReturnType<typeof userEvent.setup>;
 
 const cny = (amount: number) => ({ amount, currency: 'CNY' });
 const WANG = staff(1, { displayName: '王咨询', roles: ['consultant'] });
-const MONTH = currentMonth();
+const MONTH = currentMonth('Asia/Shanghai');
 const BUDGET = { staffId: WANG.id, staffName: '王咨询', month: MONTH, amount: cny(100_000), used: cny(30_000), remaining: cny(70_000), version: 2 };
 
 function apiFor() {

@@ -27,7 +27,8 @@ interface BudgetValues {
 export function GiftBudgetsPage() {
   const { t, locale } = useI18n();
   const api = useApi();
-  const [month, setMonth] = useState(currentMonth());
+  const { me } = useMe();
+  const [month, setMonth] = useState(() => currentMonth(me.tenant?.timeZone ?? 'Asia/Shanghai'));
   const [setting, setSetting] = useState(false);
   const valid = /^\d{4}-\d{2}$/.test(month);
   const budgets = useQuery({

@@ -16,9 +16,8 @@ export const couponKeys = {
   report: ['coupons', 'report'] as const,
 };
 
-/** The month a gift draws on, as the server names it (the chain's zone is Asia/Shanghai by default). */
-export function currentMonth(now = new Date()): string {
-  const shanghai = new Date(now.getTime() + 8 * 3600_000);
-  return `${shanghai.getUTCFullYear()}-${String(shanghai.getUTCMonth() + 1).padStart(2, '0')}`;
+/** The month a gift draws on, as the server names it: the month it is now in the chain's time zone. */
+export function currentMonth(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now);
 }
 

@@ -10,6 +10,7 @@ import app.meike.common.Strings;
 import app.meike.common.persistence.Filter;
 import app.meike.common.problem.ProblemException;
 import app.meike.customer.CustomerFilterParams;
+import app.meike.customer.CustomerMerged;
 import app.meike.customer.CustomerService;
 import app.meike.engagement.coupon.CouponDtos.CouponBulkIssue;
 import app.meike.engagement.coupon.CouponDtos.CouponBulkResult;
@@ -23,6 +24,7 @@ import app.meike.identity.Caller;
 import app.meike.identity.Roles;
 import app.meike.integration.IdempotencyKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -222,21 +224,34 @@ public class CouponService implements CouponIssuing {
         return new CouponExpiryResult(due.size());
     }
 
-    /** One status of one type in the report: how many, and the discount and revenue of those redeemed. */
-    private record Tally(UUID typeId, CouponStatus status, long count, long discount, long revenue) {
+    /** One status of one type in the report: how many, and the discount of those redeemed. */
+    private record Tally(UUID typeId, CouponStatus status, long count, long discount) {
+    }
+
+    /**
+     * A merged duplicate's coupons become the survivor's: those still ISSUED stay usable by her, the others keep
+     * their history. Gift budgets name the consultant, not the customer, so they are untouched.
+     */
+    void moveOnMerge(@Observes CustomerMerged merged) {
+        OffsetDateTime now = Clocks.now(clock);
+        Coupon.<Coupon>list("customerId", merged.duplicateId()).forEach(c -> {
+            c.customerId = merged.survivorId();
+            c.updatedAt = now;
+        });
     }
 
     /** Per type: how many were issued and where they are now, the discount redeemed ones gave, their orders' revenue. */
     public CouponReport report() {
         Map<UUID, Map<CouponStatus, Tally>> byType = Coupon.getEntityManager().createQuery("select couponTypeId,"
-                        + " status, count(*), sum(discount), sum(orderRevenue) from Coupon group by couponTypeId, status",
+                        + " status, count(*), sum(discount) from Coupon group by couponTypeId, status",
                         Object[].class).getResultList().stream()
                 .map(r -> new Tally((UUID) r[0], (CouponStatus) r[1], ((Number) r[2]).longValue(),
-                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue()))
+                        ((Number) r[3]).longValue()))
                 .collect(Collectors.groupingBy(Tally::typeId, Collectors.toMap(Tally::status, r -> r, (a, b) -> a,
                         () -> new EnumMap<>(CouponStatus.class))));
+        Map<UUID, Long> revenueByType = revenueByType();
         String currency = types.currency();
-        Tally none = new Tally(null, null, 0, 0, 0);
+        Tally none = new Tally(null, null, 0, 0);
         List<CouponTypeFigures> items = CouponType.<CouponType>list("order by code").stream().map(t -> {
             Map<CouponStatus, Tally> of = byType.getOrDefault(t.id, Map.of());
             Tally redeemed = of.getOrDefault(CouponStatus.REDEEMED, none);
@@ -244,9 +259,22 @@ public class CouponService implements CouponIssuing {
                     .sum(), of.getOrDefault(CouponStatus.ISSUED, none).count(), redeemed.count(),
                     of.getOrDefault(CouponStatus.EXPIRED, none).count(),
                     of.getOrDefault(CouponStatus.VOIDED, none).count(), new Money(redeemed.discount(), currency),
-                    new Money(redeemed.revenue(), currency));
+                    new Money(revenueByType.getOrDefault(t.id, 0L), currency));
         }).toList();
         return new CouponReport(items);
+    }
+
+    /**
+     * Revenue of the orders that redeemed coupons of each type: every redeemed coupon carries its order's revenue,
+     * so an order that used two coupons of one type is counted once.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Long> revenueByType() {
+        List<Object[]> rows = Coupon.getEntityManager().createNativeQuery("select coupon_type_id, sum(order_revenue)"
+                        + " from (select distinct coupon_type_id, order_id, order_revenue from coupon"
+                        + " where tenant_id = :tenant and status = 'REDEEMED') redeemed group by coupon_type_id")
+                .setParameter("tenant", caller.tenantId()).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> ((Number) r[1]).longValue()));
     }
 
     private CouponType activeType(UUID id) {

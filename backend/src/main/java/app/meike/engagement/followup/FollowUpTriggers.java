@@ -66,8 +66,12 @@ class FollowUpTriggers {
                 paid.clinicId(), paid.consultantId(), tasks.dayOf(paid.paidAt())));
     }
 
-    /** A pack session redeemed is a treatment given: the item's category picks the rules, as for an item sold. */
+    /**
+     * A pack session redeemed is a treatment given: the item's category picks the rules, as for an item sold. It is
+     * also the session its pack's reminder was about; the next one due gets a reminder of its own from the daily run.
+     */
     void sessionRedeemed(@Observes SessionRedeemed redeemed) {
+        tasks.cancel(tasks.openOfSubject(redeemed.packId()), "The session was given");
         ItemCategory category = catalog.items(List.of(redeemed.itemId())).get(redeemed.itemId()).category();
         afterTreatment(redeemed.customerId(), Set.of(category), new Reason("redemption:" + redeemed.redemptionId(),
                 redeemed.redemptionId(), redeemed.clinicId(), redeemed.clinicianId(),

@@ -155,6 +155,36 @@ class CouponApiTest extends ApiTest {
     }
 
     @Test
+    void anOrderUsingTwoCouponsOfOneTypeCountsOnceInTheTypesRevenue() {
+        String type = cashType(10_000, 0, "STACKABLE");
+        String customer = Sales.customer(chain, "双券客");
+        List<String> both = List.of(issueOk(customer, type), issueOk(customer, type));
+        String order = draft(customer, List.of(line(botox, 1)), both).statusCode(201)
+                .body("total.amount", equalTo(130_000)).extract().path("id");
+        Sales.payCash(chain, order, 130_000).statusCode(200);
+        JsonPath report = as(managerToken).get("/api/v1/coupons/report").then().statusCode(200).extract().jsonPath();
+        String figures = "items.find { it.couponTypeId == '" + type + "' }";
+        assertThat(report.getInt(figures + ".redeemed")).isEqualTo(2);
+        assertThat(report.getLong(figures + ".discountGiven.amount")).isEqualTo(20_000);
+        assertThat(report.getLong(figures + ".revenue.amount")).isEqualTo(130_000);
+    }
+
+    @Test
+    void aMergedDuplicatesCouponsGoToTheSurvivorWhoCanRedeemThem() {
+        String type = cashType(10_000, 0, "STACKABLE");
+        String survivor = Sales.customer(chain, "券正身");
+        String duplicate = Sales.customer(chain, "券重复");
+        String coupon = issueOk(duplicate, type);
+        String etag = as(chain.adminToken()).get("/api/v1/customers/" + survivor).then().extract().header("ETag");
+        as(chain.adminToken()).header("If-Match", etag).body(Map.of("duplicateId", duplicate))
+                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200);
+        as(chain.adminToken()).get("/api/v1/coupons?customerId=" + survivor).then().statusCode(200)
+                .body("items.id", hasItem(coupon));
+        draft(survivor, List.of(line(facial, 1)), List.of(coupon)).statusCode(201)
+                .body("coupons[0].couponId", equalTo(coupon));
+    }
+
+    @Test
     void ofTwentyOrdersCarryingOneCouponExactlyOneIsPaid() throws Exception {
         String customer = Sales.customer(chain, "并发客");
         String coupon = issueOk(customer, cashType(10_000, 0, "EXCLUSIVE"));

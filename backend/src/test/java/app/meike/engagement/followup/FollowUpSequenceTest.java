@@ -1,6 +1,7 @@
 package app.meike.engagement.followup;
 
 import app.meike.support.ApiTest;
+import app.meike.support.Packs;
 import app.meike.support.Chains;
 import app.meike.support.Chains.Chain;
 import app.meike.support.Sales;
@@ -137,6 +138,48 @@ class FollowUpSequenceTest extends ApiTest {
         assertThat(as(chain.adminToken()).queryParam("customerId", anna).queryParam("trigger", "AFTER_TREATMENT")
                 .get("/api/v1/follow-ups/tasks").then().statusCode(200).extract().jsonPath()
                 .getList("items.subjectId")).containsOnly(annasOrder);
+    }
+
+    @Test
+    void aDueSessionsReminderGoesWhenTheSessionIsGivenAndTheNextDueOneGetsItsOwn() {
+        rule("PACK_SESSION_DUE", null, 7, "疗程到期提醒");
+        String customer = customer("疗程安", consultantId, null);
+        String template = Packs.template(chain, List.of(Packs.item(skin, 3, 14)), 240_000, 365).getString("id");
+        String pack = Packs.pack(chain, customer, clinic, template);
+        redeem(pack, customer);
+
+        // Day 8: the next session is due on day 14, a week ahead.
+        clock.advance(Duration.ofDays(8));
+        assertThat(run()).isEqualTo(1);
+        assertThat(packReminders(customer)).containsExactly("OPEN " + today());
+
+        // Day 14: she comes; the reminder is done with. The third session is due on day 28: not within a week yet.
+        clock.advance(Duration.ofDays(6));
+        redeem(pack, customer);
+        assertThat(packReminders(customer)).containsExactly("CANCELLED " + today().minusDays(6));
+        assertThat(run()).isZero();
+        clock.advance(Duration.ofDays(7));
+        assertThat(run()).isEqualTo(1);
+        assertThat(packReminders(customer)).containsExactlyInAnyOrder("CANCELLED " + today().minusDays(13),
+                "OPEN " + today());
+    }
+
+    private void redeem(String pack, String customer) {
+        Packs.redeem(as(chain.adminToken()), pack, skin, Packs.visit(chain, customer, clinic), chain.adminStaffId(),
+                UUID.randomUUID().toString()).then().statusCode(201);
+    }
+
+    private List<String> packReminders(String customer) {
+        JsonPath tasks = as(chain.adminToken()).queryParam("customerId", customer)
+                .queryParam("trigger", "PACK_SESSION_DUE").get("/api/v1/follow-ups/tasks").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> statuses = tasks.getList("items.status");
+        List<String> dueDates = tasks.getList("items.dueDate");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < statuses.size(); i++) {
+            out.add(statuses.get(i) + " " + dueDates.get(i));
+        }
+        return out;
     }
 
     private LocalDate today() {
