@@ -89,6 +89,8 @@ export interface Permissions {
   canIssueCoupons: boolean;
   /** Gift a coupon from one's own monthly gift budget. */
   canGiftCoupons: boolean;
+  /** Draft and revise a customer's annual treatment plan (every staff role reads it). */
+  canPlanTreatments: boolean;
 }
 
 /**
@@ -112,7 +114,8 @@ export interface Permissions {
  * follow-up queue (their own tasks; chain admins and managers every task at their clinics, which they reassign and
  * cancel); the follow-up rules are the chain admin's; every staff role records contacts with a customer. Coupon types
  * are the chain admin's; managers and chain admins issue and void coupons, set gift budgets and read the coupon report;
- * consultants gift coupons from their own monthly budget.
+ * consultants gift coupons from their own monthly budget. Every staff role reads a customer's annual plan; chain
+ * admins, managers and consultants draft and revise it.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -149,6 +152,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canManageFollowUps: false,
       canIssueCoupons: false,
       canGiftCoupons: false,
+      canPlanTreatments: false,
     };
   }
   const admin = has('tenant-admin');
@@ -195,5 +199,6 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canManageFollowUps: admin || manager,
     canIssueCoupons: admin || manager,
     canGiftCoupons: admin || manager || has('consultant'),
+    canPlanTreatments: consultationWriter,
   };
 }

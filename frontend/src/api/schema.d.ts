@@ -2510,6 +2510,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/plan": {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
+                memberYear?: components["parameters"]["PlanMemberYear"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PlanCustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's annual plan for a member year, with the planned-vs-actual curve
+         * @description The current version of her plan for the member year (`current` null and ETag "0" before the first) and, for
+         *     each of the year's twelve months in the chain's time zone (month k starts at the year's start plus k - 1
+         *     months), the planned amount (a quarter line counts a third in each of its months) and the actuals as two
+         *     separate series: purchases (net paid on her order lines when paid, minus refunds of those lines when
+         *     refunded; may be negative in a month) and redemptions (pack sessions given, at their split price; reversed
+         *     ones do not count). Months that have not begun have no actuals (null). `items` breaks the same down per item
+         *     (a pack bought counts under its pack template; its sessions count under their items when redeemed). 422
+         *     when she has paid for nothing yet (not converted: she has no member year).
+         */
+        get: operations["getTreatmentPlan"];
+        /**
+         * Save the plan's lines as its next version (consultant, manager, tenant admin)
+         * @description Every save is a new immutable version with who, when and why (`reason` is required from the second version
+         *     on). Send If-Match "0" for the first version, then the ETag you read; 412 when someone saved in between,
+         *     428 without If-Match. Lines: a catalog item of the chain, exactly one of `month` (1-12) or `quarter` (1-4) of
+         *     the member year, sessions, the estimated amount, a note, and optionally the consultation (of this customer,
+         *     at the caller's clinics) and need rank it came from. Plans are drafted for her current member year and the
+         *     next one; 409 for a year that has ended. Audited.
+         */
+        put: operations["reviseTreatmentPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/plan/versions": {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
+                memberYear?: components["parameters"]["PlanMemberYear"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PlanCustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The versions of a customer's plan for a member year, newest first
+         * @description A member year's plan has a handful of versions, so they come in one list, not in pages.
+         */
+        get: operations["listTreatmentPlanVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/plan/versions/{version}": {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
+                memberYear?: components["parameters"]["PlanMemberYear"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PlanCustomerId"];
+                version: number;
+            };
+            cookie?: never;
+        };
+        /** One version of a customer's plan, with its lines as they were saved */
+        get: operations["getTreatmentPlanVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/plan/suggestions": {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
+                memberYear?: components["parameters"]["PlanMemberYear"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PlanCustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Plan lines proposed from her consultation needs, to prefill the editor
+         * @description The items consultants suggested for her design-assessment needs (consultations at the caller's clinics),
+         *     newest consultation first, each active item once, at its list price: rank 1 in the member year's current
+         *     quarter (the first quarter for next year's plan) and each lower rank a quarter later, the fourth at the latest.
+         */
+        get: operations["suggestTreatmentPlanLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4345,6 +4461,12 @@ export interface components {
             amount: number;
             currency: string;
         } | null;
+        /** @description A signed amount, or null where it does not apply. */
+        NullableSignedMoney: {
+            /** Format: int64 */
+            amount: number;
+            currency: string;
+        } | null;
         /** @description A signed change of money in minor units; negative where value leaves. */
         SignedMoney: {
             /**
@@ -5507,8 +5629,152 @@ export interface components {
             kind: components["schemas"]["CouponKind"];
             discount: components["schemas"]["Money"];
         };
+        /** @description Member year `number` is [start, end); 1 is the year her first paid order starts. */
+        PlanMemberYear: {
+            number: number;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            current: boolean;
+        };
+        /** @description Exactly one of `month` and `quarter`. */
+        TreatmentPlanLineInput: {
+            /** Format: uuid */
+            itemId: string;
+            month?: number;
+            quarter?: number;
+            quantity: number;
+            estimatedAmount: components["schemas"]["Money"];
+            note?: string;
+            /** Format: uuid */
+            consultationId?: string;
+            needRank?: number;
+        };
+        TreatmentPlanRevision: {
+            /** @description Why the plan changes; required from the second version on. */
+            reason?: string;
+            lines: components["schemas"]["TreatmentPlanLineInput"][];
+        };
+        TreatmentPlanLine: {
+            lineNo: number;
+            /** Format: uuid */
+            itemId: string;
+            itemName: string;
+            month: number | null;
+            quarter: number | null;
+            quantity: number;
+            estimatedAmount: components["schemas"]["Money"];
+            note: string | null;
+            /** Format: uuid */
+            consultationId: string | null;
+            needRank: number | null;
+        };
+        /** @description A saved version (null as a plan's `current` before its first). */
+        TreatmentPlanVersion: {
+            version: number;
+            reason: string | null;
+            plannedTotal: components["schemas"]["Money"];
+            createdBy: string;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            lines: components["schemas"]["TreatmentPlanLine"][];
+        } | null;
+        TreatmentPlanVersionSummary: {
+            version: number;
+            reason: string | null;
+            plannedTotal: components["schemas"]["Money"];
+            lineCount: number;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TreatmentPlanVersionList: {
+            /** Format: uuid */
+            customerId: string;
+            memberYear: components["schemas"]["PlanMemberYear"];
+            items: components["schemas"]["TreatmentPlanVersionSummary"][];
+        };
+        /** @description Actuals (purchased, redeemed) are null for months that have not begun. */
+        TreatmentPlanCurveMonth: {
+            month: number;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            planned: components["schemas"]["Money"];
+            plannedCumulative: components["schemas"]["Money"];
+            purchased: components["schemas"]["NullableSignedMoney"];
+            purchasedCumulative: components["schemas"]["NullableSignedMoney"];
+            redeemed: components["schemas"]["NullableMoney"];
+            redeemedCumulative: components["schemas"]["NullableMoney"];
+        };
+        TreatmentPlanItemMonth: {
+            month: number;
+            planned: components["schemas"]["Money"];
+            purchased: components["schemas"]["NullableSignedMoney"];
+            redeemed: components["schemas"]["NullableMoney"];
+        };
+        /** @description One item's progress, or a pack template's (packs bought; their sessions count per item when redeemed). */
+        TreatmentPlanItemProgress: {
+            /** Format: uuid */
+            itemId: string | null;
+            /** Format: uuid */
+            packTemplateId: string | null;
+            name: string | null;
+            plannedQuantity: number;
+            planned: components["schemas"]["Money"];
+            purchased: components["schemas"]["SignedMoney"];
+            redeemedSessions: number;
+            redeemed: components["schemas"]["Money"];
+            months: components["schemas"]["TreatmentPlanItemMonth"][];
+        };
+        TreatmentPlan: {
+            /** Format: uuid */
+            customerId: string;
+            memberYear: components["schemas"]["PlanMemberYear"];
+            /** @description The current version (0 before the first); also the ETag. */
+            version: number;
+            current: components["schemas"]["TreatmentPlanVersion"];
+            curve: components["schemas"]["TreatmentPlanCurveMonth"][];
+            items: components["schemas"]["TreatmentPlanItemProgress"][];
+            /** Format: date-time */
+            asOf: string;
+        };
+        TreatmentPlanSuggestion: {
+            /** Format: uuid */
+            itemId: string;
+            itemName: string;
+            month: number | null;
+            quarter: number | null;
+            quantity: number;
+            estimatedAmount: components["schemas"]["Money"];
+            /** Format: uuid */
+            consultationId: string;
+            needRank: number;
+            concern: string;
+            /** Format: date-time */
+            consultedAt: string;
+        };
+        TreatmentPlanSuggestionList: {
+            /** Format: uuid */
+            customerId: string;
+            memberYear: components["schemas"]["PlanMemberYear"];
+            items: components["schemas"]["TreatmentPlanSuggestion"][];
+        };
     };
     responses: {
+        /** @description Her plan for the member year and its curve */
+        TreatmentPlanAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TreatmentPlan"];
+            };
+        };
         /** @description The rule */
         FollowUpRuleAnswer: {
             headers: {
@@ -5767,6 +6033,9 @@ export interface components {
         };
     };
     parameters: {
+        PlanCustomerId: string;
+        /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
+        PlanMemberYear: number;
         FollowUpTaskId: string;
         /** @description Page size. */
         Limit: number;
@@ -10543,6 +10812,179 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    getTreatmentPlan: {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
+                memberYear?: components["parameters"]["PlanMemberYear"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PlanCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TreatmentPlanAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reviseTreatmentPlan: {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
+                memberYear?: components["parameters"]["PlanMemberYear"];
+            };
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                customerId: components["parameters"]["PlanCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户预算调整，热玛吉推迟到第三季度",
+                 *       "lines": [
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-000000a10006",
+                 *           "month": 2,
+                 *           "quantity": 1,
+                 *           "estimatedAmount": {
+                 *             "amount": 168000,
+                 *             "currency": "CNY"
+                 *           },
+                 *           "consultationId": "01900000-0000-7000-8000-000000f00003",
+                 *           "needRank": 2
+                 *         },
+                 *         {
+                 *           "itemId": "01900000-0000-7000-8000-000000a10007",
+                 *           "quarter": 3,
+                 *           "quantity": 1,
+                 *           "estimatedAmount": {
+                 *             "amount": 1880000,
+                 *             "currency": "CNY"
+                 *           },
+                 *           "note": "生日月前完成"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["TreatmentPlanRevision"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TreatmentPlanAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listTreatmentPlanVersions: {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
+                memberYear?: components["parameters"]["PlanMemberYear"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PlanCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Her plan's versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentPlanVersionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getTreatmentPlanVersion: {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
+                memberYear?: components["parameters"]["PlanMemberYear"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PlanCustomerId"];
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentPlanVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    suggestTreatmentPlanLines: {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
+                memberYear?: components["parameters"]["PlanMemberYear"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["PlanCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposed lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentPlanSuggestionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }

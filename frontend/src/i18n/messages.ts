@@ -1,6 +1,7 @@
 import { followUpEn, followUpZh } from './followUpMessages';
 import { couponEn, couponZh } from './couponMessages';
 import { packEn, packZh } from './packMessages';
+import { planEn, planZh } from './planMessages';
 import { salesEn, salesZh } from './salesMessages';
 import { referralEn, referralZh } from './referralMessages';
 import { walletEn, walletZh } from './walletMessages';
@@ -16,6 +17,7 @@ const zhCN = {
   ...followUpZh,
   ...couponZh,
   ...referralZh,
+  ...planZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -928,6 +930,7 @@ const enUS: Messages = {
   ...walletEn,
   ...followUpEn,
   ...referralEn,
+  ...planEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 

@@ -146,7 +146,7 @@ describe('Customer 360: timeline, consultations, booking and check-in', () => {
       .on('POST', '/api/v1/visits', json({ visit: { id: ids.visit, customerId: LIJING.id, customerName: '李静' }, customerRegistered: false }, 201));
     renderApp(api, { path });
     await screen.findByTestId('customer-name');
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['客户资料', '客户动态', '会员与积分', '储值卡', '订单', '疗程卡', '优惠券']);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['客户资料', '客户动态', '会员与积分', '储值卡', '推荐', '订单', '疗程卡', '优惠券', '年度规划']);
 
     await user.click(screen.getByTestId('book-customer-button'));
     expect(await screen.findByTestId('booking-form-customer-name')).toHaveTextContent('李静');

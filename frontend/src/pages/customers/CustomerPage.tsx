@@ -21,6 +21,7 @@ import { CustomerWallet } from '../wallet/CustomerWallet';
 import { CustomerMembership } from '../membership/CustomerMembership';
 import { OrdersTable } from '../orders/OrdersPage';
 import { CustomerPacks } from '../packs/CustomerPacks';
+import { CustomerPlan } from '../plans/CustomerPlan';
 import { CustomerConsultations } from './CustomerConsultations';
 import { AttachReferrerModal, ConsentModal, EditCustomerModal } from './CustomerModals';
 import { CustomerRecordMenu, CustomerRecordNotice, isEditable } from './CustomerRecordActions';
@@ -160,6 +161,7 @@ function CustomerView({ customerId }: { customerId: string }) {
           ...(permissions.canViewConsultations
             ? [{ key: 'consultations', label: t('customer.tab.consultations'), children: <CustomerConsultations customerId={customer.id} /> }]
             : []),
+          { key: 'plan', label: t('customer.tab.plan'), children: <CustomerPlan customerId={customer.id} /> },
         ]}
       />
       {canEdit && (

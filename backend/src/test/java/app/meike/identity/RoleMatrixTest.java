@@ -406,6 +406,7 @@ class RoleMatrixTest extends ApiTest {
         followUps(m, admin, staff);
         coupons(m, admin);
         referrals(m, admin);
+        plans(m);
         return m;
     }
 
@@ -538,5 +539,18 @@ class RoleMatrixTest extends ApiTest {
                 + storedValueImport)));
         m.put("commitStoredValueImport", new Call(admin, 404, (r, self) -> r.header("Idempotency-Key",
                 UUID.randomUUID().toString()).post(sv + "/imports/" + UUID.randomUUID() + "/commit")));
+    }
+
+    private static void plans(Map<String, Call> m) {
+        Set<String> readers = Set.of("tenant-admin", "manager", "consultant", "front-desk", "clinician");
+        Set<String> planners = Set.of("tenant-admin", "manager", "consultant");
+        String plan = "/api/v1/customers/" + customer + "/plan";
+        m.put("getTreatmentPlan", new Call(readers, 200, (r, self) -> r.get(plan)));
+        m.put("reviseTreatmentPlan", new Call(planners, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("lines", List.of(Map.of("itemId", item, "month", 1, "quantity", 1,
+                        "estimatedAmount", Sales.cny(100))))).put(plan)));
+        m.put("listTreatmentPlanVersions", new Call(readers, 200, (r, self) -> r.get(plan + "/versions")));
+        m.put("getTreatmentPlanVersion", new Call(readers, 404, (r, self) -> r.get(plan + "/versions/1")));
+        m.put("suggestTreatmentPlanLines", new Call(planners, 200, (r, self) -> r.get(plan + "/suggestions")));
     }
 }

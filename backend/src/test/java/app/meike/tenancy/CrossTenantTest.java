@@ -547,6 +547,7 @@ class CrossTenantTest extends ApiTest {
         followUpWalks(walks, adminB);
         couponWalks(walks, adminB);
         referralWalks(walks, adminB);
+        planWalks(walks, adminB);
         return walks;
     }
 
@@ -956,5 +957,41 @@ class CrossTenantTest extends ApiTest {
             as(adminB).queryParam("clinicId", clinicOfA.toString()).get(packs + "liabilities").then().statusCode(400)
                     .body("errors.field", equalTo(List.of("clinicId")));
         });
+    }
+
+    /** A's customer has a plan of one version; B reaches neither it nor its curve, versions or suggestions. */
+    private void planWalks(Map<String, Runnable> walks, String adminB) {
+        String treatmentPlanOfA = "/api/v1/customers/" + customerOfA + "/plan";
+        if (as(a.adminToken()).get(treatmentPlanOfA).then().statusCode(200).extract().jsonPath().getInt("version") == 0) {
+            as(a.adminToken()).header("If-Match", "\"0\"").body(Map.of("lines", List.of(Map.of("itemId", itemOfA,
+                    "month", 1, "quantity", 1, "estimatedAmount", Sales.cny(100), "note", "A 的秘密计划"))))
+                    .put(treatmentPlanOfA).then().statusCode(200);
+        }
+        Runnable treatmentPlanOfAIsUntouched = () -> as(a.adminToken()).get(treatmentPlanOfA).then().statusCode(200)
+                .header("ETag", "\"1\"").body("current.lines.note", equalTo(List.of("A 的秘密计划")));
+        walks.put("getTreatmentPlan", () -> {
+            String theirs = as(adminB).get(treatmentPlanOfA).then().statusCode(404).extract().path("detail");
+            String nobodys = as(adminB).get("/api/v1/customers/" + UUID.randomUUID() + "/plan").then()
+                    .statusCode(404).extract().path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("reviseTreatmentPlan", () -> {
+            as(adminB).header("If-Match", "\"1\"").body(Map.of("reason", "x", "lines", List.of(Map.of("itemId",
+                    itemOfA, "month", 2, "quantity", 1, "estimatedAmount", Sales.cny(1))))).put(treatmentPlanOfA).then()
+                    .statusCode(404);
+            treatmentPlanOfAIsUntouched.run();
+            String customerOfB = Sales.customer(b, "B 的客户");
+            String itemOfB = Sales.item(b, "B 项目", "SKIN", 100);
+            Sales.paidOrder(b, customerOfB, clinicOfB, List.of(Sales.line(itemOfB, 1)));
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("lines", List.of(Map.of("itemId", itemOfA,
+                    "month", 1, "quantity", 1, "estimatedAmount", Sales.cny(1), "consultationId", consultationOfA))))
+                    .put("/api/v1/customers/" + customerOfB + "/plan").then().statusCode(400)
+                    .body("errors.field", hasItem("lines[0].itemId"))
+                    .body("errors.field", hasItem("lines[0].consultationId"));
+        });
+        walks.put("listTreatmentPlanVersions", () -> as(adminB).get(treatmentPlanOfA + "/versions").then().statusCode(404));
+        walks.put("getTreatmentPlanVersion", () -> as(adminB).get(treatmentPlanOfA + "/versions/1").then().statusCode(404));
+        walks.put("suggestTreatmentPlanLines", () -> as(adminB).get(treatmentPlanOfA + "/suggestions").then()
+                .statusCode(404));
     }
 }
