@@ -28,6 +28,8 @@ export type NavKey =
   | 'liabilities'
   | 'followUps'
   | 'followUpRules'
+  | 'complaints'
+  | 'satisfactionRules'
   | 'audit'
   | 'tenants';
 
@@ -89,6 +91,10 @@ export interface Permissions {
   canIssueCoupons: boolean;
   /** Gift a coupon from one's own monthly gift budget. */
   canGiftCoupons: boolean;
+  /** Record a visit's satisfaction survey, send its one-time link, open a complaint by hand. */
+  canSurvey: boolean;
+  /** Work complaints (take, resolve, close, reassign) and read the satisfaction summary. */
+  canManageComplaints: boolean;
 }
 
 /**
@@ -112,7 +118,9 @@ export interface Permissions {
  * follow-up queue (their own tasks; chain admins and managers every task at their clinics, which they reassign and
  * cancel); the follow-up rules are the chain admin's; every staff role records contacts with a customer. Coupon types
  * are the chain admin's; managers and chain admins issue and void coupons, set gift budgets and read the coupon report;
- * consultants gift coupons from their own monthly budget.
+ * consultants gift coupons from their own monthly budget. Everyone who sees customers at the desk or in consultation
+ * records satisfaction surveys and sends their links; chain admins and managers work the complaints board and read
+ * the summary; the satisfaction rules are the chain admin's.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -149,6 +157,8 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canManageFollowUps: false,
       canIssueCoupons: false,
       canGiftCoupons: false,
+      canSurvey: false,
+      canManageComplaints: false,
     };
   }
   const admin = has('tenant-admin');
@@ -158,11 +168,11 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'giftBudgets');
+  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'giftBudgets', 'complaints');
   if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'satisfactionRules', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
@@ -195,5 +205,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canManageFollowUps: admin || manager,
     canIssueCoupons: admin || manager,
     canGiftCoupons: admin || manager || has('consultant'),
+    canSurvey: customerWriter,
+    canManageComplaints: admin || manager,
   };
 }

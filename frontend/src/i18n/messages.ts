@@ -4,6 +4,7 @@ import { packEn, packZh } from './packMessages';
 import { salesEn, salesZh } from './salesMessages';
 import { referralEn, referralZh } from './referralMessages';
 import { walletEn, walletZh } from './walletMessages';
+import { satisfactionEn, satisfactionZh } from './satisfactionMessages';
 
 /**
  * Every UI string, in zh-CN (default) and en-US. `{name}` placeholders are filled by `t()`.
@@ -16,6 +17,7 @@ const zhCN = {
   ...followUpZh,
   ...couponZh,
   ...referralZh,
+  ...satisfactionZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -928,6 +930,7 @@ const enUS: Messages = {
   ...walletEn,
   ...followUpEn,
   ...referralEn,
+  ...satisfactionEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 
