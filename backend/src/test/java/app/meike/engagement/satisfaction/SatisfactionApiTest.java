@@ -322,6 +322,33 @@ class SatisfactionApiTest extends ApiTest {
         as(frontDesk).get(S + "/summary").then().statusCode(403);
     }
 
+    @Test
+    void aMergeMovesSurveysAndComplaintsAndAnErasureTakesTheirTexts() {
+        String duplicate = Sales.customer(chain, "重复");
+        String survivor = Sales.customer(chain, "本人");
+        Map<String, Object> body = new HashMap<>(record(Packs.visit(chain, duplicate, north), 1, 2, 3));
+        body.put("comment", "术后一直红肿");
+        String complaint = as(frontDesk).body(body).post(S + "/surveys").then().statusCode(201).extract()
+                .path("complaintId");
+        as(chain.adminToken()).body(Map.of("status", "IN_PROGRESS")).post(S + "/complaints/" + complaint + "/status")
+                .then().statusCode(200);
+        as(chain.adminToken()).body(Map.of("status", "RESOLVED", "note", "已复诊，红肿消退"))
+                .post(S + "/complaints/" + complaint + "/status").then().statusCode(200);
+        as(chain.adminToken()).header("If-Match", "\"0\"").body(Map.of("duplicateId", duplicate))
+                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200);
+        as(chain.adminToken()).queryParam("customerId", survivor).get(S + "/surveys").then().statusCode(200)
+                .body("items.comment", equalTo(List.of("术后一直红肿")));
+        as(chain.adminToken()).queryParam("customerId", survivor).get(S + "/complaints").then().statusCode(200)
+                .body("items.id", equalTo(List.of(complaint)));
+
+        as(chain.adminToken()).post("/api/v1/customers/" + survivor + "/erase").then().statusCode(200);
+        as(chain.adminToken()).queryParam("customerId", survivor).get(S + "/surveys").then().statusCode(200)
+                .body("items[0].comment", nullValue(), "items[0].resultScore", equalTo(1));
+        as(chain.adminToken()).get(S + "/complaints/" + complaint).then().statusCode(200)
+                .body("description", nullValue(), "resolutionNote", not(equalTo("已复诊，红肿消退")),
+                        "status", equalTo("RESOLVED"));
+    }
+
     private void survey(UUID clinic, List<String> items, int result, int experience, int nps) {
         Map<String, Object> body = new HashMap<>(record(Packs.visit(chain, Sales.customer(chain, "汇总"), clinic),
                 result, experience, nps));
