@@ -35,7 +35,8 @@ test('a low survey score through a one-time link opens a complaint that a manage
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.getByTestId('public-survey-result').locator('.ant-rate-star').nth(0).click();
     await phone.getByTestId('public-survey-experience').locator('.ant-rate-star').nth(1).click();
-    await phone.getByTestId('public-survey-nps-3').click();
+    // The radio input itself is hidden; its button is the label.
+    await phone.getByTestId('public-survey-nps').locator('label').filter({ hasText: /^3$/ }).click();
     await phone.getByTestId('public-survey-comment').fill('效果和预期差距很大');
     const submitted = api(phone, 'POST', /^\/api\/v1\/public\/surveys\//);
     await phone.getByTestId('public-survey-submit').click();
@@ -56,15 +57,16 @@ test('a low survey score through a one-time link opens a complaint that a manage
   await test.step('a.manager sees the new complaint on the board, takes it and resolves it with a note', async () => {
     await signIn(manager, 'a.manager');
     await manager.getByTestId('nav-complaints').click();
-    const row = manager.getByTestId('complaints-list').locator('tr', { hasText: '效果和预期差距很大' });
+    const row = manager.getByTestId('complaints-list-table').getByRole('row').filter({ hasText: '效果和预期差距很大' });
     await expect(row).toContainText('王芳');
     await expect(row).toContainText('严重');
     await expect(row).toContainText('待处理');
     const taken = api(manager, 'POST', /^\/api\/v1\/satisfaction\/complaints\/[^/]+\/status$/);
-    await row.getByRole('button', { name: '开始处理' }).click();
+    await row.getByTestId(/^complaint-take-/).click();
     expect((await taken).status()).toBe(200);
     await expect(row).toContainText('处理中');
-    await row.getByRole('button', { name: '解决' }).click();
+    // antd spaces out a two-character Chinese label (解 决): find the button by its test id.
+    await row.getByTestId(/^complaint-resolve-/).click();
     await manager.getByTestId('complaint-note').fill('已致电致歉，安排免费复诊');
     const resolved = api(manager, 'POST', /^\/api\/v1\/satisfaction\/complaints\/[^/]+\/status$/);
     await manager.getByTestId('complaint-note-save').click();
