@@ -45,6 +45,9 @@ const FollowUpRulesPage = lazy(() => import('./pages/followups/FollowUpRulesPage
 const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage').then((m) => ({ default: m.PointsRulesPage })));
 const PackTemplatesPage = lazy(() => import('./pages/packs/PackTemplatesPage').then((m) => ({ default: m.PackTemplatesPage })));
 const LiabilitiesPage = lazy(() => import('./pages/reports/LiabilitiesPage').then((m) => ({ default: m.LiabilitiesPage })));
+const ComplaintsPage = lazy(() => import('./pages/satisfaction/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
+const SatisfactionRulesPage = lazy(() => import('./pages/satisfaction/SatisfactionRulesPage').then((m) => ({ default: m.SatisfactionRulesPage })));
+const PublicSurveyPage = lazy(() => import('./pages/satisfaction/PublicSurveyPage').then((m) => ({ default: m.PublicSurveyPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 
 /** API client bound to the signed-in user's access token (same-origin, so no base URL). */
@@ -138,6 +141,8 @@ export function ShellRoutes() {
         <Route path="reports/liabilities" element={<Guard nav="liabilities"><LiabilitiesPage /></Guard>} />
         <Route path="follow-ups" element={<Guard nav="followUps"><WorkQueuePage /></Guard>} />
         <Route path="settings/follow-up-rules" element={<Guard nav="followUpRules"><FollowUpRulesPage /></Guard>} />
+        <Route path="complaints" element={<Guard nav="complaints"><ComplaintsPage /></Guard>} />
+        <Route path="settings/satisfaction-rules" element={<Guard nav="satisfactionRules"><SatisfactionRulesPage /></Guard>} />
         <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
         <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />
         <Route path="*" element={<RouteResult status="404" />} />
@@ -159,10 +164,21 @@ function SignedInOrLanding() {
   );
 }
 
+function PublicSurvey() {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<FullPageSpinner tip={t('app.loading')} />}>
+      <PublicSurveyPage />
+    </Suspense>
+  );
+}
+
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/callback" element={<CallbackPage />} />
+      {/* The customer's survey link: outside the login shell, no sign-in. */}
+      <Route path="/s/:token" element={<PublicSurvey />} />
       <Route path="*" element={<SignedInOrLanding />} />
     </Routes>
   );

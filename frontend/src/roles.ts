@@ -28,6 +28,8 @@ export type NavKey =
   | 'liabilities'
   | 'followUps'
   | 'followUpRules'
+  | 'complaints'
+  | 'satisfactionRules'
   | 'audit'
   | 'tenants';
 
@@ -91,6 +93,10 @@ export interface Permissions {
   canGiftCoupons: boolean;
   /** Draft and revise a customer's annual treatment plan (every staff role reads it). */
   canPlanTreatments: boolean;
+  /** Record a visit's satisfaction survey, send its one-time link, open a complaint by hand. */
+  canSurvey: boolean;
+  /** Work complaints (take, resolve, close, reassign) and read the satisfaction summary. */
+  canManageComplaints: boolean;
 }
 
 /**
@@ -115,7 +121,9 @@ export interface Permissions {
  * cancel); the follow-up rules are the chain admin's; every staff role records contacts with a customer. Coupon types
  * are the chain admin's; managers and chain admins issue and void coupons, set gift budgets and read the coupon report;
  * consultants gift coupons from their own monthly budget. Every staff role reads a customer's annual plan; chain
- * admins, managers and consultants draft and revise it.
+ * admins, managers and consultants draft and revise it. Everyone who sees customers at the desk or in consultation
+ * records satisfaction surveys and sends their links; chain admins and managers work the complaints board and read
+ * the summary; the satisfaction rules are the chain admin's.
  */
 export function permissionsFor(roles: readonly Role[]): Permissions {
   const has = (role: Role) => roles.includes(role);
@@ -153,6 +161,8 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canIssueCoupons: false,
       canGiftCoupons: false,
       canPlanTreatments: false,
+      canSurvey: false,
+      canManageComplaints: false,
     };
   }
   const admin = has('tenant-admin');
@@ -162,11 +172,11 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'giftBudgets');
+  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'giftBudgets', 'complaints');
   if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'satisfactionRules', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
@@ -200,5 +210,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canIssueCoupons: admin || manager,
     canGiftCoupons: admin || manager || has('consultant'),
     canPlanTreatments: consultationWriter,
+    canSurvey: customerWriter,
+    canManageComplaints: admin || manager,
   };
 }

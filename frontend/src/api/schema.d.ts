@@ -2510,6 +2510,226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/satisfaction/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's satisfaction rules
+         * @description Before a tenant admin sets them, `configured` is false (version 0) and the defaults hold: a result or
+         *     experience score of 2 or less, or an NPS of 6 or less, is low; links live 72 hours; complaints are due in
+         *     24 (HIGH), 48 (MEDIUM) and 72 (LOW) hours.
+         */
+        get: operations["getSatisfactionRules"];
+        /**
+         * Replace the chain's satisfaction rules (tenant admin)
+         * @description Send If-Match "0" for the first rules. Audited. Applies to surveys answered and links made from now on.
+         */
+        put: operations["updateSatisfactionRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Surveys at the caller's clinics, newest first */
+        get: operations["listSurveys"];
+        put?: never;
+        /**
+         * Record a visit's survey answers (staff)
+         * @description One survey per visit: a visit whose link is still unanswered takes the answers (the link then answers 410), a
+         *     visit with answers already is a 409. Low answers under the chain's rules open a complaint in the same
+         *     transaction, owned by the clinic's manager (else the visit's consultant). `itemIds` are the items treated
+         *     at the visit, for the averages per item.
+         */
+        post: operations["recordSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey at the caller's clinics */
+        get: operations["getSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/survey-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A one-time survey link for a visit
+         * @description A random 256-bit token, shown once in the answer and never stored (only its SHA-256 is), valid for the
+         *     chain's `linkValidHours`. The customer opens `path` on the web app's origin without a login. A visit whose
+         *     earlier link expired unanswered gets a fresh one; a visit with a valid link or answers is a 409.
+         */
+        post: operations["createSurveyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Average scores and NPS per clinic, consultant, item or month
+         * @description Of the surveys answered in [from, to) (default: the year before now) at the caller's clinics: mean result and
+         *     experience, and the NPS as % promoters (9–10) − % detractors (0–6). `key` is the clinic's, consultant's or
+         *     item's id (null: surveys without a consultant) or the month (yyyy-MM, chain's time zone). A survey about two
+         *     items counts for each.
+         */
+        get: operations["getSatisfactionSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaints at the caller's clinics, the soonest due first
+         * @description `overdue` means open or in progress past its SLA due time.
+         */
+        get: operations["listComplaints"];
+        put?: never;
+        /**
+         * Open a complaint by hand
+         * @description Due after the SLA hours of its severity. Without `ownerId` it goes to the clinic's manager. Audited; on the
+         *     customer's timeline.
+         */
+        post: operations["openComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/complaints/{complaintId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A complaint at the caller's clinics */
+        get: operations["getComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/complaints/{complaintId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a complaint along its workflow (managers)
+         * @description OPEN → IN_PROGRESS or CLOSED; IN_PROGRESS → RESOLVED or CLOSED; RESOLVED → CLOSED; anything else is a 409.
+         *     Resolving needs the resolution `note`, and so does closing a complaint that was never resolved. Audited.
+         */
+        post: operations["changeComplaintStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/satisfaction/complaints/{complaintId}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give an open or worked complaint to another colleague of its clinic (managers) */
+        post: operations["reassignComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's token (43 characters of base64url). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The survey behind a one-time link (no login)
+         * @description The token is the only credential: it names one survey of one chain. The answer shows the clinic, the visit's
+         *     date and its items, nothing of the customer or anyone else. Unknown token: 404; answered or expired: 410.
+         */
+        get: operations["getPublicSurvey"];
+        put?: never;
+        /**
+         * The customer's answers through her link, once (no login)
+         * @description Scores out of range are a 400; a second submission or an expired link is a 410. Low answers open a complaint.
+         */
+        post: operations["submitPublicSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerId}/plan": {
         parameters: {
             query?: {
@@ -3712,12 +3932,15 @@ export interface components {
          *     the redemption, `id` the redemption's, `status` REDEEMED or REVERSED, `label` the item and the pack's
          *     template, `staffId` the clinician, `visitId` the visit. TOUCHPOINT (a contact): `at` is when it was made,
          *     `status` the channel (CALL, MESSAGE, VISIT, GIFT), `label` the outcome when it had one, `staffId` who made it.
+         *     SURVEY (answered): `at` is the answer, `status` the channel (STAFF, LINK), `label` the scores (result/5 · experience/5 · NPS n), `staffId` the
+         *     visit's consultant. COMPLAINT: `at` is its opening, `status` the complaint's status, `label` severity and
+         *     category (e.g. `HIGH RESULT`), `staffId` its owner.
          */
         TimelineEntry: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION" | "ORDER" | "REDEMPTION" | "TOUCHPOINT";
+            kind: "APPOINTMENT" | "VISIT" | "CONSULTATION" | "ORDER" | "REDEMPTION" | "TOUCHPOINT" | "SURVEY" | "COMPLAINT";
             /** Format: date-time */
             at: string;
             /** Format: uuid */
@@ -5629,6 +5852,226 @@ export interface components {
             kind: components["schemas"]["CouponKind"];
             discount: components["schemas"]["Money"];
         };
+        /** @description Hours from opening a complaint to its due time, by severity. */
+        SatisfactionSlaHours: {
+            high: number;
+            medium: number;
+            low: number;
+        };
+        SatisfactionRules: {
+            configured: boolean;
+            /** @description A result or experience score at or below this is low. */
+            lowScoreMax: number;
+            /** @description An NPS answer at or below this is low. */
+            lowNpsMax: number;
+            linkValidHours: number;
+            slaHours: components["schemas"]["SatisfactionSlaHours"];
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        SatisfactionRulesUpdate: {
+            lowScoreMax: number;
+            lowNpsMax: number;
+            linkValidHours: number;
+            slaHours: components["schemas"]["SatisfactionSlaHours"];
+        };
+        /**
+         * @description PENDING a link waits for the customer's answers; SUBMITTED answered.
+         * @enum {string}
+         */
+        SurveyStatus: "PENDING" | "SUBMITTED";
+        /** @enum {string} */
+        SurveyChannel: "STAFF" | "LINK";
+        SurveyAnswers: {
+            /** @description The result against her expectation. */
+            resultScore: number;
+            /** @description The visit's experience (service, waiting, environment). */
+            experienceScore: number;
+            /** @description How likely she is to recommend the clinic. */
+            nps: number;
+            comment?: string | null;
+        };
+        SurveyRecord: {
+            /** Format: uuid */
+            visitId: string;
+            resultScore: number;
+            experienceScore: number;
+            nps: number;
+            comment?: string | null;
+            itemIds?: string[] | null;
+        };
+        SurveyLinkCreate: {
+            /** Format: uuid */
+            visitId: string;
+            itemIds?: string[] | null;
+        };
+        SurveyItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        Survey: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            visitId: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string | null;
+            /** Format: uuid */
+            clinicId: string;
+            clinicName: string | null;
+            /**
+             * Format: uuid
+             * @description The visit's consultant (of its consultation, else her own consultant) when the survey was made.
+             */
+            consultantId: string | null;
+            consultantName: string | null;
+            /** Format: date-time */
+            visitedAt: string;
+            channel: components["schemas"]["SurveyChannel"];
+            status: components["schemas"]["SurveyStatus"];
+            /** Format: date-time */
+            linkExpiresAt: string | null;
+            resultScore: number | null;
+            experienceScore: number | null;
+            nps: number | null;
+            comment: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            items: components["schemas"]["SurveyItem"][];
+            /**
+             * Format: uuid
+             * @description The complaint its low answers opened.
+             */
+            complaintId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        SurveyPage: {
+            items: components["schemas"]["Survey"][];
+            nextCursor: string | null;
+        };
+        SurveyLinkCreated: {
+            survey: components["schemas"]["Survey"];
+            /** @description Shown this once; only its hash is kept. */
+            token: string;
+            /** @description The form's path on the web app, e.g. /s/{token}. */
+            path: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PublicSurvey: {
+            clinicName: string;
+            /** Format: date */
+            visitDate: string;
+            items: string[];
+            submitted: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PublicSurveySubmitted: {
+            submitted: boolean;
+            message: string;
+        };
+        /** @enum {string} */
+        ComplaintStatus: "OPEN" | "IN_PROGRESS" | "RESOLVED" | "CLOSED";
+        /** @enum {string} */
+        ComplaintSeverity: "LOW" | "MEDIUM" | "HIGH";
+        /** @enum {string} */
+        ComplaintCategory: "RESULT" | "SERVICE" | "WAITING" | "PRICE" | "OTHER";
+        ComplaintCreate: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            clinicId: string;
+            /** Format: uuid */
+            visitId?: string | null;
+            severity: components["schemas"]["ComplaintSeverity"];
+            category: components["schemas"]["ComplaintCategory"];
+            description: string;
+            /** Format: uuid */
+            ownerId?: string | null;
+        };
+        ComplaintStatusChange: {
+            status: components["schemas"]["ComplaintStatus"];
+            note?: string | null;
+        };
+        ComplaintReassignment: {
+            /** Format: uuid */
+            ownerId: string;
+        };
+        Complaint: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string | null;
+            /** Format: uuid */
+            clinicId: string;
+            clinicName: string | null;
+            /** Format: uuid */
+            visitId: string | null;
+            /**
+             * Format: uuid
+             * @description The low survey that opened it.
+             */
+            surveyId: string | null;
+            severity: components["schemas"]["ComplaintSeverity"];
+            category: components["schemas"]["ComplaintCategory"];
+            status: components["schemas"]["ComplaintStatus"];
+            /** Format: uuid */
+            ownerId: string | null;
+            ownerName: string | null;
+            description: string | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** @description The user who opened it; null when a survey did. */
+            openedBy: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description Open or in progress past `dueAt`. */
+            overdue: boolean;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedBy: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ComplaintPage: {
+            items: components["schemas"]["Complaint"][];
+            nextCursor: string | null;
+        };
+        SatisfactionSummaryRow: {
+            key: string | null;
+            name: string | null;
+            surveys: number;
+            averageResult: number;
+            averageExperience: number;
+            /** @description % promoters − % detractors, −100 to 100. */
+            nps: number;
+            promoters: number;
+            detractors: number;
+        };
+        SatisfactionSummary: {
+            /** @enum {string} */
+            by: "CLINIC" | "CONSULTANT" | "ITEM" | "MONTH";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            rows: components["schemas"]["SatisfactionSummaryRow"][];
+        };
         /** @description Member year `number` is [start, end); 1 is the year her first paid order starts. */
         PlanMemberYear: {
             number: number;
@@ -5765,6 +6208,25 @@ export interface components {
         };
     };
     responses: {
+        /** @description The chain's satisfaction rules */
+        SatisfactionRulesAnswer: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SatisfactionRules"];
+            };
+        };
+        /** @description The survey link was answered already (`survey-answered`) or has expired (`survey-expired`) */
+        Gone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Her plan for the member year and its curve */
         TreatmentPlanAnswer: {
             headers: {
@@ -6033,6 +6495,7 @@ export interface components {
         };
     };
     parameters: {
+        ComplaintId: string;
         PlanCustomerId: string;
         /** @description Her member year, 1 being the year her first paid order starts; her current one when absent, at most the next. */
         PlanMemberYear: number;
@@ -10812,6 +11275,448 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    getSatisfactionRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SatisfactionRulesAnswer"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateSatisfactionRules: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "lowScoreMax": 2,
+                 *       "lowNpsMax": 6,
+                 *       "linkValidHours": 72,
+                 *       "slaHours": {
+                 *         "high": 24,
+                 *         "medium": 48,
+                 *         "low": 72
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SatisfactionRulesUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SatisfactionRulesAnswer"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listSurveys: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                customerId?: string;
+                clinicId?: string;
+                visitId?: string;
+                status?: components["schemas"]["SurveyStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Surveys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    recordSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "visitId": "0190a3c2-7b1e-7c3a-9d2e-5f4a3b2c1d0f",
+                 *       "resultScore": 4,
+                 *       "experienceScore": 5,
+                 *       "nps": 9,
+                 *       "comment": "效果满意",
+                 *       "itemIds": [
+                 *         "0190a3c2-7b1e-7c3a-9d2e-5f4a3b2c1d1a"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyRecord"];
+            };
+        };
+        responses: {
+            /** @description The survey; `complaintId` names the complaint its answers opened, if they were low */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createSurveyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "visitId": "0190a3c2-7b1e-7c3a-9d2e-5f4a3b2c1d0f"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description The link */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyLinkCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSatisfactionSummary: {
+        parameters: {
+            query?: {
+                by?: "CLINIC" | "CONSULTANT" | "ITEM" | "MONTH";
+                /** @description Inclusive lower bound of the list's time. */
+                from?: components["parameters"]["From"];
+                /** @description Exclusive upper bound of the list's time. */
+                to?: components["parameters"]["To"];
+                clinicId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listComplaints: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                status?: components["schemas"]["ComplaintStatus"];
+                severity?: components["schemas"]["ComplaintSeverity"];
+                overdue?: boolean;
+                clinicId?: string;
+                customerId?: string;
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Complaints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    openComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "0190a3c2-7b1e-7c3a-9d2e-5f4a3b2c1d0a",
+                 *       "clinicId": "0190a3c2-7b1e-7c3a-9d2e-5f4a3b2c1d0f",
+                 *       "severity": "MEDIUM",
+                 *       "category": "WAITING",
+                 *       "description": "预约后等候40分钟"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplaintCreate"];
+            };
+        };
+        responses: {
+            /** @description The complaint */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                complaintId: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    changeComplaintStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                complaintId: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "RESOLVED",
+                 *       "note": "已电话致歉并安排免费复诊"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplaintStatusChange"];
+            };
+        };
+        responses: {
+            /** @description The complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    reassignComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                complaintId: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintReassignment"];
+            };
+        };
+        responses: {
+            /** @description The complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getPublicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's token (43 characters of base64url). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the customer is asked about */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+        };
+    };
+    submitPublicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's token (43 characters of base64url). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resultScore": 2,
+                 *       "experienceScore": 4,
+                 *       "nps": 5,
+                 *       "comment": "效果不如预期"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyAnswers"];
+            };
+        };
+        responses: {
+            /** @description Thanks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveySubmitted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
         };
     };
     getTreatmentPlan: {

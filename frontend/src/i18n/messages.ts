@@ -5,6 +5,7 @@ import { planEn, planZh } from './planMessages';
 import { salesEn, salesZh } from './salesMessages';
 import { referralEn, referralZh } from './referralMessages';
 import { walletEn, walletZh } from './walletMessages';
+import { satisfactionEn, satisfactionZh } from './satisfactionMessages';
 
 /**
  * Every UI string, in zh-CN (default) and en-US. `{name}` placeholders are filled by `t()`.
@@ -18,6 +19,7 @@ const zhCN = {
   ...couponZh,
   ...referralZh,
   ...planZh,
+  ...satisfactionZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -931,6 +933,7 @@ const enUS: Messages = {
   ...followUpEn,
   ...referralEn,
   ...planEn,
+  ...satisfactionEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 

@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -64,6 +65,8 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   liabilities: { path: '/reports/liabilities', label: 'nav.liabilities', icon: <AccountBookOutlined /> },
   followUps: { path: '/follow-ups', label: 'nav.followUps', icon: <PhoneOutlined /> },
   followUpRules: { path: '/settings/follow-up-rules', label: 'nav.followUpRules', icon: <ScheduleOutlined /> },
+  complaints: { path: '/complaints', label: 'nav.complaints', icon: <AlertOutlined /> },
+  satisfactionRules: { path: '/settings/satisfaction-rules', label: 'nav.satisfactionRules', icon: <ControlOutlined /> },
   audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   tenants: { path: '/tenants', label: 'nav.tenants', icon: <ApartmentOutlined /> },
 };

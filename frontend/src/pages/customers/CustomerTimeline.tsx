@@ -1,4 +1,4 @@
-import { CalendarOutlined, CheckSquareOutlined, FileTextOutlined, LoginOutlined, PhoneOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { AlertOutlined, CalendarOutlined, CheckSquareOutlined, FileTextOutlined, LikeOutlined, LoginOutlined, PhoneOutlined, ShoppingOutlined } from '@ant-design/icons';
 import { Flex, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -21,6 +21,8 @@ const KINDS: Record<TimelineEntry['kind'], { icon: ReactNode; color: string }> =
   ORDER: { icon: <ShoppingOutlined />, color: 'gold' },
   REDEMPTION: { icon: <CheckSquareOutlined />, color: 'purple' },
   TOUCHPOINT: { icon: <PhoneOutlined />, color: 'cyan' },
+  SURVEY: { icon: <LikeOutlined />, color: 'lime' },
+  COMPLAINT: { icon: <AlertOutlined />, color: 'red' },
 };
 
 /** The entry's status in words and colour; a status this UI does not know yet is shown as sent. */
@@ -32,6 +34,10 @@ function statusOf(e: TimelineEntry, t: Translate): { text: string; color: string
   if (e.kind === 'TOUCHPOINT') {
     const key = `touchpointChannel.${e.status}`;
     return { text: hasMessage(key) ? t(key) : e.status, color: 'cyan' };
+  }
+  if (e.kind === 'SURVEY' || e.kind === 'COMPLAINT') {
+    const key = e.kind === 'SURVEY' ? `survey.channel.${e.status}` : `complaintStatus.${e.status}`;
+    return { text: hasMessage(key) ? t(key) : e.status, color: e.kind === 'COMPLAINT' && e.status !== 'RESOLVED' && e.status !== 'CLOSED' ? 'red' : 'default' };
   }
   if (e.kind === 'REDEMPTION') {
     const key = `redemptionStatus.${e.status}`;
@@ -56,7 +62,12 @@ function labelOf(e: TimelineEntry, t: Translate): string {
     return hasMessage(key) ? t(key) : (e.label ?? '');
   }
   if (e.kind === 'APPOINTMENT') return e.label ?? t('appointments.form.itemNone');
-  if (e.kind === 'ORDER' || e.kind === 'REDEMPTION') return e.label ?? '';
+  if (e.kind === 'ORDER' || e.kind === 'REDEMPTION' || e.kind === 'SURVEY') return e.label ?? '';
+  if (e.kind === 'COMPLAINT') {
+    // "SEVERITY CATEGORY", each in words.
+    const [severity, category] = (e.label ?? '').split(' ');
+    return [`complaintSeverity.${severity}`, `complaintCategory.${category}`].map((k) => (hasMessage(k) ? t(k) : k)).join(' · ');
+  }
   if (e.kind === 'TOUCHPOINT') {
     const key = `followUpOutcome.${e.label}`;
     return e.label && hasMessage(key) ? t(key) : (e.label ?? '');
@@ -72,11 +83,11 @@ function linkOf(e: TimelineEntry, zone: string): string {
   if (e.kind === 'APPOINTMENT') return `/calendar?clinic=${e.clinicId}&date=${dayIn(zone, e.at)}&appointment=${e.id}`;
   if (e.kind === 'VISIT') return `/visits/${e.id}`;
   if (e.kind === 'ORDER') return `/orders/${e.id}`;
-  if (e.kind === 'REDEMPTION') return `/visits/${e.visitId}`;
+  if (e.kind === 'REDEMPTION' || e.kind === 'SURVEY' || e.kind === 'COMPLAINT') return `/visits/${e.visitId}`;
   return `/visits/${e.visitId}?consultation=${e.id}`;
 }
 
-/** Her appointments, visits, consultations, paid orders, pack sessions and contacts, newest first, at the clinics the caller works in. */
+/** Her appointments, visits, consultations, paid orders, pack sessions, contacts, surveys and complaints, newest first, at the clinics the caller works in. */
 export function CustomerTimeline({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const api = useApi();
@@ -93,7 +104,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
           items={items.map((e) => {
             const status = statusOf(e, t);
             const zone = clinics.zoneOf(e.clinicId);
-            const link = e.kind === 'TOUCHPOINT' || ((e.kind === 'CONSULTATION' || e.kind === 'REDEMPTION') && !e.visitId) ? null : linkOf(e, zone);
+            const link = e.kind === 'TOUCHPOINT' || ((e.kind === 'CONSULTATION' || e.kind === 'REDEMPTION' || e.kind === 'COMPLAINT') && !e.visitId) ? null : linkOf(e, zone);
             return {
               key: `${e.kind}-${e.id}`,
               icon: KINDS[e.kind].icon,

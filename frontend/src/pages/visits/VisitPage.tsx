@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
 import { useStaffDirectory, useUserNames } from '../customers/useStaffDirectory';
 import { PackSessions } from '../packs/PackSessions';
+import { VisitSurvey } from '../satisfaction/VisitSurvey';
 import { ConsultationCard } from './ConsultationCard';
 import { ConsultationModal, type ConsultationTarget } from './ConsultationModal';
 import { ColleagueSelect } from './pickers';
@@ -139,6 +140,7 @@ function VisitView({ visitId }: { visitId: string }) {
         </Descriptions>
       </Card>
       <PackSessions visit={v} />
+      {permissions.canSurvey && <VisitSurvey visit={v} />}
       {permissions.canViewConsultations && <VisitConsultations visit={v} zone={zone} onEdit={(id) => setConsulting(target(id))} />}
       {permissions.canUpdateVisits && <EditVisitModal visit={editing ? v : null} onClose={() => setEditing(false)} />}
       <ConsultationModal target={consulting} onClose={() => setConsulting(null)} />

@@ -27,11 +27,18 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String entityType, UUID entityId, Map<String, Object> changes) {
+        recordAs(caller.userId(), caller.displayName() != null ? caller.displayName() : caller.username(), action,
+                entityType, entityId, changes);
+    }
+
+    /** A change made by someone without a login (a customer answering her survey link), named by the caller. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(String actorId, String actorName, String action, String entityType, UUID entityId,
+                         Map<String, Object> changes) {
         AuditEvent event = new AuditEvent();
         event.id = Ids.newId();
         event.occurredAt = Clocks.now(clock);
-        event.actorId = caller.userId();
-        String actorName = caller.displayName() != null ? caller.displayName() : caller.username();
+        event.actorId = actorId;
         event.actorName = actorName == null || actorName.length() <= 100 ? actorName : actorName.substring(0, 100);
         event.action = action;
         event.entityType = entityType;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A feature's part of the customer 360 timeline (visits, consultations, orders, pack redemptions, touchpoints).
+ * A feature's part of the customer 360 timeline (visits, consultations, orders, pack redemptions, touchpoints, surveys, complaints).
  * The customer feature merges the parts without reading the features' tables.
  */
 public interface TimelineSource {
@@ -20,6 +20,6 @@ public interface TimelineSource {
     /** One thing that happened to the customer. `status` and `label` depend on the kind (see openapi.yaml). */
     record TimelineEntry(UUID id, Kind kind, OffsetDateTime at, UUID clinicId, UUID staffId, String status,
                          String label, UUID visitId) {
-        public enum Kind { APPOINTMENT, VISIT, CONSULTATION, ORDER, REDEMPTION, TOUCHPOINT }
+        public enum Kind { APPOINTMENT, VISIT, CONSULTATION, ORDER, REDEMPTION, TOUCHPOINT, SURVEY, COMPLAINT }
     }
 }

@@ -107,6 +107,17 @@ public class StaffService {
         }
     }
 
+    /**
+     * An active manager who works at the clinic, whoever asks (work without a staff caller, a customer's survey,
+     * assigns to it): one of that clinic's own before a chain-wide one, the longest-serving first (ids are time-ordered).
+     */
+    public Optional<UUID> firstManagerAt(UUID clinicId) {
+        return Staff.<Staff>find("from Staff s where s.active = true and array_contains(s.roles, ?1) and"
+                        + " (s.allClinics = false and exists (from StaffClinic sc where sc.key.staffId = s.id"
+                        + " and sc.key.clinicId = ?2) or s.allClinics = true) order by s.allClinics, s.id",
+                Roles.MANAGER, clinicId).firstResultOptional().map(s -> s.id);
+    }
+
     /** Staff display names by id, for labels in calendars and reports. */
     public Map<UUID, String> displayNames(Collection<UUID> ids) {
         if (ids.isEmpty()) {

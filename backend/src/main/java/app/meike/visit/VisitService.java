@@ -76,11 +76,12 @@ public class VisitService implements TimelineSource {
     }
 
     /** What other features need of a visit of the chain, whichever clinic it is at (they decide who may use it). */
-    public record VisitRef(UUID id, UUID customerId, UUID clinicId) {
+    public record VisitRef(UUID id, UUID customerId, UUID clinicId, OffsetDateTime checkedInAt) {
     }
 
     public Optional<VisitRef> visitRef(UUID id) {
-        return Visit.<Visit>findByIdOptional(id).map(v -> new VisitRef(v.id, v.customerId, v.clinicId));
+        return Visit.<Visit>findByIdOptional(id).map(v -> new VisitRef(v.id, v.customerId, v.clinicId,
+                v.checkedInAt));
     }
 
     public VisitView get(UUID id) {

@@ -57,6 +57,7 @@ class RoleMatrixTest extends ApiTest {
     static String couponType;
     static String coupon;
     static String voidedCoupon;
+    static String complaint;
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -407,6 +408,7 @@ class RoleMatrixTest extends ApiTest {
         coupons(m, admin);
         referrals(m, admin);
         plans(m);
+        satisfaction(m, admin);
         return m;
     }
 
@@ -484,6 +486,46 @@ class RoleMatrixTest extends ApiTest {
         m.put("getReferralLeaderboard", new Call(Set.of("tenant-admin", "manager"), 200, (r, self) -> r
                 .queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2027-01-01T00:00:00Z")
                 .get("/api/v1/referrals/leaderboard")));
+    }
+
+    private static void satisfaction(Map<String, Call> m, Set<String> admin) {
+        Set<String> desk = Set.of("tenant-admin", "manager", "consultant", "front-desk");
+        Set<String> managers = Set.of("tenant-admin", "manager");
+        Set<String> everyone = Set.copyOf(Roles.ALL);
+        String s = "/api/v1/satisfaction";
+        if (complaint == null) {
+            complaint = as(chain.adminToken()).body(Map.of("customerId", customer, "clinicId", clinic,
+                    "severity", "LOW", "category", "OTHER", "description", "m")).post(s + "/complaints").then()
+                    .statusCode(201).extract().path("id");
+            as(chain.adminToken()).body(Map.of("status", "CLOSED", "note", "m"))
+                    .post(s + "/complaints/" + complaint + "/status").then().statusCode(200);
+        }
+        Map<String, Object> answers = Map.of("resultScore", 5, "experienceScore", 5, "nps", 10);
+        m.put("getSatisfactionRules", new Call(desk, 200, (r, self) -> r.get(s + "/rules")));
+        m.put("updateSatisfactionRules", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("lowScoreMax", 2, "lowNpsMax", 6, "linkValidHours", 72,
+                        "slaHours", Map.of("high", 24, "medium", 48, "low", 72))).put(s + "/rules")));
+        m.put("listSurveys", new Call(desk, 200, (r, self) -> r.get(s + "/surveys")));
+        m.put("recordSurvey", new Call(desk, 400, (r, self) -> r.body(Map.of("visitId", UUID.randomUUID(),
+                "resultScore", 5, "experienceScore", 5, "nps", 10)).post(s + "/surveys")));
+        m.put("getSurvey", new Call(desk, 404, (r, self) -> r.get(s + "/surveys/" + UUID.randomUUID())));
+        m.put("createSurveyLink", new Call(desk, 400, (r, self) -> r.body(Map.of("visitId", UUID.randomUUID()))
+                .post(s + "/survey-links")));
+        m.put("getSatisfactionSummary", new Call(managers, 200, (r, self) -> r.get(s + "/summary")));
+        m.put("listComplaints", new Call(desk, 200, (r, self) -> r.get(s + "/complaints")));
+        m.put("openComplaint", new Call(desk, 400, (r, self) -> r.body(Map.of("customerId", customer,
+                "clinicId", clinic, "severity", "LOW", "category", "OTHER", "description", "")).post(s
+                + "/complaints")));
+        m.put("getComplaint", new Call(desk, 200, (r, self) -> r.get(s + "/complaints/" + complaint)));
+        m.put("changeComplaintStatus", new Call(managers, 409, (r, self) -> r.body(Map.of("status", "IN_PROGRESS"))
+                .post(s + "/complaints/" + complaint + "/status")));
+        m.put("reassignComplaint", new Call(managers, 409, (r, self) -> r.body(Map.of("ownerId", self))
+                .post(s + "/complaints/" + complaint + "/reassign")));
+        // The customer's link needs no login: whoever calls, an unknown token is a 404.
+        String nobodys = "A".repeat(43);
+        m.put("getPublicSurvey", new Call(everyone, 404, (r, self) -> r.get("/api/v1/public/surveys/" + nobodys)));
+        m.put("submitPublicSurvey", new Call(everyone, 404, (r, self) -> r.body(answers)
+                .post("/api/v1/public/surveys/" + nobodys)));
     }
 
     private static void storedValue(Map<String, Call> m, Set<String> readers, Set<String> admin) {

@@ -68,6 +68,10 @@ class CrossTenantTest extends ApiTest {
     static String touchpointOfA;
     static String couponTypeOfA;
     static String couponOfA;
+    static String surveyVisitOfA;
+    static String surveyLinkOfA;
+    static String surveyOfA;
+    static String complaintOfA;
 
     @BeforeEach
     void twoChains() {
@@ -548,6 +552,7 @@ class CrossTenantTest extends ApiTest {
         couponWalks(walks, adminB);
         referralWalks(walks, adminB);
         planWalks(walks, adminB);
+        satisfactionWalks(walks, adminB);
         return walks;
     }
 
@@ -730,6 +735,126 @@ class CrossTenantTest extends ApiTest {
         walks.put("getReferralLeaderboard", () -> as(adminB).queryParam("from", "2000-01-01T00:00:00Z")
                 .queryParam("to", "2100-01-01T00:00:00Z").get("/api/v1/referrals/leaderboard").then()
                 .statusCode(200).body("items.clinicId", not(hasItem(clinicOfA.toString()))));
+    }
+
+    /** A's stricter rules, a visit with an unanswered link, and a low answered survey with its complaint, made once. */
+    private static void satisfactionOfA() {
+        if (complaintOfA != null) {
+            return;
+        }
+        String s = "/api/v1/satisfaction";
+        as(a.adminToken()).header("If-Match", "\"0\"").body(Map.of("lowScoreMax", 3, "lowNpsMax", 7,
+                "linkValidHours", 5, "slaHours", Map.of("high", 1, "medium", 2, "low", 3))).put(s + "/rules").then()
+                .statusCode(200);
+        surveyVisitOfA = Packs.visit(a, Sales.customer(a, "A问卷客户"), clinicOfA);
+        surveyLinkOfA = as(a.adminToken()).body(Map.of("visitId", surveyVisitOfA, "itemIds", List.of(itemOfA)))
+                .post(s + "/survey-links").then().statusCode(201).extract().path("token");
+        JsonPath recorded = as(a.adminToken()).body(Map.of("visitId", Packs.visit(a, Sales.customer(a, "A差评"),
+                        clinicOfA), "resultScore", 1, "experienceScore", 2, "nps", 1, "comment", "A的秘密差评"))
+                .post(s + "/surveys").then().statusCode(201).extract().jsonPath();
+        surveyOfA = recorded.getString("id");
+        complaintOfA = recorded.getString("complaintId");
+    }
+
+    private void satisfactionWalks(Map<String, Runnable> walks, String adminB) {
+        satisfactionOfA();
+        String s = "/api/v1/satisfaction";
+        String complaintA = s + "/complaints/" + complaintOfA;
+        Runnable aUntouched = () -> {
+            as(a.adminToken()).get(complaintA).then().statusCode(200)
+                    .body("status", equalTo("OPEN"), "version", equalTo(0));
+            as(a.adminToken()).get(s + "/rules").then().statusCode(200).body("lowScoreMax", equalTo(3));
+            as(a.adminToken()).queryParam("visitId", surveyVisitOfA).get(s + "/surveys").then().statusCode(200)
+                    .body("items[0].status", equalTo("PENDING"));
+        };
+        walks.put("getSatisfactionRules", () -> as(adminB).get(s + "/rules").then().statusCode(200)
+                .body("lowScoreMax", not(equalTo(3))));
+        walks.put("updateSatisfactionRules", () -> {
+            String etag = as(adminB).get(s + "/rules").then().extract().header("ETag");
+            as(adminB).header("If-Match", etag).body(Map.of("lowScoreMax", 1, "lowNpsMax", 0, "linkValidHours", 1,
+                    "slaHours", Map.of("high", 9, "medium", 9, "low", 9))).put(s + "/rules").then().statusCode(200);
+            aUntouched.run();
+        });
+        walks.put("listSurveys", () -> {
+            as(adminB).queryParam("limit", 200).get(s + "/surveys").then().statusCode(200)
+                    .body("items.id", not(hasItem(surveyOfA)));
+            as(adminB).queryParam("visitId", surveyVisitOfA).get(s + "/surveys").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("recordSurvey", () -> {
+            as(adminB).body(Map.of("visitId", surveyVisitOfA, "resultScore", 5, "experienceScore", 5, "nps", 10))
+                    .post(s + "/surveys").then().statusCode(400).body("errors.field", hasItem("visitId"));
+            String visitOfB = Packs.visit(b, Sales.customer(b, "B问卷"), clinicOfB);
+            as(adminB).body(Map.of("visitId", visitOfB, "resultScore", 5, "experienceScore", 5, "nps", 10,
+                    "itemIds", List.of(itemOfA))).post(s + "/surveys").then().statusCode(400)
+                    .body("errors.field", hasItem("itemIds[0]"));
+            aUntouched.run();
+        });
+        walks.put("getSurvey", () -> {
+            String theirs = as(adminB).get(s + "/surveys/" + surveyOfA).then().statusCode(404).extract()
+                    .path("detail");
+            assertThat(theirs).isEqualTo(as(adminB).get(s + "/surveys/" + UUID.randomUUID()).then().statusCode(404)
+                    .extract().path("detail"));
+        });
+        walks.put("createSurveyLink", () -> {
+            as(adminB).body(Map.of("visitId", surveyVisitOfA)).post(s + "/survey-links").then().statusCode(400)
+                    .body("errors.field", hasItem("visitId"));
+            aUntouched.run();
+        });
+        walks.put("getSatisfactionSummary", () -> {
+            as(adminB).get(s + "/summary").then().statusCode(200).body("rows.key", not(hasItem(clinicOfA.toString())));
+            as(adminB).queryParam("by", "ITEM").get(s + "/summary").then().statusCode(200)
+                    .body("rows.key", not(hasItem(itemOfA)));
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).get(s + "/summary").then().statusCode(400);
+        });
+        walks.put("listComplaints", () -> {
+            as(adminB).queryParam("limit", 200).get(s + "/complaints").then().statusCode(200)
+                    .body("items.id", not(hasItem(complaintOfA)));
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).get(s + "/complaints").then().statusCode(200)
+                    .body("items", empty());
+        });
+        walks.put("openComplaint", () -> {
+            as(adminB).body(Map.of("customerId", customerOfA, "clinicId", clinicOfB, "severity", "LOW",
+                    "category", "OTHER", "description", "x")).post(s + "/complaints").then().statusCode(400)
+                    .body("errors.field", hasItem("customerId"));
+            as(adminB).body(Map.of("customerId", Sales.customer(b, "B投诉"), "clinicId", clinicOfA,
+                    "severity", "LOW", "category", "OTHER", "description", "x")).post(s + "/complaints").then()
+                    .statusCode(400).body("errors.field", hasItem("clinicId"));
+        });
+        walks.put("getComplaint", () -> {
+            String theirs = as(adminB).get(complaintA).then().statusCode(404).extract().path("detail");
+            assertThat(theirs).isEqualTo(as(adminB).get(s + "/complaints/" + UUID.randomUUID()).then()
+                    .statusCode(404).extract().path("detail"));
+        });
+        walks.put("changeComplaintStatus", () -> {
+            as(adminB).body(Map.of("status", "IN_PROGRESS")).post(complaintA + "/status").then().statusCode(404);
+            aUntouched.run();
+        });
+        walks.put("reassignComplaint", () -> {
+            as(adminB).body(Map.of("ownerId", b.adminStaffId())).post(complaintA + "/reassign").then()
+                    .statusCode(404);
+            as(a.adminToken()).body(Map.of("ownerId", b.adminStaffId())).post(complaintA + "/reassign").then()
+                    .statusCode(400);
+            aUntouched.run();
+        });
+        // A link of chain B shows B's survey and nothing of A's, and answering it leaves A's surveys alone.
+        String linkOfB = as(adminB).body(Map.of("visitId", Packs.visit(b, Sales.customer(b, "B链接"), clinicOfB)))
+                .post(s + "/survey-links").then().statusCode(201).extract().path("token");
+        walks.put("getPublicSurvey", () -> {
+            String shown = anonymous().get("/api/v1/public/surveys/" + linkOfB).then().statusCode(200)
+                    .body("clinicName", equalTo("B 店")).extract().asString();
+            assertThat(shown).doesNotContain(clinicNameOfA).doesNotContain(surveyVisitOfA);
+            aUntouched.run();
+        });
+        walks.put("submitPublicSurvey", () -> {
+            anonymous().body(Map.of("resultScore", 1, "experienceScore", 1, "nps", 0))
+                    .post("/api/v1/public/surveys/" + linkOfB).then().statusCode(200);
+            as(adminB).queryParam("limit", 200).get(s + "/complaints").then().statusCode(200)
+                    .body("items.clinicId", not(hasItem(clinicOfA.toString())));
+            as(a.adminToken()).queryParam("limit", 200).get(s + "/complaints").then().statusCode(200)
+                    .body("items.id", equalTo(List.of(complaintOfA)));
+            aUntouched.run();
+        });
     }
 
     private void storedValueWalks(Map<String, Runnable> walks, String adminB) {

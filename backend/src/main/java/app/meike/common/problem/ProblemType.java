@@ -13,6 +13,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
+    SURVEY_ANSWERED(410, "survey-answered", "Survey answered already"),
+    SURVEY_EXPIRED(410, "survey-expired", "Survey link expired"),
     PRECONDITION_FAILED(412, "precondition-failed", "Changed by someone else"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     BUSINESS_RULE(422, "business-rule", "Not possible"),
