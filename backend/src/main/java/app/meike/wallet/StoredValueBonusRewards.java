@@ -25,12 +25,15 @@ public class StoredValueBonusRewards implements StoredValueRewards {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID creditBonus(UUID customerId, long bonus, String reference, String reason, OffsetDateTime at) {
+    public UUID creditBonus(UUID customerId, long bonus, UUID clinicId, String reference, String reason,
+                            OffsetDateTime at) {
         StoredValueAccount account = ledger.openFor(customerId, at);
         StoredValueLot lot = StoredValueLot.of(account.id, Lot.incoming(Ids.newId(), 0, bonus,
                 rules.rules().debitOrder, true, Set.of(), at, null));
         lot.source = StoredValueLot.Source.REWARD;
+        lot.soldAtClinicId = clinicId;
         ledger.arrive(account, StoredValueEntryKind.REWARD, lot, at, e -> {
+            e.clinicId = clinicId;
             e.reference = reference;
             e.reason = reason;
         });

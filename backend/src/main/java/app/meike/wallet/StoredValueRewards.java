@@ -10,9 +10,10 @@ import java.util.UUID;
 public interface StoredValueRewards {
     /**
      * Credits `bonus` to the customer's account (opened on her first value) as one lot usable at every clinic, never
-     * expiring, by a REWARD entry carrying `reference`; answers the lot's id.
+     * expiring, counted in the liabilities of `clinicId` (where it was earned), by a REWARD entry carrying
+     * `reference`; answers the lot's id.
      */
-    UUID creditBonus(UUID customerId, long bonus, String reference, String reason, OffsetDateTime at);
+    UUID creditBonus(UUID customerId, long bonus, UUID clinicId, String reference, String reason, OffsetDateTime at);
 
     /**
      * Takes back what is still unspent of a reward's lot by a negative REWARD entry and answers how much; what she

@@ -112,10 +112,10 @@ public class ReferralService {
         if (rules == null || paid.qualifyingSpend() < rules.minimumSpend) {
             return;
         }
-        reward(rules, paid.customerId(), referrerId, 1, rulesService.level1(rules), paid.paidAt());
+        reward(rules, paid, referrerId, 1, rulesService.level1(rules));
         UUID secondLevel = customers.referrerOf(referrerId);
         if (rules.level2Kind != null && secondLevel != null) {
-            reward(rules, paid.customerId(), secondLevel, 2, rulesService.level2(rules), paid.paidAt());
+            reward(rules, paid, secondLevel, 2, rulesService.level2(rules));
         }
     }
 
@@ -250,8 +250,9 @@ public class ReferralService {
         return first == null || !first.isBefore(paid.paidAt());
     }
 
-    private void reward(ReferralRules rules, UUID refereeId, UUID beneficiaryId, int level, Reward kind,
-                        OffsetDateTime at) {
+    private void reward(ReferralRules rules, OrderPaid paid, UUID beneficiaryId, int level, Reward kind) {
+        UUID refereeId = paid.customerId();
+        OffsetDateTime at = paid.paidAt();
         // Rewards of one beneficiary queue here, so two referrals at once cannot both take the cap's last place.
         Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "referral-reward:" + tenantContext.tenantId() + ":" + beneficiaryId)
@@ -277,7 +278,7 @@ public class ReferralService {
                 case COUPON -> reward.couponId = coupons.issueFor(beneficiaryId, reward.couponTypeId,
                         CouponSource.REFERRAL_REWARD, sourceRef(reward));
                 case STORED_VALUE_BONUS -> reward.storedValueLotId = storedValue.creditBonus(beneficiaryId,
-                        reward.amount, sourceRef(reward), description, at);
+                        reward.amount, paid.clinicId(), sourceRef(reward), description, at);
             }
         }
         reward.persistAndFlush();

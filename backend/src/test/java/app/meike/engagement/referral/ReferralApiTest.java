@@ -361,6 +361,9 @@ class ReferralApiTest extends ApiTest {
         assertThat(credited.getLong("principal.amount")).isZero();
         assertThat(credited.getLong("bonus.amount")).isEqualTo(20_000);
         assertThat(points(grand)).isZero();
+        JsonPath board = leaderboard();
+        assertThat(board.getLong("items[0].rewardCoupons")).isEqualTo(1);
+        assertThat(board.getLong("items[0].rewardBonus.amount")).isEqualTo(20_000);
 
         // She spends 50.00 of the bonus; the refund takes back the 150.00 left and records the 50.00 as shortfall.
         Wallets.debit(chain.adminToken(), account, 5_000, clinic, UUID.randomUUID().toString()).then().statusCode(201);
@@ -380,6 +383,28 @@ class ReferralApiTest extends ApiTest {
                 .statusCode(200).extract().jsonPath().getList("items.kind")).containsExactly("REWARD", "DEBIT",
                 "REWARD");
         assertThat(Wallets.ledgerMismatches(chain)).isEmpty();
+        JsonPath after = leaderboard();
+        assertThat(after.getLong("items[0].rewardCoupons")).isZero();
+        assertThat(after.getLong("items[0].rewardBonus.amount")).isZero();
+    }
+
+    @Test
+    void twoReferralsAtOnceUnderACapOfOnePayOneAndCapTheOther() throws Exception {
+        setRules(rules(pointsReward(300), null, 0, null, 1));
+        String friend = referred("抢名额", null);
+        List<String> drafts = List.of(draft(referred("同一刻甲", friend)), draft(referred("同一刻乙", friend)));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> payments = drafts.stream().<Callable<Integer>>map(id -> () ->
+                    Sales.payCash(chain, id, 100_000).extract().statusCode()).toList();
+            for (Future<Integer> status : pool.invokeAll(payments)) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(points(friend)).isEqualTo(300);
+        assertThat(referrals(friend).getList("rewards.status")).containsExactlyInAnyOrder("PAID", "CAPPED");
     }
 
     @Test
@@ -447,6 +472,12 @@ class ReferralApiTest extends ApiTest {
         assertThat(referrals(friend).getLong("countedThisMemberYear")).isZero();
         as(chain.adminToken()).get("/api/v1/customers/" + referee).then().statusCode(200)
                 .body("referrer.customerId", equalTo(other));
+    }
+
+    private JsonPath leaderboard() {
+        return as(chain.adminToken()).queryParam("from", OffsetDateTime.now().minusDays(1).toString())
+                .queryParam("to", OffsetDateTime.now().plusDays(1).toString()).get("/api/v1/referrals/leaderboard")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private String couponType() {
