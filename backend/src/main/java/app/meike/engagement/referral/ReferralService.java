@@ -4,29 +4,29 @@ import app.meike.audit.AuditLog;
 import app.meike.common.Clocks;
 import app.meike.common.Ids;
 import app.meike.common.Money;
+import app.meike.common.problem.ProblemException;
 import app.meike.customer.CustomerDtos.CustomerView;
 import app.meike.customer.CustomerService;
 import app.meike.customer.CustomerService.Referee;
-import app.meike.common.problem.ProblemException;
 import app.meike.engagement.coupon.CouponIssuing;
 import app.meike.engagement.coupon.CouponIssuing.Revocation;
 import app.meike.engagement.coupon.CouponSource;
-import app.meike.engagement.referral.ReferralDtos.Reward;
-import app.meike.identity.Caller;
-import app.meike.membership.TierRules;
-import app.meike.wallet.StoredValueRewards;
 import app.meike.engagement.referral.ReferralDtos.CustomerReferralsView;
 import app.meike.engagement.referral.ReferralDtos.Leaderboard;
 import app.meike.engagement.referral.ReferralDtos.LeaderboardBy;
 import app.meike.engagement.referral.ReferralDtos.LeaderboardRow;
 import app.meike.engagement.referral.ReferralDtos.RefereeNode;
 import app.meike.engagement.referral.ReferralDtos.ReferrerNode;
+import app.meike.engagement.referral.ReferralDtos.Reward;
 import app.meike.engagement.referral.ReferralDtos.RewardView;
+import app.meike.identity.Caller;
 import app.meike.membership.PointsService;
+import app.meike.membership.TierRules;
 import app.meike.order.OrderEvents.OrderPaid;
 import app.meike.order.OrderEvents.OrderRefunded;
 import app.meike.tenancy.TenantContext;
 import app.meike.tenancy.TenantService;
+import app.meike.wallet.StoredValueRewards;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,9 +48,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Referrals: a referee's first paid order with qualifying spend counts her referral and pays the rule's rewards to
- * her referrer (level 1) and his referrer (level 2), never further up (deeper chains are pyramid selling). Refunds
- * that take that order's spend below the minimum reverse them. Both run inside the paying or refunding transaction.
+ * Referrals: a referee's first paid order with qualifying spend counts her referral and pays the rule's rewards
+ * (points, a coupon or stored-value bonus) to her referrer (level 1) and his referrer (level 2), never further up
+ * (deeper chains are pyramid selling), unless a cap holds them back (kept as CAPPED). Refunds that take that order's
+ * qualifying spend below the minimum reverse them. Both run inside the paying or refunding transaction.
  */
 @ApplicationScoped
 public class ReferralService {
