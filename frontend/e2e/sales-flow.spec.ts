@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './session';
-import { api, pick, registerCustomer } from './ui';
+import { refundLine, registerCustomer, sell } from './ui';
 
 /**
  * Demo chain A's tiers: 普卡 from 10,000 (2% off), 银卡 from 30,000 on lifetime spend; 1 point per yuan, ×1.5 at
@@ -39,14 +39,7 @@ test('a manager sells to a customer, her tier rises from 普卡 to 银卡 with p
   });
 
   await test.step('refunds 双眼皮: back to 普卡, and its points are taken back', async () => {
-    await page.goto(`/orders/${secondOrder}`);
-    await page.getByTestId('order-refund').click();
-    await page.getByTestId('refund-line-all-1').click();
-    await page.getByTestId('refund-reason').fill('客户改期，先退双眼皮');
-    const refunded = api(page, 'POST', /^\/api\/v1\/orders\/[^/]+\/refunds$/);
-    await page.getByTestId('refund-form-submit').click();
-    const response = await refunded;
-    expect(response.status(), await response.text()).toBe(200);
+    await refundLine(page, secondOrder, 1, '客户改期，先退双眼皮');
     await expect(page.getByTestId('refund-result-money')).toContainText('12,544');
     await expect(page.getByTestId('refund-result-points')).toHaveText('12544');
     await openMembership(page, customerId);
@@ -54,34 +47,6 @@ test('a manager sells to a customer, her tier rises from 普卡 to 银卡 with p
     await expect(page.getByTestId('points-balance')).toContainText('20,446');
   });
 });
-
-type PaidOrder = { id: string; tierName: string | null; total: { amount: number } };
-
-/** Rings up the items for the customer at the till, pays the total in cash and waits for the receipt. */
-async function sell(page: Page, customerName: string, items: string[]): Promise<PaidOrder> {
-  await page.getByTestId('nav-pos').click();
-  if (await page.getByTestId('pos-new-sale').isVisible()) await page.getByTestId('pos-new-sale').click();
-  const customer = page.getByTestId('pos-customer');
-  await customer.click();
-  await customer.locator('input').fill(customerName);
-  await page.locator('.ant-select-item-option', { hasText: customerName }).first().click();
-  await pick(page, 'pos-clinic');
-  for (const [i, item] of items.entries()) {
-    if (i > 0) await page.getByTestId('pos-add-line').click();
-    await pick(page, `pos-line-item-${i}`, item);
-  }
-  const drafted = api(page, 'POST', /^\/api\/v1\/orders$/);
-  await page.getByTestId('pos-price').click();
-  const draft = await drafted;
-  expect(draft.status(), await draft.text()).toBe(201);
-  await page.getByTestId('pos-add-tender').click();
-  const paying = api(page, 'POST', /^\/api\/v1\/orders\/[^/]+\/pay$/);
-  await page.getByTestId('pos-pay').click();
-  const paid = await paying;
-  expect(paid.status(), await paid.text()).toBe(200);
-  await expect(page.getByTestId('order-receipt')).toBeVisible();
-  return (await paid.json()) as PaidOrder;
-}
 
 async function openMembership(page: Page, customerId: string) {
   await page.goto(`/customers/${customerId}`);

@@ -41,3 +41,43 @@ export async function registerCustomer(page: Page, name: string, phone: string):
   await expect(page.getByTestId('customer-name')).toHaveText(name);
   return ((await response.json()) as { id: string }).id;
 }
+
+export type PaidOrder = { id: string; tierName: string | null; total: { amount: number } };
+
+/** Rings up the items for the customer at the till, pays the total in cash and waits for the receipt. */
+export async function sell(page: Page, customerName: string, items: string[]): Promise<PaidOrder> {
+  await page.getByTestId('nav-pos').click();
+  if (await page.getByTestId('pos-new-sale').isVisible()) await page.getByTestId('pos-new-sale').click();
+  const customer = page.getByTestId('pos-customer');
+  await customer.click();
+  await customer.locator('input').fill(customerName);
+  await page.locator('.ant-select-item-option', { hasText: customerName }).first().click();
+  await pick(page, 'pos-clinic');
+  for (const [i, item] of items.entries()) {
+    if (i > 0) await page.getByTestId('pos-add-line').click();
+    await pick(page, `pos-line-item-${i}`, item);
+  }
+  const drafted = api(page, 'POST', /^\/api\/v1\/orders$/);
+  await page.getByTestId('pos-price').click();
+  const draft = await drafted;
+  expect(draft.status(), await draft.text()).toBe(201);
+  await page.getByTestId('pos-add-tender').click();
+  const paying = api(page, 'POST', /^\/api\/v1\/orders\/[^/]+\/pay$/);
+  await page.getByTestId('pos-pay').click();
+  const paid = await paying;
+  expect(paid.status(), await paid.text()).toBe(200);
+  await expect(page.getByTestId('order-receipt')).toBeVisible();
+  return (await paid.json()) as PaidOrder;
+}
+
+/** Refunds all that is left of one line of the order from its page, with the reason, and waits for the answer. */
+export async function refundLine(page: Page, orderId: string, lineNo: number, reason: string) {
+  await page.goto(`/orders/${orderId}`);
+  await page.getByTestId('order-refund').click();
+  await page.getByTestId(`refund-line-all-${lineNo}`).click();
+  await page.getByTestId('refund-reason').fill(reason);
+  const refunded = api(page, 'POST', /^\/api\/v1\/orders\/[^/]+\/refunds$/);
+  await page.getByTestId('refund-form-submit').click();
+  const response = await refunded;
+  expect(response.status(), await response.text()).toBe(200);
+}

@@ -33,6 +33,7 @@ const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage').then((m) =>
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const StoredValuePlansPage = lazy(() => import('./pages/wallet/StoredValuePlansPage').then((m) => ({ default: m.StoredValuePlansPage })));
 const ReferralRulesPage = lazy(() => import('./pages/referrals/ReferralRulesPage').then((m) => ({ default: m.ReferralRulesPage })));
+const ReferralLeaderboardPage = lazy(() => import('./pages/referrals/ReferralLeaderboardPage').then((m) => ({ default: m.ReferralLeaderboardPage })));
 const StoredValueRulesPage = lazy(() => import('./pages/wallet/StoredValueRulesPage').then((m) => ({ default: m.StoredValueRulesPage })));
 const StoredValueImportPage = lazy(() => import('./pages/wallet/StoredValueImportPage').then((m) => ({ default: m.StoredValueImportPage })));
 const PosPage = lazy(() => import('./pages/orders/PosPage').then((m) => ({ default: m.PosPage })));
@@ -138,6 +139,7 @@ export function ShellRoutes() {
         <Route path="settings/coupon-types" element={<Guard nav="couponTypes"><CouponTypesPage /></Guard>} />
         <Route path="settings/gift-budgets" element={<Guard nav="giftBudgets"><GiftBudgetsPage /></Guard>} />
         <Route path="reports/coupons" element={<Guard nav="couponReport"><CouponReportPage /></Guard>} />
+        <Route path="reports/referrals" element={<Guard nav="referralLeaderboard"><ReferralLeaderboardPage /></Guard>} />
         <Route path="reports/liabilities" element={<Guard nav="liabilities"><LiabilitiesPage /></Guard>} />
         <Route path="follow-ups" element={<Guard nav="followUps"><WorkQueuePage /></Guard>} />
         <Route path="settings/follow-up-rules" element={<Guard nav="followUpRules"><FollowUpRulesPage /></Guard>} />

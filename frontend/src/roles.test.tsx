@@ -22,6 +22,7 @@ const ALL: NavKey[] = [
   'storedValueRules',
   'storedValueImports',
   'referralRules',
+  'referralLeaderboard',
   'tierSettings',
   'pointsSettings',
   'expiringPoints',
@@ -34,9 +35,9 @@ describe('menu by role', () => {
     [['platform-admin'], ['tenants']],
     [
       ['tenant-admin'],
-      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'referralRules', 'audit'],
+      ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'referralLeaderboard', 'expiringPoints', 'clinics', 'staff', 'catalog', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'referralRules', 'audit'],
     ],
-    [['manager'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'expiringPoints', 'clinics', 'staff']],
+    [['manager'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'customerImports', 'conversion', 'referralLeaderboard', 'expiringPoints', 'clinics', 'staff']],
     [['consultant'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'expiringPoints', 'clinics']],
     [['front-desk'], ['overview', 'desk', 'calendar', 'customers', 'pos', 'orders', 'expiringPoints', 'clinics']],
     // Clinicians read orders but do not sell.

@@ -25,6 +25,7 @@ export type NavKey =
   | 'couponTypes'
   | 'giftBudgets'
   | 'couponReport'
+  | 'referralLeaderboard'
   | 'liabilities'
   | 'followUps'
   | 'followUpRules'
@@ -172,7 +173,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'giftBudgets', 'complaints');
+  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints');
   if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');

@@ -2015,11 +2015,16 @@ export interface paths {
         /**
          * Replace the chain's referral rules (tenant admin)
          * @description A reward for the referee's referrer (level 1) and optionally his referrer (level 2); there is no level 3
-         *     (deeper pay-per-recruit chains are pyramid selling under Chinese law). A referee's first paid order with
-         *     qualifying spend counts her referral; rewards are paid when that spend reaches `minimumSpend`, at most
-         *     `monthlyCap` rewards per beneficiary per calendar month (chain's time zone), and reversed when refunds
-         *     take the order's returned money below the minimum in force when she was counted. Send If-Match "0" for the
-         *     first rules. Audited.
+         *     (deeper pay-per-recruit chains are pyramid selling under Chinese law). Each reward is POINTS (`points`),
+         *     COUPON (one coupon of an active coupon type of the chain, `couponTypeId`; an unknown one is a 422) or
+         *     STORED_VALUE_BONUS (`amount` of bonus-only stored value, never qualifying spend), and names only its kind's
+         *     parameter (400 naming the field otherwise). A referee's first paid order with qualifying spend counts her
+         *     referral; rewards are paid when that spend reaches `minimumSpend`, at most `monthlyCap` rewards per
+         *     beneficiary per calendar month (chain's time zone) and `memberYearCap` per member year of the beneficiary;
+         *     a reward beyond a cap is recorded as CAPPED, not paid. Rewards are reversed when refunds take the order's
+         *     qualifying spend (external money and stored-value principal) below the minimum in force when she was
+         *     counted: points and bonus as far as unspent, coupons unless used, the rest recorded as the shortfall. Send
+         *     If-Match "0" for the first rules. Audited.
          */
         put: operations["updateReferralRules"];
         post?: never;
@@ -2039,6 +2044,30 @@ export interface paths {
         /** A customer's referrer, the two levels she brought, her counted referrals and her rewards */
         get: operations["getCustomerReferrals"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/customers/{customerId}/referrer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or change a customer's referrer, with the evidence for it
+         * @description Records who attached the referrer, when and on what evidence (e.g. "朋友带来，到店时出示了推荐人的微信").
+         *     A customer can never be her own ancestor (a cycle is a 400 on `referrerId`); another chain's or an unknown
+         *     referrer is a 400 too. Once a reward for her referral was paid, the referral stands as counted and a change
+         *     is a 409 (a refund that reverses the rewards frees it again); a counted referral without standing rewards
+         *     moves to the new referrer. Sending the referrer she has changes nothing. Audited.
+         */
+        put: operations["setCustomerReferrer"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4807,12 +4836,20 @@ export interface components {
             /** @description Lots expiring within this many days are flagged for a reminder. */
             reminderDays: number;
         };
-        /** @description A reward, as a kind and that kind's parameters (POINTS - points); null for none. */
+        /**
+         * @description POINTS gives `points`; COUPON one coupon of `couponTypeId`; STORED_VALUE_BONUS `amount` of bonus-only stored value.
+         * @enum {string}
+         */
+        ReferralRewardKind: "POINTS" | "COUPON" | "STORED_VALUE_BONUS";
+        /** @description A reward, as a kind and only that kind's parameter; null for none. */
         ReferralReward: {
-            /** @enum {string} */
-            kind: "POINTS";
+            kind: components["schemas"]["ReferralRewardKind"];
             /** Format: int64 */
-            points: number;
+            points?: number | null;
+            /** @description More than zero, at most 1,000,000.00. */
+            amount?: components["schemas"]["NullableMoney"];
+            /** Format: uuid */
+            couponTypeId?: string | null;
         } | null;
         ReferralRulesUpdate: {
             level1: components["schemas"]["ReferralReward"];
@@ -4820,6 +4857,14 @@ export interface components {
             minimumSpend: components["schemas"]["Money"];
             /** @description At most this many rewards per beneficiary per calendar month; leave out for no cap. */
             monthlyCap?: number | null;
+            /** @description At most this many rewards per beneficiary per member year of hers; leave out for no cap. */
+            memberYearCap?: number | null;
+        };
+        ReferrerUpdate: {
+            /** Format: uuid */
+            referrerId: string;
+            /** @description Why staff know this referrer brought her. */
+            evidence: string;
         };
         ReferralRules: {
             configured: boolean;
@@ -4827,6 +4872,7 @@ export interface components {
             level2?: components["schemas"]["ReferralReward"];
             minimumSpend: components["schemas"]["Money"];
             monthlyCap?: number | null;
+            memberYearCap?: number | null;
             /** Format: date-time */
             updatedAt?: string | null;
             /** Format: int64 */
@@ -4838,6 +4884,9 @@ export interface components {
             name: string | null;
             /** Format: date-time */
             attachedAt: string | null;
+            attachedBy?: string | null;
+            /** @description The evidence given when staff set this referrer; null when attached at registration. */
+            evidence?: string | null;
         } | null;
         ReferralReferee: {
             /** Format: uuid */
@@ -4861,23 +4910,38 @@ export interface components {
             refereeName?: string | null;
             /** @enum {integer} */
             level: 1 | 2;
-            /** @enum {string} */
-            kind: "POINTS";
+            kind: components["schemas"]["ReferralRewardKind"];
             /** Format: int64 */
-            points: number;
-            /** @enum {string} */
-            status: "PAID" | "REVERSED";
+            points?: number | null;
+            amount?: components["schemas"]["NullableMoney"];
+            /** Format: uuid */
+            couponTypeId?: string | null;
+            /**
+             * Format: uuid
+             * @description The coupon issued (COUPON, once paid).
+             */
+            couponId?: string | null;
+            /**
+             * @description CAPPED - earned, but a cap kept it from being paid.
+             * @enum {string}
+             */
+            status: "PAID" | "REVERSED" | "CAPPED";
+            /** @enum {string|null} */
+            cappedBy?: "MONTH" | "MEMBER_YEAR" | null;
             /**
              * Format: int64
-             * @description On reversal, what her balance allowed to take back.
+             * @description On reversal, what could be taken back (points, minor units of bonus, or coupons voided).
              */
             takenBack?: number | null;
             /**
              * Format: int64
-             * @description On reversal, what she had already spent and could not be taken back.
+             * @description On reversal, what she had already spent or used and could not be taken back.
              */
             shortfall?: number | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was earned (paid, or capped).
+             */
             paidAt: string;
             /** Format: date-time */
             reversedAt?: string | null;
@@ -4917,6 +4981,13 @@ export interface components {
                  * @description Points of the rewards still paid (not reversed).
                  */
                 rewardPoints: number;
+                /**
+                 * Format: int64
+                 * @description Coupons issued by the rewards still paid.
+                 */
+                rewardCoupons: number;
+                /** @description Stored-value bonus credited by the rewards still paid. */
+                rewardBonus: components["schemas"]["Money"];
             }[];
         };
         StoredValueRules: {
@@ -4989,7 +5060,7 @@ export interface components {
          *     customer, an adjustment, or a reversal whose own lot had been refunded or transferred meanwhile.
          * @enum {string}
          */
-        StoredValueLotSource: "TOP_UP" | "OPENING" | "TRANSFER_IN" | "ADJUSTMENT" | "REVERSAL";
+        StoredValueLotSource: "TOP_UP" | "OPENING" | "TRANSFER_IN" | "ADJUSTMENT" | "REVERSAL" | "REWARD";
         StoredValueLot: {
             /** Format: uuid */
             id: string;
@@ -5172,10 +5243,11 @@ export interface components {
         /**
          * @description TOP_UP and OPENING bring a new lot; DEBIT spends (an order tender or a raw debit); REVERSAL gives a debit
          *     back; REFUND pays the live lots back and forfeits the rest; EXPIRE moves due value to the expired buckets and
-         *     REACTIVATE back; TRANSFER_OUT and TRANSFER_IN move lots between customers; ADJUST corrects by hand.
+         *     REACTIVATE back; TRANSFER_OUT and TRANSFER_IN move lots between customers; ADJUST corrects by hand; REWARD
+         *     credits a referral reward's bonus-only lot (positive) or takes its unspent rest back (negative).
          * @enum {string}
          */
-        StoredValueEntryKind: "TOP_UP" | "OPENING" | "DEBIT" | "REVERSAL" | "REFUND" | "EXPIRE" | "REACTIVATE" | "TRANSFER_OUT" | "TRANSFER_IN" | "ADJUST";
+        StoredValueEntryKind: "TOP_UP" | "OPENING" | "DEBIT" | "REVERSAL" | "REFUND" | "EXPIRE" | "REACTIVATE" | "TRANSFER_OUT" | "TRANSFER_IN" | "ADJUST" | "REWARD";
         StoredValueAllocation: {
             /** Format: uuid */
             lotId: string;
@@ -10348,8 +10420,11 @@ export interface operations {
                 /**
                  * @example {
                  *       "level1": {
-                 *         "kind": "POINTS",
-                 *         "points": 500
+                 *         "kind": "STORED_VALUE_BONUS",
+                 *         "amount": {
+                 *           "amount": 20000,
+                 *           "currency": "CNY"
+                 *         }
                  *       },
                  *       "level2": {
                  *         "kind": "POINTS",
@@ -10359,7 +10434,8 @@ export interface operations {
                  *         "amount": 100000,
                  *         "currency": "CNY"
                  *       },
-                 *       "monthlyCap": 10
+                 *       "monthlyCap": 10,
+                 *       "memberYearCap": 30
                  *     }
                  */
                 "application/json": components["schemas"]["ReferralRulesUpdate"];
@@ -10371,6 +10447,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
             428: components["responses"]["PreconditionRequired"];
         };
     };
@@ -10398,6 +10475,43 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    setCustomerReferrer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "referrerId": "0190a6b2-1c4e-7d3f-8a91-3b5c7d9e1f20",
+                 *       "evidence": "朋友带来，到店时出示了推荐人的微信"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReferrerUpdate"];
+            };
+        };
+        responses: {
+            /** @description Her referrals, with the new referrer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerReferrals"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getReferralLeaderboard: {

@@ -85,6 +85,7 @@ export const walletZh = {
   'lotSource.TRANSFER_IN': '转入',
   'lotSource.ADJUSTMENT': '手工调整',
   'lotSource.REVERSAL': '冲正退回',
+  'lotSource.REWARD': '推荐奖励',
   'debitOrder.PRO_RATA': '按比例扣减',
   'debitOrder.PRINCIPAL_FIRST': '先扣本金',
   'svEntryKind.TOP_UP': '充值',
@@ -97,6 +98,7 @@ export const walletZh = {
   'svEntryKind.TRANSFER_OUT': '转出',
   'svEntryKind.TRANSFER_IN': '转入',
   'svEntryKind.ADJUST': '调整',
+  'svEntryKind.REWARD': '推荐奖励',
 
   'wallet.title': '储值卡',
   'wallet.noAccount': '尚未开通储值卡，首次充值即开通。',
@@ -356,6 +358,7 @@ export const walletEn: Record<keyof typeof walletZh, string> = {
   'lotSource.TRANSFER_IN': 'Transfer in',
   'lotSource.ADJUSTMENT': 'Adjustment',
   'lotSource.REVERSAL': 'Reversal returned',
+  'lotSource.REWARD': 'Referral reward',
   'debitOrder.PRO_RATA': 'Pro rata',
   'debitOrder.PRINCIPAL_FIRST': 'Principal first',
   'svEntryKind.TOP_UP': 'Top-up',
@@ -368,6 +371,7 @@ export const walletEn: Record<keyof typeof walletZh, string> = {
   'svEntryKind.TRANSFER_OUT': 'Transfer out',
   'svEntryKind.TRANSFER_IN': 'Transfer in',
   'svEntryKind.ADJUST': 'Adjustment',
+  'svEntryKind.REWARD': 'Referral reward',
 
   'wallet.title': 'Stored value',
   'wallet.noAccount': 'No stored-value card yet; the first top-up opens one.',

@@ -27,6 +27,7 @@ import {
   PhoneOutlined,
   ScheduleOutlined,
   TagsOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
@@ -62,6 +63,7 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   couponTypes: { path: '/settings/coupon-types', label: 'nav.couponTypes', icon: <TagsOutlined /> },
   giftBudgets: { path: '/settings/gift-budgets', label: 'nav.giftBudgets', icon: <GiftOutlined /> },
   couponReport: { path: '/reports/coupons', label: 'nav.couponReport', icon: <BarChartOutlined /> },
+  referralLeaderboard: { path: '/reports/referrals', label: 'nav.referralLeaderboard', icon: <TrophyOutlined /> },
   liabilities: { path: '/reports/liabilities', label: 'nav.liabilities', icon: <AccountBookOutlined /> },
   followUps: { path: '/follow-ups', label: 'nav.followUps', icon: <PhoneOutlined /> },
   followUpRules: { path: '/settings/follow-up-rules', label: 'nav.followUpRules', icon: <ScheduleOutlined /> },

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, InputNumber, Typography } from 'antd';
+import { App, Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
-import { ifMatch, unwrap } from '../../api/client';
+import { dataOf, ifMatch, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { SaveError, SettingsPage } from '../../components/SettingsPage';
 import type { Versioned } from '../../components/useFormMutation';
@@ -10,17 +10,56 @@ import { toMajorUnits, toMinorUnits } from '../../components/money';
 import { useI18n } from '../../i18n/I18nProvider';
 
 type ReferralRules = components['schemas']['ReferralRules'];
+type Reward = components['schemas']['ReferralRulesUpdate']['level1'];
+type RewardKind = components['schemas']['ReferralRewardKind'];
 
 const rulesKey = ['referrals', 'rules'] as const;
+const KINDS: RewardKind[] = ['POINTS', 'COUPON', 'STORED_VALUE_BONUS'];
 
-interface RulesValues {
-  level1Points?: number | null;
-  level2Points?: number | null;
-  minimumSpend?: number | null;
-  monthlyCap?: number | null;
+/** One level's reward as the form holds it: the kind and its parameter (bonus in yuan); no kind = no reward. */
+interface LevelValues {
+  kind?: RewardKind;
+  points?: number | null;
+  couponTypeId?: string;
+  amount?: number | null;
 }
 
-/** The chain's referral rules (tenant admin): points for the referrer and her referrer; nothing deeper, by law. */
+interface RulesValues {
+  level1: LevelValues;
+  level2: LevelValues;
+  minimumSpend?: number | null;
+  monthlyCap?: number | null;
+  memberYearCap?: number | null;
+}
+
+/** The reward the API takes: only its kind's parameter. */
+function rewardOf(level: LevelValues, currency: string): Reward | null {
+  switch (level.kind) {
+    case 'POINTS':
+      return { kind: 'POINTS', points: level.points ?? 0 };
+    case 'COUPON':
+      return { kind: 'COUPON', couponTypeId: level.couponTypeId ?? '' };
+    case 'STORED_VALUE_BONUS':
+      return { kind: 'STORED_VALUE_BONUS', amount: { amount: toMinorUnits(level.amount ?? 0, currency) ?? 0, currency } };
+    default:
+      return null;
+  }
+}
+
+function levelOf(reward: ReferralRules['level1'], currency: string): LevelValues {
+  if (!reward) return {};
+  return {
+    kind: reward.kind,
+    points: reward.points,
+    couponTypeId: reward.couponTypeId ?? undefined,
+    amount: reward.amount ? Number(toMajorUnits(reward.amount.amount, currency)) : null,
+  };
+}
+
+/**
+ * The chain's referral rules (tenant admin): points, a coupon or stored-value bonus for the referrer and her referrer;
+ * nothing deeper, by law; caps per month and per member year.
+ */
 export function ReferralRulesPage() {
   const { t } = useI18n();
   const api = useApi();
@@ -49,10 +88,11 @@ function RulesEditor({ record, onReload }: { record: Versioned<ReferralRules>; o
         api.PUT('/api/v1/referrals/rules', {
           params: { header: { 'If-Match': ifMatch(record.data, record.etag) } },
           body: {
-            level1: { kind: 'POINTS', points: v.level1Points ?? 0 },
-            level2: v.level2Points ? { kind: 'POINTS', points: v.level2Points } : null,
+            level1: rewardOf(v.level1, currency),
+            level2: rewardOf(v.level2, currency),
             minimumSpend: { amount: toMinorUnits(v.minimumSpend ?? 0, currency) ?? 0, currency },
             monthlyCap: v.monthlyCap ?? null,
+            memberYearCap: v.memberYearCap ?? null,
           },
         }),
       ),
@@ -68,26 +108,26 @@ function RulesEditor({ record, onReload }: { record: Versioned<ReferralRules>; o
       <Typography.Paragraph type="secondary">{t('referralRules.hint')}</Typography.Paragraph>
       <Form<RulesValues>
         layout="vertical"
-        style={{ maxWidth: 560 }}
+        style={{ maxWidth: 720 }}
         initialValues={{
-          level1Points: r.level1?.points,
-          level2Points: r.level2?.points,
+          level1: levelOf(r.level1, currency),
+          level2: levelOf(r.level2, currency),
           minimumSpend: Number(toMajorUnits(r.minimumSpend.amount, currency)),
           monthlyCap: r.monthlyCap,
+          memberYearCap: r.memberYearCap,
         }}
         onFinish={(v) => save.mutate(v)}
       >
-        <Form.Item name="level1Points" label={t('referralRules.level1')} rules={[{ required: true, message: t('validation.required', { field: t('referralRules.level1') }) }]}>
-          <InputNumber min={1} precision={0} data-testid="referral-level1" style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="level2Points" label={t('referralRules.level2')} extra={t('referralRules.level2Hint')}>
-          <InputNumber min={1} precision={0} data-testid="referral-level2" style={{ width: 200 }} />
-        </Form.Item>
+        <LevelFields level="level1" label={t('referralRules.level1')} required />
+        <LevelFields level="level2" label={t('referralRules.level2')} extra={t('referralRules.level2Hint')} />
         <Form.Item name="minimumSpend" label={t('referralRules.minimumSpend')}>
           <InputNumber min={0} precision={2} data-testid="referral-minimum" style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="monthlyCap" label={t('referralRules.monthlyCap')}>
           <InputNumber min={1} max={10000} precision={0} data-testid="referral-cap" style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="memberYearCap" label={t('referralRules.memberYearCap')}>
+          <InputNumber min={1} max={10000} precision={0} data-testid="referral-year-cap" style={{ width: 200 }} />
         </Form.Item>
         {failure != null && (
           <SaveError
@@ -104,5 +144,51 @@ function RulesEditor({ record, onReload }: { record: Versioned<ReferralRules>; o
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** A level's reward: the kind, then only that kind's parameter. */
+function LevelFields({ level, label, required = false, extra }: { level: 'level1' | 'level2'; label: string; required?: boolean; extra?: string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const kind = Form.useWatch([level, 'kind'], Form.useFormInstance<RulesValues>());
+  const types = useQuery({
+    queryKey: ['coupons', 'types', 'active'],
+    enabled: kind === 'COUPON',
+    queryFn: () => dataOf(api.GET('/api/v1/coupons/types', { params: { query: { active: true, limit: 200 } } })),
+  });
+  const needed = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
+  return (
+    <Space align="start" wrap>
+      <Form.Item name={[level, 'kind']} label={label} extra={extra} rules={required ? needed(label) : []}>
+        <Select<RewardKind>
+          allowClear={!required}
+          placeholder={t('referralRules.noReward')}
+          style={{ width: 200 }}
+          data-testid={`referral-${level}-kind`}
+          options={KINDS.map((k) => ({ value: k, label: t(`referrals.kind.${k}`) }))}
+        />
+      </Form.Item>
+      {kind === 'POINTS' && (
+        <Form.Item name={[level, 'points']} label={t('referralRules.points')} rules={needed(t('referralRules.points'))}>
+          <InputNumber min={1} max={10000000} precision={0} data-testid={`referral-${level}-points`} style={{ width: 160 }} />
+        </Form.Item>
+      )}
+      {kind === 'COUPON' && (
+        <Form.Item name={[level, 'couponTypeId']} label={t('referralRules.couponType')} rules={needed(t('referralRules.couponType'))}>
+          <Select<string>
+            loading={types.isPending}
+            style={{ width: 240 }}
+            data-testid={`referral-${level}-coupon`}
+            options={(types.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Form.Item>
+      )}
+      {kind === 'STORED_VALUE_BONUS' && (
+        <Form.Item name={[level, 'amount']} label={t('referralRules.bonus')} rules={needed(t('referralRules.bonus'))}>
+          <InputNumber min={0.01} max={1000000} precision={2} data-testid={`referral-${level}-amount`} style={{ width: 160 }} />
+        </Form.Item>
+      )}
+    </Space>
   );
 }

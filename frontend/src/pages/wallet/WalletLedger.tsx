@@ -23,6 +23,7 @@ const KIND_COLORS: Record<StoredValueEntry['kind'], string> = {
   TRANSFER_OUT: 'purple',
   TRANSFER_IN: 'purple',
   ADJUST: 'default',
+  REWARD: 'magenta',
 };
 
 function Signed({ money }: { money: Money }) {

@@ -22,9 +22,11 @@ import app.meike.identity.Roles;
 import app.meike.identity.StaffService;
 import app.meike.tenancy.ChainSettingsService;
 import app.meike.tenancy.ClinicService;
+import app.meike.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import org.hibernate.query.NativeQuery;
 import jakarta.transaction.Transactional;
 
@@ -70,6 +72,8 @@ public class CustomerService {
     AuditLog audit;
     @Inject
     ChainSettingsService settings;
+    @Inject
+    TenantContext tenantContext;
     @Inject
     CustomerTable table;
     @Inject
@@ -537,6 +541,34 @@ public class CustomerService {
     }
 
     public record CustomerName(UUID id, String name) {
+    }
+
+    /**
+     * Sets or changes her referrer under a lock of the chain's referral tree (two changes at once cannot close a
+     * cycle between them), audited; answers the referrer she had before (null for none). The referral feature decides
+     * whether a change is still allowed and records its evidence.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID changeReferrer(UUID customerId, UUID referrerId) {
+        Customer.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "referral-tree:" + tenantContext.tenantId()).getSingleResult();
+        Customer customer = Customer.<Customer>findByIdOptional(customerId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Customer"));
+        requireEditable(customer);
+        UUID previous = customer.referrerId;
+        if (referrerId.equals(previous)) {
+            return previous;
+        }
+        requireCustomer("referrerId", referrerId);
+        requireNoReferralCycle(customer.id, referrerId);
+        OffsetDateTime now = Clocks.now(clock);
+        attachReferrer(customer, referrerId, now);
+        customer.updatedAt = now;
+        customer.persistAndFlush();
+        Changes changes = new Changes();
+        changes.track("referrerId", previous, referrerId);
+        audit.record("customer.referrer-changed", "customer", customer.id, changes.asMap());
+        return previous;
     }
 
     /** Her referrer (null for none); another chain's or an unknown id is a 404. */

@@ -17,8 +17,12 @@ public final class OrderEvents {
                             OffsetDateTime paidAt) {
     }
 
-    /** Part or all of an order was refunded; `moneyReturned` is the external money that went back. */
+    /**
+     * Part or all of an order was refunded; `moneyReturned` is the external money that went back, and
+     * `qualifyingReturned` the qualifying spend it took back: that money plus the stored-value principal given back.
+     */
     public record OrderRefunded(UUID orderId, UUID refundId, UUID customerId, UUID clinicId, long amount,
-                                long moneyReturned, boolean fullyRefunded, OffsetDateTime refundedAt) {
+                                long moneyReturned, long qualifyingReturned, boolean fullyRefunded,
+                                OffsetDateTime refundedAt) {
     }
 }

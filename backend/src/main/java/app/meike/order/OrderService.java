@@ -513,7 +513,7 @@ public class OrderService implements TimelineSource, OrderRefunds {
             memberships.recordSpend(order.customerId, refund.id, SpendSource.REFUND, -qualifyingReturned, now);
         }
         refunded.fire(new OrderRefunded(order.id, refund.id, order.customerId, order.clinicId, amount,
-                refund.moneyReturned, order.status == Status.REFUNDED, now));
+                refund.moneyReturned, qualifyingReturned, order.status == Status.REFUNDED, now));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("refundId", refund.id);
         details.put("amount", amount);

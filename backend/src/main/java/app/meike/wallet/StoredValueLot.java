@@ -81,7 +81,7 @@ public class StoredValueLot extends PanacheEntityBase {
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
 
-    public enum Source { TOP_UP, OPENING, TRANSFER_IN, ADJUSTMENT, REVERSAL }
+    public enum Source { TOP_UP, OPENING, TRANSFER_IN, ADJUSTMENT, REVERSAL, REWARD }
 
     Lot asLot() {
         return new Lot(id, principal, bonus, principalRemaining, bonusRemaining, principalConsumed, bonusConsumed,

@@ -486,6 +486,10 @@ class RoleMatrixTest extends ApiTest {
         m.put("getReferralLeaderboard", new Call(Set.of("tenant-admin", "manager"), 200, (r, self) -> r
                 .queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2027-01-01T00:00:00Z")
                 .get("/api/v1/referrals/leaderboard")));
+        // Her own referrer would be a cycle: every allowed role reaches the check, none changes anything.
+        m.put("setCustomerReferrer", new Call(Set.of("tenant-admin", "manager", "consultant", "front-desk"), 400,
+                (r, self) -> r.body(Map.of("referrerId", customer, "evidence", "m"))
+                        .put("/api/v1/referrals/customers/" + customer + "/referrer")));
     }
 
     private static void satisfaction(Map<String, Call> m, Set<String> admin) {

@@ -75,7 +75,7 @@ public final class Wallets {
     /**
      * Accounts, lots and entries of the chain that break an invariant: an account's buckets are the sums of its
      * entries and of its lots' buckets, every entry's balances after are the running sums, and every lot's remaining,
-     * expired and paid-out buckets are the sums of the allocations that moved them.
+     * expired and paid-out buckets are the sums of the allocations that moved them (a reward's take-back pays out).
      */
     public static List<String> ledgerMismatches(Chain chain) {
         return query(chain, """
@@ -117,7 +117,8 @@ public final class Wallets {
                   (SELECT -coalesce(sum(x.principal), 0), -coalesce(sum(x.bonus), 0)
                      FROM stored_value_allocation x JOIN stored_value_entry e
                        ON e.tenant_id = x.tenant_id AND e.id = x.entry_id
-                    WHERE x.tenant_id = l.tenant_id AND x.lot_id = l.id AND e.kind IN ('REFUND', 'TRANSFER_OUT'))
+                    WHERE x.tenant_id = l.tenant_id AND x.lot_id = l.id
+                      AND (e.kind IN ('REFUND', 'TRANSFER_OUT') OR e.kind = 'REWARD' AND x.bonus < 0))
                 """, rows -> {
             List<String> wrong = new ArrayList<>();
             while (rows.next()) {

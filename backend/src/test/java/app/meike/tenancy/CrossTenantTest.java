@@ -735,6 +735,16 @@ class CrossTenantTest extends ApiTest {
         walks.put("getReferralLeaderboard", () -> as(adminB).queryParam("from", "2000-01-01T00:00:00Z")
                 .queryParam("to", "2100-01-01T00:00:00Z").get("/api/v1/referrals/leaderboard").then()
                 .statusCode(200).body("items.clinicId", not(hasItem(clinicOfA.toString()))));
+        walks.put("setCustomerReferrer", () -> {
+            String customerOfB = Sales.customer(b, "B 被推荐");
+            String referrer = "/api/v1/referrals/customers/" + customerOfA + "/referrer";
+            as(adminB).body(Map.of("referrerId", customerOfB, "evidence", "x")).put(referrer).then().statusCode(404);
+            as(adminB).body(Map.of("referrerId", customerOfA, "evidence", "x"))
+                    .put("/api/v1/referrals/customers/" + customerOfB + "/referrer").then().statusCode(400)
+                    .body("errors.field", hasItem("referrerId"));
+            as(a.adminToken()).get("/api/v1/referrals/customers/" + customerOfA).then().statusCode(200)
+                    .body("referrer", org.hamcrest.Matchers.nullValue());
+        });
     }
 
     /** A's stricter rules, a visit with an unanswered link, and a low answered survey with its complaint, made once. */

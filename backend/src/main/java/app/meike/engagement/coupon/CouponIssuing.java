@@ -7,6 +7,9 @@ import java.util.UUID;
  * reference so that issuing again for the same reference answers the coupon already issued.
  */
 public interface CouponIssuing {
+    /** Whether the chain has this coupon type and it is active, so a rule may name it for issuing. */
+    boolean isActiveType(UUID couponTypeId);
+
     /** Issues one coupon of the type to the customer for this source reference, or answers the one already issued. */
     UUID issueFor(UUID customerId, UUID couponTypeId, CouponSource source, String sourceRef);
 

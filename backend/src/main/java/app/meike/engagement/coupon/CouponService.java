@@ -176,6 +176,11 @@ public class CouponService implements CouponIssuing {
     }
 
     @Override
+    public boolean isActiveType(UUID couponTypeId) {
+        return CouponType.<CouponType>findByIdOptional(couponTypeId).map(t -> t.active).orElse(false);
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID issueFor(UUID customerId, UUID couponTypeId, CouponSource source, String sourceRef) {
         Coupon existing = Coupon.<Coupon>find("couponTypeId = ?1 and customerId = ?2 and source = ?3"

@@ -24,6 +24,9 @@ public class ReferralRefund extends PanacheEntityBase {
     public UUID refereeId;
     @Column(name = "money_returned")
     public long moneyReturned;
+    /** External money plus stored-value principal given back; null on refunds recorded before it was. */
+    @Column(name = "qualifying_returned")
+    public Long qualifyingReturned;
     @Column(name = "refunded_at")
     public OffsetDateTime refundedAt;
 }

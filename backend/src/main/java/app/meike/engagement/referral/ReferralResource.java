@@ -9,6 +9,7 @@ import app.meike.engagement.referral.ReferralDtos.Leaderboard;
 import app.meike.engagement.referral.ReferralDtos.LeaderboardBy;
 import app.meike.engagement.referral.ReferralDtos.ReferralRulesUpdate;
 import app.meike.engagement.referral.ReferralDtos.ReferralRulesView;
+import app.meike.engagement.referral.ReferralDtos.ReferrerUpdate;
 import app.meike.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -65,6 +66,14 @@ public class ReferralResource {
             Roles.INTEGRATOR})
     public CustomerReferralsView customer(@PathParam("customerId") String customerId) {
         return referrals.of(Ids.parse("customerId", customerId));
+    }
+
+    @PUT
+    @Path("customers/{customerId}/referrer")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.CONSULTANT, Roles.FRONT_DESK})
+    public CustomerReferralsView changeReferrer(@PathParam("customerId") String customerId,
+                                                @Valid @NotNull ReferrerUpdate body) {
+        return referrals.changeReferrer(Ids.parse("customerId", customerId), body);
     }
 
     @GET

@@ -16,8 +16,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "referral_reward")
 public class ReferralReward extends PanacheEntityBase {
+    /** CAPPED: earned, but a cap kept it from being paid; recorded so staff see it. */
     public enum Status {
-        PAID, REVERSED
+        PAID, REVERSED, CAPPED
+    }
+
+    /** Which cap kept a reward from being paid. */
+    public enum Cap {
+        MONTH, MEMBER_YEAR
     }
 
     @Id
@@ -32,10 +38,22 @@ public class ReferralReward extends PanacheEntityBase {
     public int level;
     @Enumerated(EnumType.STRING)
     public RewardKind kind;
-    public long points;
+    /** The kind's parameter: points, the coupon type, or the bonus amount (minor units). */
+    public Long points;
+    @Column(name = "coupon_type_id")
+    public UUID couponTypeId;
+    public Long amount;
+    /** What paying it made: the coupon issued, or the stored-value lot the bonus was credited to. */
+    @Column(name = "coupon_id")
+    public UUID couponId;
+    @Column(name = "stored_value_lot_id")
+    public UUID storedValueLotId;
     @Enumerated(EnumType.STRING)
     public Status status;
-    /** On reversal: what her balance allowed to take back, and what she had already spent. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "capped_by")
+    public Cap cappedBy;
+    /** On reversal: what her balance allowed to take back, and what she had already spent (points, fen, coupons). */
     @Column(name = "taken_back")
     public Long takenBack;
     public Long shortfall;
