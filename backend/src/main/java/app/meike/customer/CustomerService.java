@@ -322,6 +322,7 @@ public class CustomerService {
             if (customer.referrerId != null) {
                 throw ProblemException.conflict("This customer's referrer is already recorded");
             }
+            lockReferralTree(); // before any other customer is read: the cycle check must see committed referrers
             requireCustomer("referrerId", patch.referrerId.get());
             requireNoReferralCycle(customer.id, patch.referrerId.get());
             changes.track("referrerId", null, patch.referrerId.get());
@@ -550,8 +551,7 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID changeReferrer(UUID customerId, UUID referrerId) {
-        Customer.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "referral-tree:" + tenantContext.tenantId()).getSingleResult();
+        lockReferralTree();
         Customer customer = Customer.<Customer>findByIdOptional(customerId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Customer"));
         requireEditable(customer);
@@ -569,6 +569,12 @@ public class CustomerService {
         changes.track("referrerId", previous, referrerId);
         audit.record("customer.referrer-changed", "customer", customer.id, changes.asMap());
         return previous;
+    }
+
+    /** One referrer change at a time per chain: two at once could each pass the cycle check and close a cycle. */
+    private void lockReferralTree() {
+        Customer.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "referral-tree:" + tenantContext.tenantId()).getSingleResult();
     }
 
     /** Her referrer (null for none); another chain's or an unknown id is a 404. */

@@ -242,6 +242,25 @@ class CustomerApiTest extends ApiTest {
     }
 
     @Test
+    void twoCustomersNamingEachOtherAtOnceNeverCloseACycle() throws Exception {
+        Chain chain = Chains.create();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String first = register(chain, customer("卫甲" + round, mobile()));
+                String second = register(chain, customer("卫乙" + round, mobile()));
+                Future<Integer> one = pool.submit(() -> as(chain.adminToken()).header("If-Match", "\"0\"")
+                        .body(Map.of("referrerId", second)).patch("/api/v1/customers/" + first).statusCode());
+                Future<Integer> other = pool.submit(() -> as(chain.adminToken()).header("If-Match", "\"0\"")
+                        .body(Map.of("referrerId", first)).patch("/api/v1/customers/" + second).statusCode());
+                assertThat(List.of(one.get(), other.get())).containsExactlyInAnyOrder(200, 400);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void editsKeepHistoryWithoutCopyingSensitiveNotes() {
         Chain chain = Chains.create();
         Map<String, Object> body = customer("冯十", mobile());
