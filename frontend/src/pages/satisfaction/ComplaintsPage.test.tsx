@@ -134,6 +134,12 @@ describe('Complaints board', () => {
     await user.click(within(screen.getByTestId('summary-by')).getByRole('combobox'));
     await user.click(await screen.findByTitle('月份'));
     expect(await within(table).findByText('2026-03')).toBeInTheDocument();
+    // This year's surveys by default, from its first day's start in the chain's time zone (Shanghai).
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+    const asked = api.calls('GET', '/api/v1/satisfaction/summary');
+    expect(asked[0].query.get('from')).toBe(`${year}-01-01T00:00:00+08:00`);
+    expect(asked[0].query.get('to')).toBe(`${Number(year) + 1}-01-01T00:00:00+08:00`);
+    expect(asked.at(-1)!.query.get('by')).toBe('MONTH');
     board.unmount();
 
     const consultant = new FakeApi().on('GET', '/api/v1/me', me(['consultant'])).on('GET', '/api/v1/clinics', { items: [CLINIC], nextCursor: null });

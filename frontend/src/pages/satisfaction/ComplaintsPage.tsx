@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
-import { App, Button, Checkbox, Flex, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -13,6 +14,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useMe } from '../../me/MeContext';
+import { periodBounds, presets, type Period } from '../conversion/conversionPeriod';
 import { useStaffDirectory, worksAt } from '../customers/useStaffDirectory';
 import { useMyClinics } from '../visits/useClinics';
 
@@ -274,14 +277,19 @@ function ReassignModal({ complaint, onClose }: { complaint: Complaint; onClose: 
   );
 }
 
-/** Averages of the last year's answered surveys per clinic, consultant, item or month. */
+/** Averages of a period's answered surveys (this year's by default) per clinic, consultant, item or month. */
 function Summary() {
   const { t } = useI18n();
   const api = useApi();
+  const { me } = useMe();
+  const timeZone = me.tenant?.timeZone ?? 'Asia/Shanghai';
+  const periods = presets(timeZone);
   const [by, setBy] = useState<SummaryBy>('CLINIC');
+  const [period, setPeriod] = useState<Period>(periods.find((p) => p.key === 'thisYear')!.period);
+  const bounds = periodBounds(period, timeZone);
   const summary = useQuery({
-    queryKey: [...complaintKeys.summary, by],
-    queryFn: () => dataOf(api.GET('/api/v1/satisfaction/summary', { params: { query: { by } } })),
+    queryKey: [...complaintKeys.summary, by, bounds],
+    queryFn: () => dataOf(api.GET('/api/v1/satisfaction/summary', { params: { query: { by, ...bounds } } })),
   });
   const columns: ColumnsType<SummaryRow> = [
     {
@@ -298,6 +306,16 @@ function Summary() {
     <>
       <Typography.Paragraph type="secondary">{t('summary.hint')}</Typography.Paragraph>
       <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
+        <DatePicker.RangePicker
+          allowClear={false}
+          value={[dayjs(period.from), dayjs(period.to)]}
+          onChange={(range) => {
+            if (range?.[0] && range[1]) setPeriod({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') });
+          }}
+          presets={periods.map(({ key, period: p }) => ({ label: t(`conversion.preset.${key}`), value: [dayjs(p.from), dayjs(p.to)] as [Dayjs, Dayjs] }))}
+          aria-label={t('conversion.period')}
+          data-testid="summary-period"
+        />
         <span>{t('summary.by')}</span>
         <Select<SummaryBy>
           style={{ width: 140 }}
