@@ -26,7 +26,7 @@ type SummaryBy = components['schemas']['SatisfactionSummary']['by'];
 type SummaryRow = components['schemas']['SatisfactionSummaryRow'];
 
 const STATUSES: ComplaintStatus[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'];
-const SEVERITIES: ComplaintSeverity[] = ['HIGH', 'MEDIUM', 'LOW'];
+export const SEVERITIES: ComplaintSeverity[] = ['HIGH', 'MEDIUM', 'LOW'];
 const SEVERITY_COLORS: Record<ComplaintSeverity, string> = { HIGH: 'red', MEDIUM: 'orange', LOW: 'gold' };
 const STATUS_COLORS: Record<ComplaintStatus, string> = { OPEN: 'red', IN_PROGRESS: 'blue', RESOLVED: 'green', CLOSED: 'default' };
 

@@ -133,4 +133,30 @@ describe('The visit’s survey', () => {
     expect(screen.getByTestId('survey-nps')).toHaveTextContent('9');
     expect(screen.queryByTestId('survey-record')).not.toBeInTheDocument();
   });
+
+  it('records a complaint made in person about the visit, which needs what happened', async () => {
+    const user = userEvent.setup();
+    const api = deskApi(() => []).on('POST', '/api/v1/satisfaction/complaints', (req) => json({ id: '01900000-0000-7000-8000-0000000cc002', ...(req.body as object) }, 201));
+    renderApp(api, { path: `/visits/${VISIT.id}` });
+    await user.click(await screen.findByTestId('complaint-open'));
+    expect(await screen.findByText('登记客怨：李静')).toBeInTheDocument();
+    await user.type(screen.getByTestId('complaint-open-description'), '   ');
+    await user.click(screen.getByTestId('complaint-open-save'));
+    expect(await screen.findByText('请填写内容')).toBeInTheDocument();
+    expect(api.calls('POST', '/api/v1/satisfaction/complaints')).toHaveLength(0);
+    await user.click(within(screen.getByTestId('complaint-open-category')).getByRole('combobox'));
+    await user.click(await screen.findByTitle('等候'));
+    await user.type(screen.getByTestId('complaint-open-description'), '等了四十分钟 ');
+    await user.click(screen.getByTestId('complaint-open-save'));
+    await waitFor(() => expect(api.calls('POST', '/api/v1/satisfaction/complaints')).toHaveLength(1));
+    expect(api.calls('POST', '/api/v1/satisfaction/complaints')[0].body).toEqual({
+      customerId: LIJING.id,
+      clinicId: CLINIC.id,
+      visitId: VISIT.id,
+      severity: 'MEDIUM',
+      category: 'WAITING',
+      description: '等了四十分钟',
+    });
+    expect(await screen.findByText('客怨已登记，门店店长负责处理')).toBeInTheDocument();
+  });
 });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Rate, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Rate, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { dataOf } from '../../api/client';
@@ -10,10 +10,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ItemSelect } from '../visits/pickers';
-import { complaintKeys } from './ComplaintsPage';
+import { complaintKeys, SEVERITIES } from './ComplaintsPage';
 
 type Survey = components['schemas']['Survey'];
 type SurveyLinkCreated = components['schemas']['SurveyLinkCreated'];
+type ComplaintSeverity = components['schemas']['ComplaintSeverity'];
+type ComplaintCategory = components['schemas']['ComplaintCategory'];
+
+const CATEGORIES: ComplaintCategory[] = ['RESULT', 'SERVICE', 'WAITING', 'PRICE', 'OTHER'];
 
 interface RecordValues {
   resultScore?: number;
@@ -31,6 +35,7 @@ export function VisitSurvey({ visit }: { visit: Visit }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [recording, setRecording] = useState(false);
+  const [complaining, setComplaining] = useState(false);
   const [link, setLink] = useState<SurveyLinkCreated | null>(null);
   const surveys = useQuery({
     queryKey: surveyKey(visit.id),
@@ -52,18 +57,21 @@ export function VisitSurvey({ visit }: { visit: Visit }) {
       style={{ marginBottom: 16 }}
       data-testid="visit-survey"
       extra={
-        !answered && (
-          <Space wrap>
-            {!linkValid && (
-              <Button onClick={() => createLink.mutate()} loading={createLink.isPending} data-testid="survey-create-link">
-                {t('survey.createLink')}
-              </Button>
-            )}
+        <Space wrap>
+          {!answered && !linkValid && (
+            <Button onClick={() => createLink.mutate()} loading={createLink.isPending} data-testid="survey-create-link">
+              {t('survey.createLink')}
+            </Button>
+          )}
+          {!answered && (
             <Button type="primary" onClick={() => setRecording(true)} data-testid="survey-record">
               {t('survey.record')}
             </Button>
-          </Space>
-        )
+          )}
+          <Button danger onClick={() => setComplaining(true)} data-testid="complaint-open">
+            {t('complaints.open')}
+          </Button>
+        </Space>
       }
     >
       {surveys.isError && <ErrorAlert error={surveys.error} onRetry={() => surveys.refetch()} testId="visit-survey-error" />}
@@ -84,6 +92,7 @@ export function VisitSurvey({ visit }: { visit: Visit }) {
       {answered && survey && <Answers survey={survey} />}
       {!survey && !link && surveys.isSuccess && <Typography.Text type="secondary">{t('survey.none')}</Typography.Text>}
       {recording && <RecordModal visit={visit} onClose={() => setRecording(false)} />}
+      {complaining && <ComplaintModal visit={visit} onClose={() => setComplaining(false)} />}
     </Card>
   );
 }
@@ -173,6 +182,72 @@ function RecordModal({ visit, onClose }: { visit: Visit; onClose: () => void }) 
         </Form.Item>
         <Form.Item name="comment" label={t('survey.comment')}>
           <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="survey-record-comment" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface ComplaintValues {
+  severity?: ComplaintSeverity;
+  category?: ComplaintCategory;
+  description?: string;
+}
+
+/** A complaint the customer makes in person or by phone about this visit; the clinic's manager owns it. */
+function ComplaintModal({ visit, onClose }: { visit: Visit; onClose: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<ComplaintValues>();
+  const save = useMutation({
+    mutationFn: (v: ComplaintValues) =>
+      dataOf(
+        api.POST('/api/v1/satisfaction/complaints', {
+          body: {
+            customerId: visit.customerId,
+            clinicId: visit.clinicId,
+            visitId: visit.id,
+            severity: v.severity!,
+            category: v.category!,
+            description: v.description!.trim(),
+          },
+        }),
+      ),
+    onSuccess: () => {
+      message.success(t('complaints.opened'));
+      void queryClient.invalidateQueries({ queryKey: complaintKeys.all });
+      void queryClient.invalidateQueries({ queryKey: keys.timeline });
+      onClose();
+    },
+  });
+  const required = (label: string) => [{ required: true, whitespace: true, message: t('validation.required', { field: label }) }];
+  return (
+    <Modal
+      open
+      title={t('complaints.openTitle', { name: visit.customerName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: save.isPending, 'data-testid': 'complaint-open-save' } as ButtonProps}
+      destroyOnHidden
+    >
+      {save.isError && <ErrorAlert error={save.error} testId="complaint-open-error" />}
+      <Form<ComplaintValues> form={form} layout="vertical" initialValues={{ severity: 'MEDIUM', category: 'SERVICE' }} onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="severity" label={t('complaints.col.severity')} rules={required(t('complaints.col.severity'))}>
+          <Select<ComplaintSeverity>
+            options={SEVERITIES.map((s) => ({ value: s, label: t(`complaintSeverity.${s}`) }))}
+            data-testid="complaint-open-severity"
+          />
+        </Form.Item>
+        <Form.Item name="category" label={t('complaints.col.category')} rules={required(t('complaints.col.category'))}>
+          <Select<ComplaintCategory>
+            options={CATEGORIES.map((c) => ({ value: c, label: t(`complaintCategory.${c}`) }))}
+            data-testid="complaint-open-category"
+          />
+        </Form.Item>
+        <Form.Item name="description" label={t('complaints.col.description')} rules={required(t('complaints.col.description'))}>
+          <Input.TextArea maxLength={2000} autoSize={{ minRows: 3, maxRows: 6 }} data-testid="complaint-open-description" />
         </Form.Item>
       </Form>
     </Modal>
