@@ -31,6 +31,8 @@ export type NavKey =
   | 'followUpRules'
   | 'complaints'
   | 'satisfactionRules'
+  | 'memberAnalytics'
+  | 'segmentRules'
   | 'audit'
   | 'tenants';
 
@@ -173,11 +175,11 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints');
+  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints', 'memberAnalytics');
   if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'satisfactionRules', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'satisfactionRules', 'segmentRules', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',

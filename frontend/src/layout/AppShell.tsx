@@ -69,6 +69,8 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   followUpRules: { path: '/settings/follow-up-rules', label: 'nav.followUpRules', icon: <ScheduleOutlined /> },
   complaints: { path: '/complaints', label: 'nav.complaints', icon: <AlertOutlined /> },
   satisfactionRules: { path: '/settings/satisfaction-rules', label: 'nav.satisfactionRules', icon: <ControlOutlined /> },
+  memberAnalytics: { path: '/analytics/members', label: 'nav.memberAnalytics', icon: <BarChartOutlined /> },
+  segmentRules: { path: '/settings/segment-rules', label: 'nav.segmentRules', icon: <ControlOutlined /> },
   audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   tenants: { path: '/tenants', label: 'nav.tenants', icon: <ApartmentOutlined /> },
 };

@@ -1,8 +1,5 @@
 package app.meike.analytics.segments;
 
-import app.meike.analytics.segments.SegmentDtos.CustomSegmentInput;
-import app.meike.analytics.segments.SegmentDtos.CustomSegmentList;
-import app.meike.analytics.segments.SegmentDtos.CustomSegmentView;
 import app.meike.analytics.segments.SegmentDtos.SegmentActionResult;
 import app.meike.analytics.segments.SegmentDtos.SegmentCouponIssue;
 import app.meike.analytics.segments.SegmentDtos.SegmentCounts;
@@ -12,7 +9,6 @@ import app.meike.analytics.segments.SegmentDtos.SegmentMembers;
 import app.meike.analytics.segments.SegmentDtos.SegmentRulesUpdate;
 import app.meike.analytics.segments.SegmentDtos.SegmentRulesView;
 import app.meike.analytics.segments.SegmentExportService.Export;
-import app.meike.common.Ids;
 import app.meike.common.PageRequest;
 import app.meike.common.QueryParams;
 import app.meike.common.web.Responses;
@@ -23,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,12 +27,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Member segments: built-in (tunable by the tenant admin) and saved custom ones, counted and listed now, exported and
@@ -53,8 +46,6 @@ public class SegmentResource {
     SegmentService segments;
     @Inject
     SegmentRulesService rules;
-    @Inject
-    CustomSegmentService customSegments;
     @Inject
     SegmentExportService exports;
     @Inject
@@ -79,43 +70,6 @@ public class SegmentResource {
                                 @Valid @NotNull SegmentRulesUpdate body) {
         SegmentRulesView view = rules.update(ifMatch, body);
         return Responses.versioned(view.version(), view);
-    }
-
-    @GET
-    @Path("custom")
-    public CustomSegmentList listCustom() {
-        return new CustomSegmentList(customSegments.list());
-    }
-
-    @POST
-    @Path("custom")
-    public Response createCustom(@Valid @NotNull CustomSegmentInput body, @Context UriInfo uri) {
-        CustomSegmentView created = customSegments.create(body);
-        return Responses.created(uri, created.id(), created.version(), created);
-    }
-
-    @GET
-    @Path("custom/{segmentId}")
-    public Response getCustom(@PathParam("segmentId") String segmentId) {
-        CustomSegmentView view = customSegments.get(Ids.parse("segmentId", segmentId));
-        return Responses.versioned(view.version(), view);
-    }
-
-    @PUT
-    @Path("custom/{segmentId}")
-    public Response updateCustom(@PathParam("segmentId") String segmentId,
-                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @Valid @NotNull CustomSegmentInput body) {
-        CustomSegmentView view = customSegments.update(Ids.parse("segmentId", segmentId), ifMatch, body);
-        return Responses.versioned(view.version(), view);
-    }
-
-    @DELETE
-    @Path("custom/{segmentId}")
-    public Response deleteCustom(@PathParam("segmentId") String segmentId,
-                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        customSegments.delete(Ids.parse("segmentId", segmentId), ifMatch);
-        return Response.noContent().build();
     }
 
     @POST

@@ -155,10 +155,10 @@ class SegmentApiTest extends ApiTest {
         assertThat(preview(chain, Map.of("lastVisitDaysAgoMax", 30), null)).isEmpty();
 
         Response created = as(chain.adminToken()).body(Map.of("name", "北店VIP大单", "filters", filters))
-                .post(SEGMENTS + "/custom");
+                .post("/api/v1/analytics/custom-segments");
         created.then().statusCode(201).header("ETag", "\"0\"").body("filters.ownerId", equalTo(owner));
         String id = created.path("id");
-        as(chain.adminToken()).body(Map.of("name", "北店vip大单", "filters", Map.of())).post(SEGMENTS + "/custom")
+        as(chain.adminToken()).body(Map.of("name", "北店vip大单", "filters", Map.of())).post("/api/v1/analytics/custom-segments")
                 .then().statusCode(409);
         assertThat(members(chain, id, null)).containsExactly(vip);
         as(chain.adminToken()).get(SEGMENTS).then().statusCode(200)
@@ -166,15 +166,15 @@ class SegmentApiTest extends ApiTest {
                 .body("items.find { it.key == '" + id + "' }.kind", equalTo("CUSTOM"));
 
         Map<String, Object> wider = Map.of("name", "VIP大单", "filters", Map.of("spendMin", cny(2_000_000)));
-        as(chain.adminToken()).body(wider).put(SEGMENTS + "/custom/" + id).then().statusCode(428);
-        as(chain.adminToken()).header("If-Match", "\"7\"").body(wider).put(SEGMENTS + "/custom/" + id).then()
+        as(chain.adminToken()).body(wider).put("/api/v1/analytics/custom-segments/" + id).then().statusCode(428);
+        as(chain.adminToken()).header("If-Match", "\"7\"").body(wider).put("/api/v1/analytics/custom-segments/" + id).then()
                 .statusCode(412);
-        as(chain.adminToken()).header("If-Match", "\"0\"").body(wider).put(SEGMENTS + "/custom/" + id).then()
+        as(chain.adminToken()).header("If-Match", "\"0\"").body(wider).put("/api/v1/analytics/custom-segments/" + id).then()
                 .statusCode(200).header("ETag", "\"1\"").body("name", equalTo("VIP大单"));
         assertThat(members(chain, id, null)).containsExactlyInAnyOrder(vip, southVip);
         as(chain.adminToken()).queryParam("entityId", id).get("/api/v1/audit-events").then().statusCode(200)
                 .body("items.action", hasItems("segment.created", "segment.updated"));
-        as(chain.adminToken()).header("If-Match", "\"1\"").delete(SEGMENTS + "/custom/" + id).then().statusCode(204);
+        as(chain.adminToken()).header("If-Match", "\"1\"").delete("/api/v1/analytics/custom-segments/" + id).then().statusCode(204);
         as(chain.adminToken()).get(SEGMENTS + "/" + id + "/members").then().statusCode(404);
     }
 
@@ -198,7 +198,7 @@ class SegmentApiTest extends ApiTest {
         as(chain.adminToken()).body(Map.of("clinicId", UUID.randomUUID())).post(SEGMENTS + "/preview").then()
                 .statusCode(400).body("errors.field", hasItem("filters.clinicId"));
         as(chain.adminToken()).body(Map.of("name", "坏", "filters", Map.of("itemsMin", 5, "itemsMax", 2)))
-                .post(SEGMENTS + "/custom").then().statusCode(400).body("errors.field", hasItem("filters.itemsMax"));
+                .post("/api/v1/analytics/custom-segments").then().statusCode(400).body("errors.field", hasItem("filters.itemsMax"));
         as(chain.adminToken()).queryParam("cursor", "bm90LW91cnM").get(SEGMENTS + "/ACTIVE/members").then()
                 .statusCode(400).body("errors.field", hasItem("cursor"));
         as(chain.adminToken()).queryParam("limit", 0).get(SEGMENTS + "/ACTIVE/members").then().statusCode(400);
@@ -367,11 +367,11 @@ class SegmentApiTest extends ApiTest {
                 .statusCode(403);
 
         String saved = as(chain.adminToken()).body(Map.of("name", "新客", "filters", Map.of("builtIn", "NEW")))
-                .post(SEGMENTS + "/custom").then().statusCode(201).extract().path("id");
+                .post("/api/v1/analytics/custom-segments").then().statusCode(201).extract().path("id");
         Chain stranger = Chains.create();
-        as(stranger.adminToken()).get(SEGMENTS + "/custom/" + saved).then().statusCode(404);
+        as(stranger.adminToken()).get("/api/v1/analytics/custom-segments/" + saved).then().statusCode(404);
         as(stranger.adminToken()).get(SEGMENTS + "/" + saved + "/members").then().statusCode(404);
-        as(stranger.adminToken()).header("If-Match", "\"0\"").delete(SEGMENTS + "/custom/" + saved).then()
+        as(stranger.adminToken()).header("If-Match", "\"0\"").delete("/api/v1/analytics/custom-segments/" + saved).then()
                 .statusCode(404);
         RestAssured.given().auth().oauth2(stranger.adminToken()).accept("text/csv")
                 .get(SEGMENTS + "/" + saved + "/export").then().statusCode(404);
