@@ -29,11 +29,10 @@ CREATE TABLE member_standards_rules (
   CHECK (spend_weight + items_weight + visits_weight + referrals_weight > 0)
 );
 
--- One customer's five measures in one member year (1 = the year from her first paid order), as the ledgers say now,
--- with the cumulative value at the end of each of the year's twelve months (index k = month k) for the curves.
+-- One customer's five measures in one member year (1 = the year from her first paid order), as the ledgers say now.
 -- Satisfaction is kept as the number of submitted surveys and the sum of their points (result + experience, each
--- 1-5), so averages stay exact. Rows exist for the years with some activity; a year without a row has
--- zeros. Maintained only by member_standards_refresh.
+-- 1-5), so averages stay exact. Rows exist for the years with some activity; a year without a row has zeros.
+-- Maintained only by member_standards_refresh. Kept narrow: member_standing reads a chain's rows in one pass.
 CREATE TABLE member_standard_year (
   tenant_id uuid NOT NULL REFERENCES tenant (id),
   customer_id uuid NOT NULL,
@@ -46,15 +45,27 @@ CREATE TABLE member_standard_year (
   referrals integer NOT NULL CHECK (referrals >= 0),
   surveys integer NOT NULL CHECK (surveys >= 0),
   survey_points integer NOT NULL CHECK (survey_points >= 0),
-  spend_by_month bigint[] NOT NULL CHECK (cardinality(spend_by_month) = 12),
-  items_by_month integer[] NOT NULL CHECK (cardinality(items_by_month) = 12),
-  visits_by_month integer[] NOT NULL CHECK (cardinality(visits_by_month) = 12),
-  referrals_by_month integer[] NOT NULL CHECK (cardinality(referrals_by_month) = 12),
-  surveys_by_month integer[] NOT NULL CHECK (cardinality(surveys_by_month) = 12),
-  survey_points_by_month integer[] NOT NULL CHECK (cardinality(survey_points_by_month) = 12),
   PRIMARY KEY (tenant_id, customer_id, member_year),
   FOREIGN KEY (tenant_id, customer_id) REFERENCES customer (tenant_id, id),
   CHECK (ends_at > starts_at)
+);
+-- The years in progress at a time: those not ended by then.
+CREATE INDEX member_standard_year_ends_ix ON member_standard_year (tenant_id, ends_at);
+
+-- The same year's curve: the cumulative value of each measure at the end of each of the year's twelve months
+-- (element k = month k, months as MemberYearMonths counts them).
+CREATE TABLE member_standard_curve (
+  tenant_id uuid NOT NULL REFERENCES tenant (id),
+  customer_id uuid NOT NULL,
+  member_year integer NOT NULL CHECK (member_year >= 1),
+  spend bigint[] NOT NULL CHECK (cardinality(spend) = 12),
+  items integer[] NOT NULL CHECK (cardinality(items) = 12),
+  visits integer[] NOT NULL CHECK (cardinality(visits) = 12),
+  referrals integer[] NOT NULL CHECK (cardinality(referrals) = 12),
+  surveys integer[] NOT NULL CHECK (cardinality(surveys) = 12),
+  survey_points integer[] NOT NULL CHECK (cardinality(survey_points) = 12),
+  PRIMARY KEY (tenant_id, customer_id, member_year),
+  FOREIGN KEY (tenant_id, customer_id) REFERENCES customer (tenant_id, id)
 );
 
 ALTER TABLE member_standards_rules ENABLE ROW LEVEL SECURITY;
@@ -65,10 +76,14 @@ ALTER TABLE member_standard_year ENABLE ROW LEVEL SECURITY;
 ALTER TABLE member_standard_year FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON member_standard_year
   USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+ALTER TABLE member_standard_curve ENABLE ROW LEVEL SECURITY;
+ALTER TABLE member_standard_curve FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON member_standard_curve
+  USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
 
 GRANT SELECT, INSERT, UPDATE ON member_standards_rules TO ${app_role};
 -- A refresh replaces a customer's rows.
-GRANT SELECT, INSERT, DELETE ON member_standard_year TO ${app_role};
+GRANT SELECT, INSERT, DELETE ON member_standard_year, member_standard_curve TO ${app_role};
 
 -- The chain's rules, or the defaults when it set none: spend 100,000.00, 4 items, 12 visits, 2 referrals,
 -- satisfaction 4.5, equal weights.
@@ -118,11 +133,20 @@ CREATE FUNCTION member_month_of(p_year_start timestamptz, p_at timestamptz, p_zo
             FROM (SELECT age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone) AS a) AS d) AS n
 $$;
 
--- Score of a measure, 0-100: 100 x actual / target, rounded half up, at most 100, never below 0.
-CREATE FUNCTION member_standard_score(p_actual numeric, p_target numeric) RETURNS integer
+-- Score of a measure, 0-100: 100 x actual / target, rounded half up, at most 100, never below 0 (a year whose refunds
+-- exceed its purchases has a negative spend). Integer arithmetic: it runs for every member of a chain at once.
+CREATE FUNCTION member_standard_score(p_actual bigint, p_target bigint) RETURNS integer
   LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN p_actual IS NULL THEN NULL
-              ELSE least(100, greatest(0, round(100 * p_actual / p_target)))::integer END
+  SELECT least(100, greatest(0, (200 * p_actual + p_target) / (2 * p_target)))::integer
+$$;
+
+-- Score of satisfaction against a target in 0.01 steps: 100 x average / target, rounded half up, at most 100; NULL
+-- without a survey. The average is points / (2 x surveys), so 100 x average / target = 10000 x points /
+-- (2 x surveys x 100 target).
+CREATE FUNCTION member_standard_satisfaction_score(p_surveys integer, p_survey_points integer, p_target numeric)
+  RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN p_surveys > 0 THEN least(100, (20000 * p_survey_points::bigint + 2 * p_surveys * (p_target * 100)::bigint)
+                                            / (4 * p_surveys * (p_target * 100)::bigint))::integer END
 $$;
 
 -- Recomputes one customer's rows of member_standard_year from the ledgers, in the caller's transaction (the
@@ -145,15 +169,13 @@ DECLARE
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended('member_standards/' || p_tenant || '/' || p_customer, 0));
   DELETE FROM member_standard_year WHERE tenant_id = p_tenant AND customer_id = p_customer;
+  DELETE FROM member_standard_curve WHERE tenant_id = p_tenant AND customer_id = p_customer;
   SELECT c.first_purchase_at, t.time_zone INTO v_first, v_zone
     FROM customer c JOIN tenant t ON t.id = c.tenant_id
    WHERE c.tenant_id = p_tenant AND c.id = p_customer AND c.merged_into IS NULL AND c.erased_at IS NULL;
   IF v_first IS NULL THEN
     RETURN;
   END IF;
-  INSERT INTO member_standard_year (tenant_id, customer_id, member_year, starts_at, ends_at, spend, items, visits,
-                                    referrals, surveys, survey_points, spend_by_month, items_by_month,
-                                    visits_by_month, referrals_by_month, surveys_by_month, survey_points_by_month)
   WITH facts (at, kind, amount, item_id) AS (
     SELECT s.spent_at, 'SPEND', s.amount, NULL::uuid
       FROM qualifying_spend s WHERE s.tenant_id = p_tenant AND s.customer_id = p_customer
@@ -207,17 +229,25 @@ BEGIN
            sum(m.survey_points) OVER w AS survey_points
       FROM monthly m
     WINDOW w AS (PARTITION BY m.member_year ORDER BY m.month)
+  ), curves AS (
+    SELECT r.member_year, array_agg(r.spend ORDER BY r.month) AS spend, array_agg(r.items ORDER BY r.month) AS items,
+           array_agg(r.visits ORDER BY r.month) AS visits, array_agg(r.referrals ORDER BY r.month) AS referrals,
+           array_agg(r.surveys ORDER BY r.month) AS surveys,
+           array_agg(r.survey_points ORDER BY r.month) AS survey_points
+      FROM running r
+     GROUP BY r.member_year
+  ), years AS (
+    INSERT INTO member_standard_year (tenant_id, customer_id, member_year, starts_at, ends_at, spend, items, visits,
+                                      referrals, surveys, survey_points)
+    SELECT p_tenant, p_customer, c.member_year, member_year_start(v_first, c.member_year, v_zone),
+           member_year_start(v_first, c.member_year + 1, v_zone), c.spend[12], c.items[12], c.visits[12],
+           c.referrals[12], c.surveys[12], c.survey_points[12]
+      FROM curves c
   )
-  SELECT p_tenant, p_customer, r.member_year, member_year_start(v_first, r.member_year, v_zone),
-         member_year_start(v_first, r.member_year + 1, v_zone),
-         (array_agg(r.spend ORDER BY r.month))[12], (array_agg(r.items ORDER BY r.month))[12],
-         (array_agg(r.visits ORDER BY r.month))[12], (array_agg(r.referrals ORDER BY r.month))[12],
-         (array_agg(r.surveys ORDER BY r.month))[12], (array_agg(r.survey_points ORDER BY r.month))[12],
-         array_agg(r.spend ORDER BY r.month), array_agg(r.items ORDER BY r.month),
-         array_agg(r.visits ORDER BY r.month), array_agg(r.referrals ORDER BY r.month),
-         array_agg(r.surveys ORDER BY r.month), array_agg(r.survey_points ORDER BY r.month)
-    FROM running r
-   GROUP BY r.member_year;
+  INSERT INTO member_standard_curve (tenant_id, customer_id, member_year, spend, items, visits, referrals, surveys,
+                                     survey_points)
+  SELECT p_tenant, p_customer, c.member_year, c.spend, c.items, c.visits, c.referrals, c.surveys, c.survey_points
+    FROM curves c;
 END
 $$;
 
@@ -233,49 +263,97 @@ CREATE TRIGGER member_standards_on_spend AFTER INSERT ON qualifying_spend
   FOR EACH ROW WHEN (NEW.source IN ('STORED_VALUE', 'STORED_VALUE_REVERSAL'))
   EXECUTE FUNCTION member_standards_on_spend();
 
+-- The composite member value score: the weighted mean of the measure scores, rounded half up, where satisfaction
+-- without a survey (a NULL score) is left out and the other weights count alone (re-normalised).
+CREATE FUNCTION member_standard_composite(p_spend integer, p_items integer, p_visits integer, p_referrals integer,
+                                          p_satisfaction integer, p_spend_weight integer, p_items_weight integer,
+                                          p_visits_weight integer, p_referrals_weight integer,
+                                          p_satisfaction_weight integer) RETURNS integer
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT ((2 * (p_spend_weight * p_spend + p_items_weight * p_items + p_visits_weight * p_visits
+                + p_referrals_weight * p_referrals + coalesce(p_satisfaction_weight * p_satisfaction, 0)))
+          + (p_spend_weight + p_items_weight + p_visits_weight + p_referrals_weight
+             + CASE WHEN p_satisfaction IS NULL THEN 0 ELSE p_satisfaction_weight END))
+         / (2 * (p_spend_weight + p_items_weight + p_visits_weight + p_referrals_weight
+                 + CASE WHEN p_satisfaction IS NULL THEN 0 ELSE p_satisfaction_weight END))
+$$;
+
+-- Satisfaction of a year: the surveys' average of result and experience (1-5), two decimals; NULL without a survey.
+CREATE FUNCTION member_standard_satisfaction(p_surveys integer, p_survey_points integer) RETURNS numeric
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN p_surveys > 0 THEN round(p_survey_points / (2.0 * p_surveys), 2) END
+$$;
+
+-- The scores of one member year's measures against the chain's targets, and the composite. For one customer at a
+-- time; member_standing scores a whole chain with the same functions.
+CREATE FUNCTION member_standards_scored(p_tenant uuid, p_spend bigint, p_items integer, p_visits integer,
+                                        p_referrals integer, p_surveys integer, p_survey_points integer)
+  RETURNS TABLE (satisfaction numeric, spend_score integer, items_score integer, visits_score integer,
+                 referrals_score integer, satisfaction_score integer, score integer)
+  LANGUAGE sql STABLE AS $$
+  SELECT member_standard_satisfaction(p_surveys, p_survey_points), s.spend_score, s.items_score, s.visits_score,
+         s.referrals_score, s.satisfaction_score,
+         member_standard_composite(s.spend_score, s.items_score, s.visits_score, s.referrals_score,
+                                   s.satisfaction_score, r.spend_weight, r.items_weight, r.visits_weight,
+                                   r.referrals_weight, r.satisfaction_weight)
+    FROM member_standards_rules_of(p_tenant) r
+    CROSS JOIN LATERAL (
+      SELECT member_standard_score(p_spend, r.spend_target) AS spend_score,
+             member_standard_score(p_items, r.items_target) AS items_score,
+             member_standard_score(p_visits, r.visits_target) AS visits_score,
+             member_standard_score(p_referrals, r.referrals_target) AS referrals_score,
+             member_standard_satisfaction_score(p_surveys, p_survey_points, r.satisfaction_target)
+               AS satisfaction_score) s
+$$;
+
 -- Each customer's member year holding p_at (customers without a paid order by then are absent; a year without
--- activity yet has zeros): the five measures, their scores against the chain's targets and the composite, the
--- weighted mean of the scores (satisfaction without a survey is left out and the other weights count alone), rounded
--- half up. One pass over the chain's customers joined to their summary row by key. The contract segments build on:
--- its signature does not change.
+-- activity yet has zeros): the five measures as recorded now, their scores and the composite. One pass over the
+-- chain's customers hash-joined to the summary rows of the years in progress at p_at (the year is computed from her
+-- first paid order only where she has no row). The contract segments build on: its signature does not change.
 CREATE FUNCTION member_standing(p_tenant uuid, p_at timestamptz)
   RETURNS TABLE (customer_id uuid, member_year integer, year_starts_at timestamptz, year_ends_at timestamptz,
                  spend bigint, items integer, visits integer, referrals integer, satisfaction numeric,
                  spend_score integer, items_score integer, visits_score integer, referrals_score integer,
                  satisfaction_score integer, score integer)
   LANGUAGE sql STABLE AS $$
-  WITH rules AS (SELECT * FROM member_standards_rules_of(p_tenant)),
-  members AS (
-    SELECT c.id, c.first_purchase_at AS first_at, t.time_zone AS zone,
-           member_year_of(c.first_purchase_at, p_at, t.time_zone) AS member_year
-      FROM customer c JOIN tenant t ON t.id = c.tenant_id
-     WHERE c.tenant_id = p_tenant AND c.first_purchase_at <= p_at AND c.merged_into IS NULL AND c.erased_at IS NULL
+  WITH rules AS MATERIALIZED (SELECT * FROM member_standards_rules_of(p_tenant)),
+  zone AS MATERIALIZED (SELECT t.time_zone FROM tenant t WHERE t.id = p_tenant),
+  years AS (
+    SELECT y.customer_id, y.member_year, y.starts_at, y.ends_at, y.spend, y.items, y.visits, y.referrals, y.surveys,
+           y.survey_points
+      FROM member_standard_year y
+     WHERE y.tenant_id = p_tenant AND y.ends_at > p_at AND y.starts_at <= p_at
   ), measured AS (
-    SELECT m.id, m.member_year, member_year_start(m.first_at, m.member_year, m.zone) AS starts_at,
-           member_year_start(m.first_at, m.member_year + 1, m.zone) AS ends_at,
+    SELECT c.id, coalesce(y.member_year, member_year_of(c.first_purchase_at, p_at, z.time_zone)) AS member_year,
+           y.starts_at, y.ends_at, c.first_purchase_at, z.time_zone,
            coalesce(y.spend, 0) AS spend, coalesce(y.items, 0) AS items, coalesce(y.visits, 0) AS visits,
-           coalesce(y.referrals, 0) AS referrals,
-           CASE WHEN y.surveys > 0 THEN y.survey_points / (2.0 * y.surveys) END AS satisfaction
-      FROM members m
-      LEFT JOIN member_standard_year y
-        ON y.tenant_id = p_tenant AND y.customer_id = m.id AND y.member_year = m.member_year
+           coalesce(y.referrals, 0) AS referrals, coalesce(y.surveys, 0) AS surveys,
+           coalesce(y.survey_points, 0) AS survey_points
+      FROM customer c
+      CROSS JOIN zone z
+      LEFT JOIN years y ON y.customer_id = c.id
+     WHERE c.tenant_id = p_tenant AND c.first_purchase_at <= p_at AND c.merged_into IS NULL AND c.erased_at IS NULL
   ), scored AS (
     SELECT d.*, member_standard_score(d.spend, r.spend_target) AS spend_score,
            member_standard_score(d.items, r.items_target) AS items_score,
            member_standard_score(d.visits, r.visits_target) AS visits_score,
            member_standard_score(d.referrals, r.referrals_target) AS referrals_score,
-           member_standard_score(d.satisfaction, r.satisfaction_target) AS satisfaction_score,
+           member_standard_satisfaction_score(d.surveys, d.survey_points, r.satisfaction_target)
+             AS satisfaction_score,
            r.spend_weight, r.items_weight, r.visits_weight, r.referrals_weight, r.satisfaction_weight
       FROM measured d CROSS JOIN rules r
+    -- Kept a subquery, so the composite reads the scores as columns: it is inlined only over plain arguments.
+    OFFSET 0
   )
-  SELECT s.id, s.member_year, s.starts_at, s.ends_at, s.spend, s.items, s.visits, s.referrals,
-         round(s.satisfaction, 2), s.spend_score, s.items_score, s.visits_score, s.referrals_score,
-         s.satisfaction_score,
-         round((s.spend_weight * s.spend_score + s.items_weight * s.items_score + s.visits_weight * s.visits_score
-                + s.referrals_weight * s.referrals_score + coalesce(s.satisfaction_weight * s.satisfaction_score, 0))
-               ::numeric
-               / (s.spend_weight + s.items_weight + s.visits_weight + s.referrals_weight
-                  + CASE WHEN s.satisfaction_score IS NULL THEN 0 ELSE s.satisfaction_weight END))::integer
+  SELECT s.id, s.member_year,
+         coalesce(s.starts_at, member_year_start(s.first_purchase_at, s.member_year, s.time_zone)),
+         coalesce(s.ends_at, member_year_start(s.first_purchase_at, s.member_year + 1, s.time_zone)),
+         s.spend, s.items, s.visits, s.referrals, member_standard_satisfaction(s.surveys, s.survey_points),
+         s.spend_score, s.items_score,
+         s.visits_score, s.referrals_score, s.satisfaction_score,
+         member_standard_composite(s.spend_score, s.items_score, s.visits_score, s.referrals_score,
+                                   s.satisfaction_score, s.spend_weight, s.items_weight, s.visits_weight,
+                                   s.referrals_weight, s.satisfaction_weight)
     FROM scored s
 $$;
 
