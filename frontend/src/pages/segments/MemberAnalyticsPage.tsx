@@ -62,6 +62,7 @@ export function MemberAnalyticsPage() {
           style={{ width: 280 }}
           aria-label={t('segments.picker')}
           data-testid="segments-picker"
+          virtual={false}
           loading={counts.isPending}
           value={segment}
           onChange={(v) => setSegment(v)}
