@@ -33,6 +33,8 @@ export type NavKey =
   | 'satisfactionRules'
   | 'memberAnalytics'
   | 'segmentRules'
+  | 'standardsReport'
+  | 'standardsRules'
   | 'audit'
   | 'tenants';
 
@@ -100,6 +102,8 @@ export interface Permissions {
   canSurvey: boolean;
   /** Work complaints (take, resolve, close, reassign) and read the satisfaction summary. */
   canManageComplaints: boolean;
+  /** Read one customer's five gold standards (chain admins, managers, consultants; the chain-wide report is the first two's). */
+  canReadMemberStandards: boolean;
 }
 
 /**
@@ -166,6 +170,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canPlanTreatments: false,
       canSurvey: false,
       canManageComplaints: false,
+      canReadMemberStandards: false,
     };
   }
   const admin = has('tenant-admin');
@@ -175,11 +180,11 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints', 'memberAnalytics');
+  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints', 'standardsReport', 'memberAnalytics');
   if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'satisfactionRules', 'segmentRules', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'satisfactionRules', 'standardsRules', 'segmentRules', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
@@ -215,5 +220,6 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canPlanTreatments: consultationWriter,
     canSurvey: customerWriter,
     canManageComplaints: admin || manager,
+    canReadMemberStandards: consultationWriter,
   };
 }

@@ -87,6 +87,8 @@ describe('Member analytics', () => {
     expect(drawer).toHaveTextContent('第 2 会员年');
     expect(drawer).toHaveTextContent('89');
     expect(screen.getByTestId('segment-member-open-customer')).toHaveAttribute('href', `/customers/${member(1).id}`);
+    // Her five standards (radar and curves) are read for her in the drawer.
+    await waitFor(() => expect(api.calls('GET', `/api/v1/analytics/customers/${member(1).id}/standards`)).toHaveLength(1));
   });
 
   it('exports the segment as the server’s CSV and says how many rows', async () => {

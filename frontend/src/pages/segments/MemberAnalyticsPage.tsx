@@ -13,6 +13,7 @@ import { formatDate } from '../../components/format';
 import { formatMoney } from '../../components/money';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/I18nProvider';
+import { MemberStandards } from '../standards/MemberStandards';
 import { CustomSegmentEditor } from './CustomSegmentEditor';
 import { SegmentCoupons, SegmentFollowUps } from './SegmentActions';
 import { isBuiltIn, membersTotal, useSegmentCounts, useSegmentMembers, type SegmentCount, type SegmentMember } from './segmentQueries';
@@ -139,14 +140,14 @@ function useColumns(open: (m: SegmentMember) => void): ColumnsType<SegmentMember
   ];
 }
 
-/** One member's standing in her current member year, from the list's row. */
+/** One member's standing in her current member year (the list's row), then her five standards: radar and curves. */
 function MemberDrawer({ member, onClose }: { member: SegmentMember | null; onClose: () => void }) {
   const { t, locale } = useI18n();
   return (
     <Drawer
       open={member !== null}
       onClose={onClose}
-      size={640}
+      size={720}
       title={member ? t('segments.drawer.title', { name: member.name }) : ''}
       destroyOnHidden
     >
@@ -162,6 +163,9 @@ function MemberDrawer({ member, onClose }: { member: SegmentMember | null; onClo
             <Descriptions.Item label={t('segments.col.items')}>{member.items ?? t('common.none')}</Descriptions.Item>
             <Descriptions.Item label={t('segments.col.tier')}>{member.tier?.name ?? t('common.none')}</Descriptions.Item>
           </Descriptions>
+          <div style={{ marginTop: 16 }}>
+            <MemberStandards customerId={member.id} />
+          </div>
           <div style={{ marginTop: 16 }}>
             <Link to={`/customers/${member.id}`} data-testid="segment-member-open-customer">
               {t('segments.drawer.openCustomer')}
