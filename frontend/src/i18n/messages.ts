@@ -7,6 +7,7 @@ import { referralEn, referralZh } from './referralMessages';
 import { walletEn, walletZh } from './walletMessages';
 import { satisfactionEn, satisfactionZh } from './satisfactionMessages';
 import { chartEn, chartZh } from './chartMessages';
+import { dashboardEn, dashboardZh } from './dashboardMessages';
 
 /**
  * Every UI string, in zh-CN (default) and en-US. `{name}` placeholders are filled by `t()`.
@@ -22,6 +23,7 @@ const zhCN = {
   ...planZh,
   ...satisfactionZh,
   ...chartZh,
+  ...dashboardZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -936,6 +938,7 @@ const enUS: Messages = {
   ...planEn,
   ...satisfactionEn,
   ...chartEn,
+  ...dashboardEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 

@@ -27,6 +27,7 @@ import {
   PhoneOutlined,
   ScheduleOutlined,
   TagsOutlined,
+  LineChartOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
@@ -48,6 +49,7 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   pos: { path: '/pos', label: 'nav.pos', icon: <ShoppingCartOutlined /> },
   orders: { path: '/orders', label: 'nav.orders', icon: <FileTextOutlined /> },
   customerImports: { path: '/customer-imports', label: 'nav.customerImports', icon: <ImportOutlined /> },
+  dashboard: { path: '/analytics/dashboard', label: 'nav.dashboard', icon: <LineChartOutlined /> },
   conversion: { path: '/conversion', label: 'nav.conversion', icon: <FunnelPlotOutlined /> },
   expiringPoints: { path: '/points/expiring', label: 'nav.expiringPoints', icon: <FieldTimeOutlined /> },
   storedValuePlans: { path: '/settings/stored-value-plans', label: 'nav.storedValuePlans', icon: <WalletOutlined /> },
