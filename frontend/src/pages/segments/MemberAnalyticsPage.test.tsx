@@ -91,6 +91,16 @@ describe('Member analytics', () => {
     await waitFor(() => expect(api.calls('GET', `/api/v1/analytics/customers/${member(1).id}/standards`)).toHaveLength(1));
   });
 
+  it('starts at the clinic the dashboard linked with', async () => {
+    const api = managerApi();
+    renderApp(api, { path: `/analytics/members?clinicId=${clinic(1).id}` });
+    await waitFor(() => expect(screen.getByTestId('segments-total')).toHaveTextContent('共 1 人'));
+    const [first] = api.calls('GET', '/api/v1/analytics/segments/ACTIVE/members');
+    expect(first.query.get('clinicId')).toBe(clinic(1).id);
+    expect(api.calls('GET', '/api/v1/analytics/segments')[0].query.get('clinicId')).toBe(clinic(1).id);
+    expect(within(screen.getByTestId('segments-clinic')).getByText(clinic(1).name)).toBeInTheDocument();
+  });
+
   it('exports the segment as the server’s CSV and says how many rows', async () => {
     const user = userEvent.setup();
     const saved = captureDownloads();

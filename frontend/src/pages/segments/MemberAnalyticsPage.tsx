@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Drawer, Descriptions, Flex, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../../api/ApiContext';
 import { keys, useAllClinics } from '../../api/queries';
 import { CursorTable } from '../../components/CursorTable';
@@ -25,7 +25,16 @@ import { isBuiltIn, membersTotal, useSegmentCounts, useSegmentMembers, type Segm
 export function MemberAnalyticsPage() {
   const { t } = useI18n();
   const clinics = useAllClinics();
-  const [clinicId, setClinicId] = useState<string | undefined>(undefined);
+  // The dashboard links here with its clinic (?clinicId=), so the manager keeps the clinic she was looking at.
+  const [params, setParams] = useSearchParams();
+  const clinicId = params.get('clinicId') ?? undefined;
+  const setClinicId = (value: string | undefined) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set('clinicId', value);
+      else next.delete('clinicId');
+      return next;
+    });
   const [segment, setSegment] = useState<string>('ACTIVE');
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [opened, setOpened] = useState<SegmentMember | null>(null);
