@@ -411,6 +411,7 @@ class RoleMatrixTest extends ApiTest {
         satisfaction(m, admin);
         segments(m, admin);
         standards(m, admin);
+        dashboards(m);
         return m;
     }
 
@@ -587,6 +588,19 @@ class RoleMatrixTest extends ApiTest {
                 + storedValueImport)));
         m.put("commitStoredValueImport", new Call(admin, 404, (r, self) -> r.header("Idempotency-Key",
                 UUID.randomUUID().toString()).post(sv + "/imports/" + UUID.randomUUID() + "/commit")));
+    }
+
+    private static void dashboards(Map<String, Call> m) {
+        Set<String> managers = Set.of("tenant-admin", "manager");
+        String from = OffsetDateTime.now().minusDays(30).toString();
+        String to = OffsetDateTime.now().toString();
+        for (String[] panel : new String[][] {{"dashboardRevenue", "revenue"}, {"dashboardCustomers", "customers"},
+                {"dashboardConsultations", "consultations"}, {"dashboardMembership", "membership"},
+                {"dashboardLiabilities", "liabilities"}, {"dashboardEngagement", "engagement"},
+                {"dashboardConsultants", "consultants"}}) {
+            m.put(panel[0], new Call(managers, 200, (r, self) -> r.queryParam("from", from).queryParam("to", to)
+                    .get("/api/v1/analytics/dashboard/" + panel[1])));
+        }
     }
 
     private static void plans(Map<String, Call> m) {

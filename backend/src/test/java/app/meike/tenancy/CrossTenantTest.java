@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
@@ -556,6 +557,7 @@ class CrossTenantTest extends ApiTest {
         satisfactionWalks(walks, adminB);
         segmentWalks(walks, adminB);
         standardsWalks(walks, adminB);
+        dashboardWalks(walks, adminB);
         return walks;
     }
 
@@ -1098,6 +1100,34 @@ class CrossTenantTest extends ApiTest {
     }
 
     /** A's customer has a plan of one version; B reaches neither it nor its curve, versions or suggestions. */
+    /**
+     * B's dashboard names none of A's clinics or staff (B's own walks make figures of B's, so B's totals are not zero
+     * here; DashboardApiTest checks a fresh chain's are), and A's clinic is not found.
+     */
+    private void dashboardWalks(Map<String, Runnable> walks, String adminB) {
+        String d = "/api/v1/analytics/dashboard/";
+        Map<String, Object> period = Map.of("from", OffsetDateTime.now().minusDays(30).toString(),
+                "to", OffsetDateTime.now().plusDays(1).toString());
+        Consumer<JsonPath> nothingOfA = p -> { };
+        Map<String, Consumer<JsonPath>> panels = new LinkedHashMap<>();
+        panels.put("dashboardRevenue", p -> assertThat(p.getList("byClinic.clinicId"))
+                .doesNotContain(clinicOfA.toString()));
+        panels.put("dashboardCustomers", nothingOfA);
+        panels.put("dashboardConsultations", nothingOfA);
+        panels.put("dashboardMembership", p -> assertThat(p.getList("tierDistribution.tierId"))
+                .doesNotContainAnyElementsOf(programOfA.getList("tiers.id")));
+        panels.put("dashboardLiabilities", nothingOfA);
+        panels.put("dashboardEngagement", nothingOfA);
+        panels.put("dashboardConsultants", p -> assertThat(p.getList("consultants.consultantId"))
+                .doesNotContain(staffOfA.getString("id"), a.adminStaffId().toString()));
+        panels.forEach((operation, none) -> walks.put(operation, () -> {
+            String panel = d + operation.substring("dashboard".length()).toLowerCase();
+            none.accept(as(adminB).queryParams(period).get(panel).then().statusCode(200).extract().jsonPath());
+            as(adminB).queryParams(period).queryParam("clinicId", clinicOfA.toString()).get(panel).then()
+                    .statusCode(404);
+        }));
+    }
+
     private void planWalks(Map<String, Runnable> walks, String adminB) {
         String treatmentPlanOfA = "/api/v1/customers/" + customerOfA + "/plan";
         if (as(a.adminToken()).get(treatmentPlanOfA).then().statusCode(200).extract().jsonPath().getInt("version") == 0) {

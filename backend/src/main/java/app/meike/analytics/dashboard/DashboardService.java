@@ -32,9 +32,13 @@ import jakarta.inject.Inject;
 
 import java.sql.Date;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,26 +81,16 @@ public class DashboardService {
               FROM sales_order o
               WHERE o.tenant_id = :tenant AND o.paid_at >= :from AND o.paid_at < :to)
             """;
+    // Summed per clinic and day, week (from Monday) or month of the chain's calendar, in one pass over each ledger.
     private static final String REVENUE = SPEND + """
-            SELECT (SELECT coalesce(sum(amount), 0) FROM spend WHERE true%1$s),
-                   (SELECT coalesce(sum(amount) FILTER (WHERE source = 'ORDER'), 0) FROM spend WHERE true%1$s),
-                   (SELECT count(*) FROM paid WHERE true%1$s)""";
-    private static final String REVENUE_BY_CLINIC = SPEND + """
-            SELECT coalesce(s.clinic_id, p.clinic_id), coalesce(s.amount, 0), coalesce(p.orders, 0)
-            FROM (SELECT clinic_id, sum(amount) AS amount FROM spend WHERE true%1$s GROUP BY 1) s
-            FULL JOIN (SELECT clinic_id, count(*) AS orders FROM paid WHERE true%1$s GROUP BY 1) p
-              ON p.clinic_id = s.clinic_id""";
-    // Every day, week (from Monday) or month of the chain's calendar that the period touches, empty ones too.
-    private static final String REVENUE_SERIES = SPEND + """
-            SELECT cast(b.start AS date), coalesce(s.amount, 0), coalesce(p.orders, 0)
-            FROM generate_series(date_trunc('UNIT', cast(:from AS timestamptz) AT TIME ZONE :zone),
-                                 cast(:to AS timestamptz) AT TIME ZONE :zone - interval '1 microsecond',
-                                 interval '1 UNIT') AS b (start)
-            LEFT JOIN (SELECT date_trunc('UNIT', spent_at AT TIME ZONE :zone) AS start, sum(amount) AS amount
-                       FROM spend WHERE true%1$s GROUP BY 1) s ON s.start = b.start
-            LEFT JOIN (SELECT date_trunc('UNIT', paid_at AT TIME ZONE :zone) AS start, count(*) AS orders
-                       FROM paid WHERE true%1$s GROUP BY 1) p ON p.start = b.start
-            ORDER BY 1""";
+            SELECT x.clinic_id, cast(x.start AS date), sum(x.amount), sum(x.order_amount), sum(x.orders)
+            FROM (SELECT clinic_id, date_trunc('UNIT', spent_at AT TIME ZONE :zone) AS start, amount,
+                         CASE WHEN source = 'ORDER' THEN amount ELSE 0 END AS order_amount, 0 AS orders
+                  FROM spend
+                  UNION ALL
+                  SELECT clinic_id, date_trunc('UNIT', paid_at AT TIME ZONE :zone), 0, 0, 1 FROM paid) x
+            WHERE true%1$s
+            GROUP BY 1, 2""";
     // New: her first purchase (chain-wide) falls in the period; returning: she had bought before it.
     private static final String CUSTOMERS = """
             SELECT count(*) FILTER (WHERE c.first_purchase_at >= :from),
@@ -107,14 +101,20 @@ public class DashboardService {
     private static final String VISITS = """
             SELECT count(*), count(DISTINCT v.customer_id) FROM visit v
             WHERE v.tenant_id = :tenant AND v.checked_in_at >= :from AND v.checked_in_at < :to%1$s""";
-    // Her tier at the end of the period is where her last tier change before it left her.
-    private static final String TIERS_AT_END = """
-            SELECT t.id, t.name, t.position, count(*)
-            FROM (SELECT DISTINCT ON (tc.customer_id) tc.customer_id, tc.to_tier_id FROM tier_change tc
+    // Her tier at the end of a period is where her last tier change before it left her: at the end of this period
+    // and of the previous one (its start), in one pass over the history.
+    private static final String TIERS_AT_ENDS = """
+            SELECT t.id, t.name, t.position, count(*) FILTER (WHERE h.at_end = t.id),
+                   count(*) FILTER (WHERE h.at_previous_end = t.id)
+            FROM (SELECT tc.customer_id,
+                         (array_agg(tc.to_tier_id ORDER BY tc.changed_at DESC, tc.id DESC))[1] AS at_end,
+                         (array_agg(tc.to_tier_id ORDER BY tc.changed_at DESC, tc.id DESC)
+                            FILTER (WHERE tc.changed_at < :from))[1] AS at_previous_end
+                  FROM tier_change tc
                   WHERE tc.tenant_id = :tenant AND tc.changed_at < :to
-                  ORDER BY tc.customer_id, tc.changed_at DESC, tc.id DESC) h
+                  GROUP BY tc.customer_id) h
             JOIN customer c ON c.tenant_id = :tenant AND c.id = h.customer_id
-            JOIN membership_tier t ON t.tenant_id = :tenant AND t.id = h.to_tier_id
+            JOIN membership_tier t ON t.tenant_id = :tenant AND t.id IN (h.at_end, h.at_previous_end)
             WHERE true%1$s
             GROUP BY 1, 2, 3""";
     // Up and down by the tiers' order; a move from or to a retired tier (no position) is neither.
@@ -153,11 +153,14 @@ public class DashboardService {
             FROM (SELECT k.opened_at, k.due_at, coalesce(k.resolved_at, k.closed_at) AS settled_at
                   FROM complaint k WHERE k.tenant_id = :tenant AND k.opened_at < :to%1$s) k""";
     private static final String CONSULTANT_SALES = SPEND + """
-            SELECT consultant_id, sum(amount), coalesce(sum(amount) FILTER (WHERE second_development), 0)
-            FROM spend WHERE consultant_id IS NOT NULL%1$s GROUP BY 1""";
-    private static final String CONSULTANT_ORDERS = SPEND + """
-            SELECT consultant_id, count(*) FILTER (WHERE second_development)
-            FROM paid WHERE consultant_id IS NOT NULL%1$s GROUP BY 1""";
+            SELECT x.consultant_id, sum(x.amount), sum(x.developed_amount), sum(x.developed_orders)
+            FROM (SELECT clinic_id, consultant_id, amount,
+                         CASE WHEN second_development THEN amount ELSE 0 END AS developed_amount, 0 AS developed_orders
+                  FROM spend
+                  UNION ALL
+                  SELECT clinic_id, consultant_id, 0, 0, CASE WHEN second_development THEN 1 ELSE 0 END FROM paid) x
+            WHERE x.consultant_id IS NOT NULL%1$s
+            GROUP BY 1""";
     // Tasks due on the chain's calendar days of the period (cancelled ones were never owed), done whenever.
     private static final String FOLLOW_UPS = """
             SELECT f.assignee_id, count(*), count(*) FILTER (WHERE f.status = 'DONE')
@@ -184,25 +187,25 @@ public class DashboardService {
 
     public RevenuePanel revenue(Scope scope, RevenueInterval requested) {
         RevenueInterval interval = requested != null ? requested : intervalFor(scope.period());
-        Object[] now = scopes.rows(scope, scope.period(), REVENUE, "clinic_id").get(0);
-        Object[] before = scopes.rows(scope, scope.previous(), REVENUE, "clinic_id").get(0);
-        long orders = number(now[2]);
-        long ordersBefore = number(before[2]);
-        Map<UUID, long[]> byClinic = new HashMap<>();
-        collectByClinic(byClinic, scopes.rows(scope, scope.period(), REVENUE_BY_CLINIC, "clinic_id"), 0);
-        collectByClinic(byClinic, scopes.rows(scope, scope.previous(), REVENUE_BY_CLINIC, "clinic_id"), 2);
-        Map<UUID, String> names = clinics.names(byClinic.keySet().stream().filter(Objects::nonNull).toList());
-        List<ClinicRevenue> clinicsRevenue = byClinic.entrySet().stream()
-                .map(e -> new ClinicRevenue(e.getKey(), names.get(e.getKey()),
-                        money(scope, e.getValue()[0], e.getValue()[2]), new CountComparison(e.getValue()[1],
-                        e.getValue()[3])))
+        Revenue now = revenue(scope, scope.period(), interval);
+        Revenue before = revenue(scope, scope.previous(), interval);
+        Set<UUID> clinicIds = new LinkedHashSet<>(now.byClinic.keySet());
+        clinicIds.addAll(before.byClinic.keySet());
+        Map<UUID, String> names = clinics.names(clinicIds.stream().filter(Objects::nonNull).toList());
+        long[] none = new long[2];
+        List<ClinicRevenue> byClinic = clinicIds.stream()
+                .map(id -> {
+                    long[] n = now.byClinic.getOrDefault(id, none);
+                    long[] b = before.byClinic.getOrDefault(id, none);
+                    return new ClinicRevenue(id, names.get(id), money(scope, n[0], b[0]), new CountComparison(n[1], b[1]));
+                })
                 .sorted(Comparator.comparing((ClinicRevenue c) -> c.revenue().current().amount()).reversed()
                         .thenComparing(ClinicRevenue::clinicName, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         return new RevenuePanel(scope.period(), scope.previous(), scope.clinicId(),
-                money(scope, number(now[0]), number(before[0])), new CountComparison(orders, ordersBefore),
-                money(scope, average(number(now[1]), orders), average(number(before[1]), ordersBefore)), interval,
-                series(scope, scope.period(), interval), series(scope, scope.previous(), interval), clinicsRevenue);
+                money(scope, now.amount, before.amount), new CountComparison(now.orders, before.orders),
+                money(scope, average(now.orderAmount, now.orders), average(before.orderAmount, before.orders)),
+                interval, now.series(scope.currency()), before.series(scope.currency()), byClinic);
     }
 
     public CustomersPanel customers(Scope scope) {
@@ -220,16 +223,10 @@ public class DashboardService {
     }
 
     public MembershipPanel membership(Scope scope) {
-        Map<UUID, TierTally> tiers = new LinkedHashMap<>();
-        for (Object[] row : scopes.rows(scope, scope.period(), TIERS_AT_END, "c.home_clinic_id")) {
-            tiers.computeIfAbsent((UUID) row[0], id -> new TierTally(row)).current = number(row[3]);
-        }
-        for (Object[] row : scopes.rows(scope, scope.previous(), TIERS_AT_END, "c.home_clinic_id")) {
-            tiers.computeIfAbsent((UUID) row[0], id -> new TierTally(row)).previous = number(row[3]);
-        }
-        List<TierCount> distribution = tiers.entrySet().stream()
-                .map(e -> new TierCount(e.getKey(), e.getValue().name, e.getValue().position,
-                        new CountComparison(e.getValue().current, e.getValue().previous)))
+        List<TierCount> distribution = scopes.rows(scope, scope.period(), TIERS_AT_ENDS, "c.home_clinic_id").stream()
+                .map(row -> new TierCount((UUID) row[0], (String) row[1],
+                        row[2] == null ? null : ((Number) row[2]).intValue(),
+                        new CountComparison(number(row[3]), number(row[4]))))
                 .sorted(Comparator.comparing(TierCount::position, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(TierCount::tierName))
                 .toList();
@@ -273,24 +270,22 @@ public class DashboardService {
     }
 
     public ConsultantsPanel consultants(Scope scope) {
-        Map<UUID, long[]> sales = byKey(scope, CONSULTANT_SALES, "clinic_id", 2);
-        Map<UUID, long[]> orders = byKey(scope, CONSULTANT_ORDERS, "clinic_id", 1);
+        Map<UUID, long[]> sales = byKey(scope, CONSULTANT_SALES, "x.clinic_id", 3);
         Map<UUID, long[]> followUps = byKey(scope, FOLLOW_UPS, "f.clinic_id", 2);
         Map<UUID, ConversionGroup> converted = groups(conversion(scope, scope.period()));
         Map<UUID, ConversionGroup> convertedBefore = groups(conversion(scope, scope.previous()));
         Set<UUID> ids = new LinkedHashSet<>();
-        List.of(sales.keySet(), orders.keySet(), followUps.keySet(), converted.keySet(), convertedBefore.keySet())
+        List.of(sales.keySet(), followUps.keySet(), converted.keySet(), convertedBefore.keySet())
                 .forEach(ids::addAll);
         Map<UUID, String> names = staff.displayNames(ids);
-        long[] none = new long[4];
+        long[] none = new long[6];
         List<ConsultantFigures> figures = ids.stream().map(id -> {
             long[] s = sales.getOrDefault(id, none);
-            long[] o = orders.getOrDefault(id, none);
             long[] f = followUps.getOrDefault(id, none);
             ConversionGroup c = converted.get(id);
             ConversionGroup cb = convertedBefore.get(id);
-            return new ConsultantFigures(id, names.get(id), money(scope, s[0], s[2]), new CountComparison(o[0], o[1]),
-                    money(scope, s[1], s[3]),
+            return new ConsultantFigures(id, names.get(id), money(scope, s[0], s[3]), new CountComparison(s[2], s[5]),
+                    money(scope, s[1], s[4]),
                     new CountComparison(c == null ? 0 : c.figures().consultations(),
                             cb == null ? 0 : cb.figures().consultations()),
                     new CountComparison(c == null ? 0 : c.figures().converted(),
@@ -314,12 +309,33 @@ public class DashboardService {
         return length.compareTo(Duration.ofDays(184)) <= 0 ? RevenueInterval.WEEK : RevenueInterval.MONTH;
     }
 
-    private List<RevenuePoint> series(Scope scope, DashboardPeriod period, RevenueInterval interval) {
-        String sql = REVENUE_SERIES.replace("UNIT", interval.name().toLowerCase());
-        return scopes.rows(scope, period, sql, "clinic_id").stream()
-                .map(r -> new RevenuePoint(date(r[0]), new SignedMoney(number(r[1]),
-                        scope.currency()), number(r[2])))
-                .toList();
+    /** A period's revenue as the database sums it per clinic and bucket, added up by clinic, by bucket and in all. */
+    private Revenue revenue(Scope scope, DashboardPeriod period, RevenueInterval interval) {
+        Revenue revenue = new Revenue(buckets(period, interval, ZoneId.of(scope.zone())));
+        String sql = REVENUE.replace("UNIT", interval.name().toLowerCase());
+        for (Object[] row : scopes.rows(scope, period, sql, "x.clinic_id")) {
+            revenue.add((UUID) row[0], date(row[1]), number(row[2]), number(row[3]), number(row[4]));
+        }
+        return revenue;
+    }
+
+    /** The first days of every bucket the period touches in the chain's calendar, as date_trunc gives them. */
+    static List<LocalDate> buckets(DashboardPeriod period, RevenueInterval interval, ZoneId zone) {
+        LocalDate first = period.from().atZoneSameInstant(zone).toLocalDate();
+        LocalDate last = period.to().minusNanos(1_000).atZoneSameInstant(zone).toLocalDate();
+        List<LocalDate> starts = new ArrayList<>();
+        for (LocalDate start = switch (interval) {
+            case DAY -> first;
+            case WEEK -> first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> first.withDayOfMonth(1);
+        }; !start.isAfter(last); start = switch (interval) {
+            case DAY -> start.plusDays(1);
+            case WEEK -> start.plusWeeks(1);
+            case MONTH -> start.plusMonths(1);
+        }) {
+            starts.add(start);
+        }
+        return starts;
     }
 
     private ConversionAnalysis conversion(Scope scope, DashboardPeriod period) {
@@ -347,14 +363,6 @@ public class DashboardService {
             }
         }
         return result;
-    }
-
-    private static void collectByClinic(Map<UUID, long[]> byClinic, List<Object[]> rows, int at) {
-        for (Object[] row : rows) {
-            long[] figures = byClinic.computeIfAbsent((UUID) row[0], c -> new long[4]);
-            figures[at] = number(row[1]);
-            figures[at + 1] = number(row[2]);
-        }
     }
 
     private OffsetDateTime untilNow(OffsetDateTime at) {
@@ -398,15 +406,34 @@ public class DashboardService {
         return value == null ? null : ((Number) value).doubleValue();
     }
 
-    private static final class TierTally {
-        final String name;
-        final Integer position;
-        long current;
-        long previous;
+    /** One period's revenue and orders paid: in all, per clinic and per bucket (each [amount, orders]). */
+    private static final class Revenue {
+        final Map<LocalDate, long[]> byBucket = new LinkedHashMap<>();
+        final Map<UUID, long[]> byClinic = new HashMap<>();
+        long amount;
+        long orderAmount;
+        long orders;
 
-        TierTally(Object[] row) {
-            name = (String) row[1];
-            position = row[2] == null ? null : ((Number) row[2]).intValue();
+        Revenue(List<LocalDate> buckets) {
+            buckets.forEach(start -> byBucket.put(start, new long[2]));
+        }
+
+        void add(UUID clinic, LocalDate start, long spend, long orderSpend, long paid) {
+            amount += spend;
+            orderAmount += orderSpend;
+            orders += paid;
+            long[] bucket = byBucket.computeIfAbsent(start, s -> new long[2]);
+            bucket[0] += spend;
+            bucket[1] += paid;
+            long[] atClinic = byClinic.computeIfAbsent(clinic, c -> new long[2]);
+            atClinic[0] += spend;
+            atClinic[1] += paid;
+        }
+
+        List<RevenuePoint> series(String currency) {
+            return byBucket.entrySet().stream()
+                    .map(e -> new RevenuePoint(e.getKey(), new SignedMoney(e.getValue()[0], currency), e.getValue()[1]))
+                    .toList();
         }
     }
 }
