@@ -161,8 +161,10 @@ $$;
 --              taken its qualifying spend to zero or below the chain's minimum (when the rewards are reversed);
 --   surveys    her submitted surveys, at submission, result + experience points.
 -- Facts before her first paid order belong to no member year. A merged-away or erased customer has no rows.
+-- Planned for the customers given each time: a generic plan would guess how many an array holds and could scan the
+-- ledgers whole for one customer's payment.
 CREATE FUNCTION member_standards_rebuild(p_tenant uuid, p_customers uuid[]) RETURNS void
-  LANGUAGE plpgsql VOLATILE AS $$
+  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
   v_zone text;
 BEGIN
