@@ -127,10 +127,14 @@ $$;
 -- twelfth month may leave before the next anniversary (a year from 29 February) belongs to month 12.
 CREATE FUNCTION member_month_of(p_year_start timestamptz, p_at timestamptz, p_zone text) RETURNS integer
   LANGUAGE sql IMMUTABLE AS $$
-  SELECT least(12, m + 1 + CASE WHEN (p_year_start AT TIME ZONE p_zone) + (m + 1) * interval '1 month'
-                                     <= p_at AT TIME ZONE p_zone THEN 1 ELSE 0 END)
-    FROM (SELECT (extract(year FROM a) * 12 + extract(month FROM a))::integer AS m
-            FROM (SELECT age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone) AS a) AS d) AS n
+  -- One expression (months passed by age(), plus the one it may count too few at a clipped day), so it is inlined.
+  SELECT least(12, (extract(year FROM age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone)) * 12
+                    + extract(month FROM age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone)))::integer + 1
+                   + CASE WHEN (p_year_start AT TIME ZONE p_zone)
+                               + ((extract(year FROM age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone)) * 12
+                                   + extract(month FROM age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone)))
+                                  ::integer + 1) * interval '1 month' <= p_at AT TIME ZONE p_zone
+                          THEN 1 ELSE 0 END)
 $$;
 
 -- Score of a measure, 0-100: 100 x actual / target, rounded half up, at most 100, never below 0 (a year whose refunds
