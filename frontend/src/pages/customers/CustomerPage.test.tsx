@@ -80,7 +80,7 @@ describe('Customer 360', () => {
     expect(screen.getByTestId('customer-consent')).toHaveTextContent('纸质表单');
     expect(screen.getByTestId('customer-tags')).toHaveTextContent('VIP敏感肌');
     expect(screen.getByTestId('customer-notes')).toHaveTextContent('对玻尿酸过敏');
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['客户资料', '客户动态', '会员与积分', '储值卡', '推荐', '订单', '疗程卡', '优惠券', '咨询记录', '年度规划']);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['客户资料', '客户动态', '会员与积分', '储值卡', '推荐', '订单', '疗程卡', '优惠券', '咨询记录', '年度规划', '五大金标准']);
   });
 
   it('follows the referrer to her page', async () => {

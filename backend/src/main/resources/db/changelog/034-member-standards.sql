@@ -127,10 +127,14 @@ $$;
 -- twelfth month may leave before the next anniversary (a year from 29 February) belongs to month 12.
 CREATE FUNCTION member_month_of(p_year_start timestamptz, p_at timestamptz, p_zone text) RETURNS integer
   LANGUAGE sql IMMUTABLE AS $$
-  SELECT least(12, m + 1 + CASE WHEN (p_year_start AT TIME ZONE p_zone) + (m + 1) * interval '1 month'
-                                     <= p_at AT TIME ZONE p_zone THEN 1 ELSE 0 END)
-    FROM (SELECT (extract(year FROM a) * 12 + extract(month FROM a))::integer AS m
-            FROM (SELECT age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone) AS a) AS d) AS n
+  -- One expression (months passed by age(), plus the one it may count too few at a clipped day), so it is inlined.
+  SELECT least(12, (extract(year FROM age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone)) * 12
+                    + extract(month FROM age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone)))::integer + 1
+                   + CASE WHEN (p_year_start AT TIME ZONE p_zone)
+                               + ((extract(year FROM age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone)) * 12
+                                   + extract(month FROM age(p_at AT TIME ZONE p_zone, p_year_start AT TIME ZONE p_zone)))
+                                  ::integer + 1) * interval '1 month' <= p_at AT TIME ZONE p_zone
+                          THEN 1 ELSE 0 END)
 $$;
 
 -- Score of a measure, 0-100: 100 x actual / target, rounded half up, at most 100, never below 0 (a year whose refunds
@@ -149,8 +153,9 @@ CREATE FUNCTION member_standard_satisfaction_score(p_surveys integer, p_survey_p
                                             / (4 * p_surveys * (p_target * 100)::bigint))::integer END
 $$;
 
--- Recomputes one customer's rows of member_standard_year from the ledgers, in the caller's transaction (the
--- observers of payments, refunds, check-ins, surveys, merges and erasures call it). The facts:
+-- Recomputes the rows of member_standard_year and member_standard_curve of the customers named, from the ledgers,
+-- in the caller's transaction; set-based, so the changeset's backfill rebuilds a whole chain in one statement. The
+-- facts:
 --   spend      qualifying_spend entries (paid orders, refunds, stored-value principal and its reversals) at their time;
 --   items      the distinct catalog items of her paid order lines not wholly refunded, at the order's payment: an
 --              item line counts as its item, a pack line as each item of its pack template; an item counts in the
@@ -160,94 +165,107 @@ $$;
 --              taken its qualifying spend to zero or below the chain's minimum (when the rewards are reversed);
 --   surveys    her submitted surveys, at submission, result + experience points.
 -- Facts before her first paid order belong to no member year. A merged-away or erased customer has no rows.
--- A transaction-scoped advisory lock per customer orders concurrent refreshes of the same customer.
-CREATE FUNCTION member_standards_refresh(p_tenant uuid, p_customer uuid) RETURNS void
-  LANGUAGE plpgsql VOLATILE AS $$
+-- Planned for the customers given each time: a generic plan would guess how many an array holds and could scan the
+-- ledgers whole for one customer's payment.
+CREATE FUNCTION member_standards_rebuild(p_tenant uuid, p_customers uuid[]) RETURNS void
+  LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
-  v_first timestamptz;
   v_zone text;
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtextextended('member_standards/' || p_tenant || '/' || p_customer, 0));
-  DELETE FROM member_standard_year WHERE tenant_id = p_tenant AND customer_id = p_customer;
-  DELETE FROM member_standard_curve WHERE tenant_id = p_tenant AND customer_id = p_customer;
-  SELECT c.first_purchase_at, t.time_zone INTO v_first, v_zone
-    FROM customer c JOIN tenant t ON t.id = c.tenant_id
-   WHERE c.tenant_id = p_tenant AND c.id = p_customer AND c.merged_into IS NULL AND c.erased_at IS NULL;
-  IF v_first IS NULL THEN
-    RETURN;
-  END IF;
-  WITH facts (at, kind, amount, item_id) AS (
-    SELECT s.spent_at, 'SPEND', s.amount, NULL::uuid
-      FROM qualifying_spend s WHERE s.tenant_id = p_tenant AND s.customer_id = p_customer
+  DELETE FROM member_standard_year WHERE tenant_id = p_tenant AND customer_id = ANY (p_customers);
+  DELETE FROM member_standard_curve WHERE tenant_id = p_tenant AND customer_id = ANY (p_customers);
+  SELECT t.time_zone INTO v_zone FROM tenant t WHERE t.id = p_tenant;
+  WITH members AS (
+    SELECT c.id, c.first_purchase_at AS first_at
+      FROM customer c
+     WHERE c.tenant_id = p_tenant AND c.id = ANY (p_customers) AND c.first_purchase_at IS NOT NULL
+       AND c.merged_into IS NULL AND c.erased_at IS NULL
+  ), facts (customer_id, at, kind, amount) AS (
+    SELECT s.customer_id, s.spent_at, 'SPEND', s.amount
+      FROM members m JOIN qualifying_spend s ON s.tenant_id = p_tenant AND s.customer_id = m.id
     UNION ALL
-    SELECT min(o.paid_at), 'ITEM', 0, coalesce(l.item_id, pti.item_id)
-      FROM sales_order o
-      JOIN order_line l ON l.tenant_id = o.tenant_id AND l.order_id = o.id
-      LEFT JOIN pack_template_item pti ON pti.tenant_id = l.tenant_id AND pti.template_id = l.pack_template_id
-     WHERE o.tenant_id = p_tenant AND o.customer_id = p_customer AND o.paid_at IS NOT NULL
-       AND (l.refunded < l.net OR (l.net = 0 AND o.status <> 'REFUNDED'))
-       AND coalesce(l.item_id, pti.item_id) IS NOT NULL
-     -- Once per item and member year: the first purchase of it in each year.
-     GROUP BY coalesce(l.item_id, pti.item_id), member_year_of(v_first, o.paid_at, v_zone)
+    -- Once per item and member year: the first purchase of it in each year.
+    SELECT i.customer_id, min(i.paid_at), 'ITEM', 0
+      FROM (SELECT o.customer_id, o.paid_at, coalesce(l.item_id, pti.item_id) AS item_id,
+                   member_year_of(m.first_at, o.paid_at, v_zone) AS member_year
+              FROM members m
+              JOIN sales_order o ON o.tenant_id = p_tenant AND o.customer_id = m.id AND o.paid_at IS NOT NULL
+              JOIN order_line l ON l.tenant_id = o.tenant_id AND l.order_id = o.id
+              LEFT JOIN pack_template_item pti ON pti.tenant_id = l.tenant_id AND pti.template_id = l.pack_template_id
+             WHERE l.refunded < l.net OR (l.net = 0 AND o.status <> 'REFUNDED')) AS i
+     WHERE i.item_id IS NOT NULL
+     GROUP BY i.customer_id, i.item_id, i.member_year
     UNION ALL
-    SELECT v.checked_in_at, 'VISIT', 1, NULL
-      FROM visit v WHERE v.tenant_id = p_tenant AND v.customer_id = p_customer
+    SELECT v.customer_id, v.checked_in_at, 'VISIT', 1
+      FROM members m JOIN visit v ON v.tenant_id = p_tenant AND v.customer_id = m.id
     UNION ALL
-    SELECT r.counted_at, 'REFERRAL', 1, NULL
-      FROM referral r
-     WHERE r.tenant_id = p_tenant AND r.referrer_id = p_customer
-       AND (SELECT r.spend - coalesce(sum(coalesce(f.qualifying_returned, f.money_returned)), 0)
-              FROM referral_refund f WHERE f.tenant_id = r.tenant_id AND f.referee_id = r.referee_id)
-           > 0
-       AND (SELECT r.spend - coalesce(sum(coalesce(f.qualifying_returned, f.money_returned)), 0)
-              FROM referral_refund f WHERE f.tenant_id = r.tenant_id AND f.referee_id = r.referee_id)
-           >= r.minimum_spend
+    SELECT r.referrer_id, r.counted_at, 'REFERRAL', 1
+      FROM members m
+      JOIN referral r ON r.tenant_id = p_tenant AND r.referrer_id = m.id
+      CROSS JOIN LATERAL (SELECT r.spend - coalesce(sum(coalesce(f.qualifying_returned, f.money_returned)), 0) AS cleared
+                            FROM referral_refund f WHERE f.tenant_id = r.tenant_id AND f.referee_id = r.referee_id) k
+     WHERE k.cleared > 0 AND k.cleared >= r.minimum_spend
     UNION ALL
-    SELECT s.submitted_at, 'SURVEY', s.result_score + s.experience_score, NULL
-      FROM survey s WHERE s.tenant_id = p_tenant AND s.customer_id = p_customer AND s.status = 'SUBMITTED'
+    SELECT s.customer_id, s.submitted_at, 'SURVEY', s.result_score + s.experience_score
+      FROM members m JOIN survey s ON s.tenant_id = p_tenant AND s.customer_id = m.id AND s.status = 'SUBMITTED'
   ), placed AS (
-    SELECT f.kind, f.amount, y.member_year, member_month_of(member_year_start(v_first, y.member_year, v_zone), f.at,
-           v_zone) AS month
-      FROM facts f CROSS JOIN LATERAL (SELECT member_year_of(v_first, f.at, v_zone) AS member_year) y
-     WHERE f.at >= v_first
+    SELECT f.customer_id, f.kind, f.amount, y.member_year,
+           member_month_of(member_year_start(m.first_at, y.member_year, v_zone), f.at, v_zone) AS month
+      FROM facts f
+      JOIN members m ON m.id = f.customer_id
+      CROSS JOIN LATERAL (SELECT member_year_of(m.first_at, f.at, v_zone) AS member_year) y
+     WHERE f.at >= m.first_at
   ), monthly AS (
-    SELECT y.member_year, k.month,
+    SELECT y.customer_id, y.member_year, k.month,
            coalesce(sum(p.amount) FILTER (WHERE p.kind = 'SPEND'), 0) AS spend,
            count(*) FILTER (WHERE p.kind = 'ITEM') AS items,
            count(*) FILTER (WHERE p.kind = 'VISIT') AS visits,
            count(*) FILTER (WHERE p.kind = 'REFERRAL') AS referrals,
            count(*) FILTER (WHERE p.kind = 'SURVEY') AS surveys,
            coalesce(sum(p.amount) FILTER (WHERE p.kind = 'SURVEY'), 0) AS survey_points
-      FROM (SELECT DISTINCT member_year FROM placed) y
+      FROM (SELECT DISTINCT customer_id, member_year FROM placed) y
       CROSS JOIN generate_series(1, 12) AS k (month)
-      LEFT JOIN placed p ON p.member_year = y.member_year AND p.month = k.month
-     GROUP BY y.member_year, k.month
+      LEFT JOIN placed p ON p.customer_id = y.customer_id AND p.member_year = y.member_year AND p.month = k.month
+     GROUP BY y.customer_id, y.member_year, k.month
   ), running AS (
-    SELECT m.member_year, m.month,
+    SELECT m.customer_id, m.member_year, m.month,
            sum(m.spend) OVER w AS spend, sum(m.items) OVER w AS items, sum(m.visits) OVER w AS visits,
            sum(m.referrals) OVER w AS referrals, sum(m.surveys) OVER w AS surveys,
            sum(m.survey_points) OVER w AS survey_points
       FROM monthly m
-    WINDOW w AS (PARTITION BY m.member_year ORDER BY m.month)
+    WINDOW w AS (PARTITION BY m.customer_id, m.member_year ORDER BY m.month)
   ), curves AS (
-    SELECT r.member_year, array_agg(r.spend ORDER BY r.month) AS spend, array_agg(r.items ORDER BY r.month) AS items,
-           array_agg(r.visits ORDER BY r.month) AS visits, array_agg(r.referrals ORDER BY r.month) AS referrals,
-           array_agg(r.surveys ORDER BY r.month) AS surveys,
+    SELECT r.customer_id, r.member_year, array_agg(r.spend ORDER BY r.month) AS spend,
+           array_agg(r.items ORDER BY r.month) AS items, array_agg(r.visits ORDER BY r.month) AS visits,
+           array_agg(r.referrals ORDER BY r.month) AS referrals, array_agg(r.surveys ORDER BY r.month) AS surveys,
            array_agg(r.survey_points ORDER BY r.month) AS survey_points
       FROM running r
-     GROUP BY r.member_year
+     GROUP BY r.customer_id, r.member_year
   ), years AS (
     INSERT INTO member_standard_year (tenant_id, customer_id, member_year, starts_at, ends_at, spend, items, visits,
                                       referrals, surveys, survey_points)
-    SELECT p_tenant, p_customer, c.member_year, member_year_start(v_first, c.member_year, v_zone),
-           member_year_start(v_first, c.member_year + 1, v_zone), c.spend[12], c.items[12], c.visits[12],
+    SELECT p_tenant, c.customer_id, c.member_year, member_year_start(m.first_at, c.member_year, v_zone),
+           member_year_start(m.first_at, c.member_year + 1, v_zone), c.spend[12], c.items[12], c.visits[12],
            c.referrals[12], c.surveys[12], c.survey_points[12]
-      FROM curves c
+      FROM curves c JOIN members m ON m.id = c.customer_id
   )
   INSERT INTO member_standard_curve (tenant_id, customer_id, member_year, spend, items, visits, referrals, surveys,
                                      survey_points)
-  SELECT p_tenant, p_customer, c.member_year, c.spend, c.items, c.visits, c.referrals, c.surveys, c.survey_points
+  SELECT p_tenant, c.customer_id, c.member_year, c.spend, c.items, c.visits, c.referrals, c.surveys, c.survey_points
     FROM curves c;
+END
+$$;
+
+-- One customer's rebuild, as the observers and triggers call it. A transaction-scoped advisory lock per customer
+-- orders concurrent refreshes of the same customer (each then reads what the other committed).
+CREATE FUNCTION member_standards_refresh(p_tenant uuid, p_customer uuid) RETURNS void
+  LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  IF p_customer IS NULL THEN
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtextextended('member_standards/' || p_tenant || '/' || p_customer, 0));
+  PERFORM member_standards_rebuild(p_tenant, ARRAY[p_customer]);
 END
 $$;
 
@@ -306,6 +324,19 @@ CREATE FUNCTION member_standards_scored(p_tenant uuid, p_spend bigint, p_items i
                AS satisfaction_score) s
 $$;
 
+-- A counted referral moved to another referrer (her referrer changed while no reward stood, or a merge) has no
+-- event of its own: the row's change refreshes both referrers.
+CREATE FUNCTION member_standards_on_referrer() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM member_standards_refresh(NEW.tenant_id, OLD.referrer_id);
+  PERFORM member_standards_refresh(NEW.tenant_id, NEW.referrer_id);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER member_standards_on_referrer AFTER UPDATE OF referrer_id ON referral
+  FOR EACH ROW WHEN (OLD.referrer_id IS DISTINCT FROM NEW.referrer_id)
+  EXECUTE FUNCTION member_standards_on_referrer();
+
 -- Each customer's member year holding p_at (customers without a paid order by then are absent; a year without
 -- activity yet has zeros): the five measures as recorded now, their scores and the composite. One pass over the
 -- chain's customers hash-joined to the summary rows of the years in progress at p_at (the year is computed from her
@@ -358,7 +389,8 @@ CREATE FUNCTION member_standing(p_tenant uuid, p_at timestamptz)
 $$;
 
 --changeset meike:034-member-standards-backfill splitStatements:false
--- Every chain's customers with a paid order get their rows from the ledgers as they stand (demo data included).
+-- Every chain's customers with a paid order get their rows from the ledgers as they stand (demo data included): one
+-- set-based rebuild per chain, without the per-customer locks (nothing else runs during the migration).
 DO $$
 DECLARE
   v_tenants uuid[];
@@ -369,7 +401,7 @@ BEGIN
   PERFORM set_config('app.platform', '', true);
   FOREACH v_tenant IN ARRAY v_tenants LOOP
     PERFORM set_config('app.tenant_id', v_tenant::text, true);
-    PERFORM member_standards_refresh(v_tenant, c.id)
+    PERFORM member_standards_rebuild(v_tenant, coalesce(array_agg(c.id), '{}'))
        FROM customer c WHERE c.tenant_id = v_tenant AND c.first_purchase_at IS NOT NULL;
   END LOOP;
   PERFORM set_config('app.tenant_id', '', true);

@@ -58,6 +58,7 @@ class RoleMatrixTest extends ApiTest {
     static String coupon;
     static String voidedCoupon;
     static String complaint;
+    static String unconverted;
     static final Map<String, JsonPath> STAFF_BY_ROLE = new HashMap<>();
 
     /** A call as someone (their token and staff id), the roles allowed to make it, and its answer when allowed. */
@@ -652,8 +653,12 @@ class RoleMatrixTest extends ApiTest {
                 .body(Map.of("targets", Map.of("spend", Sales.cny(100), "items", 1, "visits", 1, "referrals", 1,
                         "satisfaction", 4.5), "weights", Map.of("spend", 1, "items", 1, "visits", 1, "referrals", 1,
                         "satisfaction", 1))).put(a + "/standards/rules")));
-        // The matrix customer has paid for nothing: she has no member year yet.
-        m.put("getMemberStandards", new Call(readers, 422, (r, self) -> r.get(a + "/customers/" + customer
+        // A customer of her own who never pays (other calls pay for the matrix customer): she has no member year.
+        if (unconverted == null) {
+            unconverted = as(chain.adminToken()).body(Map.of("name", "矩阵金标准客户", "phone", "13600000009",
+                    "source", "WALK_IN")).post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        }
+        m.put("getMemberStandards", new Call(readers, 422, (r, self) -> r.get(a + "/customers/" + unconverted
                 + "/standards")));
         m.put("getStandardsDistribution", new Call(managers, 200, (r, self) -> r.get(a + "/standards/distribution")));
         m.put("getStandardsVisitsVersusSpend", new Call(managers, 200,

@@ -1277,17 +1277,20 @@ class CrossTenantTest extends ApiTest {
                     .statusCode(404).extract().path("detail");
             assertThat(theirs).isEqualTo(nobodys);
         });
+        // B's reports hold B's own members only (other walks sell to B's customers): never A's.
         walks.put("getStandardsDistribution", () -> {
             as(adminB).queryParam("clinicId", clinicOfA.toString()).get(an + "/standards/distribution").then()
-                    .statusCode(400);
-            as(adminB).get(an + "/standards/distribution").then().statusCode(200).body("members", equalTo(0));
+                    .statusCode(400).body("errors.field", hasItem("clinicId"));
+            int ofB = as(adminB).get(an + "/standards/top").then().statusCode(200).extract().jsonPath()
+                    .getList("items").size();
+            as(adminB).get(an + "/standards/distribution").then().statusCode(200).body("members", equalTo(ofB));
         });
-        walks.put("getStandardsVisitsVersusSpend", () -> as(adminB).get(an + "/standards/visits-vs-spend").then()
-                .statusCode(200).body("visitBands.members.sum()", equalTo(0)));
+        walks.put("getStandardsVisitsVersusSpend", () -> as(adminB).queryParam("clinicId", clinicOfA.toString())
+                .get(an + "/standards/visits-vs-spend").then().statusCode(400));
         walks.put("listTopMembersByStandards", () -> as(adminB).get(an + "/standards/top").then().statusCode(200)
-                .body("items", equalTo(List.of())));
-        walks.put("listFallingMembersByStandards", () -> as(adminB).get(an + "/standards/falling").then()
-                .statusCode(200).body("items", equalTo(List.of())));
+                .body("items.customerId", not(hasItem(customerOfA))));
+        walks.put("listFallingMembersByStandards", () -> as(adminB).queryParam("minDrop", 1)
+                .get(an + "/standards/falling").then().statusCode(200).body("items.customerId", not(hasItem(customerOfA))));
     }
 
     private static Map<String, Object> standardsRules(long spend) {

@@ -21,8 +21,9 @@ import java.util.UUID;
  * Keeps the five-standards summary (member_standard_year) true in the transaction of every change it depends on:
  * each observer recomputes the customers concerned with the SQL function member_standards_refresh. They run after the
  * features' own observers (a later priority), so the referral a payment counted, the rows a merge moved and the
- * erasure's marks are there to read; pending entity changes are flushed first. A raw stored-value debit has no event:
- * a trigger on its qualifying-spend row does the same.
+ * erasure's marks are there to read; pending entity changes are flushed first. Two changes have no event, so triggers
+ * of changeset 034 do the same: a raw stored-value debit or reversal (its qualifying-spend row) and a counted referral
+ * moved to another referrer.
  */
 @ApplicationScoped
 public class MemberStandardsRefresh {

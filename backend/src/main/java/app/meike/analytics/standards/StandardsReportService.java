@@ -163,20 +163,38 @@ public class StandardsReportService {
      */
     public Page<FallingMember> falling(UUID clinicId, int minDrop, int limit, String cursor) {
         Position after = Position.decode("d1", cursor);
-        Scoped scoped = scoped("SELECT customer_id, home_clinic_id, member_year, score, previous_score, drop,"
-                + " through_month FROM (SELECT s.customer_id, s.home_clinic_id, s.member_year, s.score,"
-                + " p.score AS previous_score, p.score - s.score AS drop, m.through_month"
-                + " FROM standing s"
-                + " CROSS JOIN LATERAL (SELECT member_month_of(s.year_starts_at, CAST(:now AS timestamptz), t.time_zone)"
-                + " AS through_month FROM tenant t WHERE t.id = :tenant) m"
-                + " LEFT JOIN member_standard_curve c ON c.tenant_id = :tenant AND c.customer_id = s.customer_id"
-                + " AND c.member_year = s.member_year - 1"
-                + " CROSS JOIN LATERAL member_standards_scored(:tenant, coalesce(c.spend[m.through_month], 0),"
-                + " coalesce(c.items[m.through_month], 0), coalesce(c.visits[m.through_month], 0),"
-                + " coalesce(c.referrals[m.through_month], 0), coalesce(c.surveys[m.through_month], 0),"
-                + " coalesce(c.survey_points[m.through_month], 0)) p"
-                + " WHERE s.member_year > 1) f"
-                + " WHERE drop >= :minDrop"
+        // Scored inline with the same functions as member_standing (a set-returning scorer per row is not inlined);
+        // the subqueries stay subqueries so the composite reads plain columns.
+        Scoped scoped = scoped(", rules AS MATERIALIZED (SELECT * FROM member_standards_rules_of(:tenant)),"
+                + " zone AS MATERIALIZED (SELECT t.time_zone FROM tenant t WHERE t.id = :tenant),"
+                // Her previous year's curve by key, one customer at a time: hashing the chain's curves is far slower.
+                + " prior AS (SELECT s.customer_id, s.home_clinic_id, s.member_year, s.score, m.through_month,"
+                + " coalesce(c.spend, 0) AS spend, coalesce(c.items, 0) AS items, coalesce(c.visits, 0) AS visits,"
+                + " coalesce(c.referrals, 0) AS referrals, coalesce(c.surveys, 0) AS surveys,"
+                + " coalesce(c.survey_points, 0) AS survey_points"
+                + " FROM standing s CROSS JOIN zone z"
+                + " CROSS JOIN LATERAL (SELECT member_month_of(s.year_starts_at, CAST(:now AS timestamptz), z.time_zone)"
+                + " AS through_month) m"
+                + " LEFT JOIN LATERAL (SELECT c.spend[m.through_month] AS spend, c.items[m.through_month] AS items,"
+                + " c.visits[m.through_month] AS visits, c.referrals[m.through_month] AS referrals,"
+                + " c.surveys[m.through_month] AS surveys, c.survey_points[m.through_month] AS survey_points"
+                + " FROM member_standard_curve c WHERE c.tenant_id = :tenant AND c.customer_id = s.customer_id"
+                + " AND c.member_year = s.member_year - 1) c ON true"
+                + " WHERE s.member_year > 1),"
+                + " scored AS (SELECT p.*, member_standard_score(p.spend, r.spend_target) AS spend_score,"
+                + " member_standard_score(p.items, r.items_target) AS items_score,"
+                + " member_standard_score(p.visits, r.visits_target) AS visits_score,"
+                + " member_standard_score(p.referrals, r.referrals_target) AS referrals_score,"
+                + " member_standard_satisfaction_score(p.surveys, p.survey_points, r.satisfaction_target)"
+                + " AS satisfaction_score, r.spend_weight, r.items_weight, r.visits_weight, r.referrals_weight,"
+                + " r.satisfaction_weight FROM prior p CROSS JOIN rules r OFFSET 0),"
+                + " falling AS (SELECT customer_id, home_clinic_id, member_year, score, previous_score,"
+                + " previous_score - score AS drop, through_month FROM (SELECT s.*, member_standard_composite(s.spend_score,"
+                + " s.items_score, s.visits_score, s.referrals_score, s.satisfaction_score, s.spend_weight,"
+                + " s.items_weight, s.visits_weight, s.referrals_weight, s.satisfaction_weight) AS previous_score"
+                + " FROM scored s) AS f)"
+                + " SELECT customer_id, home_clinic_id, member_year, score, previous_score, drop, through_month"
+                + " FROM falling WHERE drop >= :minDrop"
                 + (after == null ? "" : " AND (drop < :afterValue OR (drop = :afterValue AND customer_id > :afterId))")
                 + " ORDER BY drop DESC, customer_id LIMIT :fetch", clinicId);
         bindAfter(scoped.query(), after).setParameter("fetch", limit + 1).setParameter("minDrop", minDrop);
@@ -190,7 +208,7 @@ public class StandardsReportService {
 
     /**
      * `select` over `standing`: the members of the chain (or of one clinic) the caller may see, by home clinic, with
-     * their year in progress now.
+     * their year in progress now. A `select` starting with a comma adds common table expressions of its own first.
      */
     private Scoped scoped(String select, UUID clinicId) {
         clinics.requireClinic("clinicId", clinicId);
@@ -199,7 +217,8 @@ public class StandardsReportService {
         String sql = "WITH standing AS (SELECT s.*, c.home_clinic_id FROM member_standing(:tenant, CAST(:now AS"
                 + " timestamptz)) s JOIN customer c ON c.tenant_id = :tenant AND c.id = s.customer_id WHERE true"
                 + (clinicId == null ? "" : " AND c.home_clinic_id = :clinic")
-                + (mine == null ? "" : " AND c.home_clinic_id IN (:mine)") + ") " + select;
+                + (mine == null ? "" : " AND c.home_clinic_id IN (:mine)") + ")"
+                + (select.startsWith(",") ? "" : " ") + select;
         Query query = Panache.getEntityManager().createNativeQuery(sql)
                 .setParameter("tenant", tenantContext.tenantId())
                 .setParameter("now", now);

@@ -196,6 +196,26 @@ class MemberStandardsApiTest extends ApiTest {
     }
 
     @Test
+    void aReferralMovedToAnotherReferrerCountsForHer() {
+        Chain chain = Chains.create();
+        UUID clinic = Chains.clinic(chain, "店");
+        String item = Sales.item(chain, "A", "SKIN", 100);
+        String first = customer(chain, "第一位推荐人", clinic, null);
+        String second = customer(chain, "第二位推荐人", clinic, null);
+        Sales.paidOrder(chain, first, clinic, List.of(Sales.line(item, 1)));
+        Sales.paidOrder(chain, second, clinic, List.of(Sales.line(item, 1)));
+        String friend = customer(chain, "朋友", clinic, first);
+        Sales.paidOrder(chain, friend, clinic, List.of(Sales.line(item, 1)));
+        as(chain.adminToken()).get(standards(first)).then().statusCode(200).body("measures.referrals", equalTo(1));
+        // No reward stands (the chain has no referral rules), so the counted referral moves with her referrer.
+        as(chain.adminToken()).body(Map.of("referrerId", second, "evidence", "她说其实是第二位带来的"))
+                .put("/api/v1/referrals/customers/" + friend + "/referrer").then().statusCode(200);
+        as(chain.adminToken()).get(standards(first)).then().statusCode(200).body("measures.referrals", equalTo(0));
+        as(chain.adminToken()).get(standards(second)).then().statusCode(200).body("measures.referrals", equalTo(1))
+                .body("scores.referrals", equalTo(50));
+    }
+
+    @Test
     void rulesAreTheTenantAdminsUnderIfMatch() {
         Chain chain = Chains.create();
         as(Chains.staffToken(chain, "consultant")).get(RULES).then().statusCode(200).header("ETag", "\"0\"")
