@@ -4,7 +4,8 @@ them, which get SV_HOT_SHARE % of the debits, several times), then SV_CLIENTS cl
 + SV_DURATION seconds, each with a new Idempotency-Key except SV_REPLAY_SHARE % replays of an earlier success.
 Then drafts orders for as many customers more (SV_ORDERS, or half as many again as the raw debits' rate would pay)
 and pays each once with a STORED_VALUE tender, for as long. Writes what every request got to OUT_DIR
-(debit-keys.tsv, orders.tsv) for the SQL check, and the rates to OUT_DIR/rates.
+(debit-keys.tsv, orders.tsv) for the SQL check, the clinic and the hot and other accounts to OUT_DIR/accounts (for
+pgbench driving stored_value_debit itself) and the rates to OUT_DIR/rates.
    sv_bench.py BASE_URL TOKEN OUT_DIR"""
 import json
 import os
@@ -160,5 +161,7 @@ with open(os.path.join(OUT, "debit-keys.tsv"), "w") as out:
 with open(os.path.join(OUT, "orders.tsv"), "w") as out:
     for order_id, status in orders.items():
         out.write(f"{order_id}\t{status}\n")
+with open(os.path.join(OUT, "accounts"), "w") as out:
+    out.write(f"{clinic}\n{','.join(hot_accounts)}\n{','.join(cold_accounts)}\n")
 with open(os.path.join(OUT, "rates"), "w") as out:
     out.write(f"{raw_rate:.1f} {order_rate:.1f} {replays_answered_otherwise}\n")

@@ -54,6 +54,37 @@ SQL
   echo "  (pgbench itself: $(grep '^tps = ' "$dir/pgbench.out"))"
 }
 
+# sv_pgbench_debit_function DIR: pgbench calling stored_value_debit itself as the app role, one statement that sets
+# its tenant as the backend sends it, on the accounts and hot share of the HTTP run (after the checks: its entries
+# are no client's). The ceiling of the debit the backend runs, with no HTTP, Java or pool in the way; leaves its
+# transactions per second in DIR/function-tps.
+sv_pgbench_debit_function() {
+  local dir=$1 clinic hot cold clients script=$1/debit-function.sql
+  { read -r clinic; read -r hot; read -r cold; } <"$dir/accounts"
+  cat >"$script" <<SQL
+\\set pick random(1, 100)
+\\set hot random(1, $(tr ',' '\n' <<<"$hot" | wc -l))
+\\set cold random(1, $(tr ',' '\n' <<<"$cold" | wc -l))
+\\set amount random(100, 500)
+WITH tenant AS MATERIALIZED (SELECT set_config('app.tenant_id', '$BENCH_TENANT_A', true))
+SELECT stored_value_debit(CASE WHEN :pick <= $SV_HOT_SHARE THEN ('{$hot}'::uuid[])[:hot]
+                               ELSE ('{$cold}'::uuid[])[:cold] END, NULL, :amount, '$clinic', true, now(), 'CNY',
+                          NULL, NULL, NULL, NULL, 'pgbench', 'pgbench', 'pgbench', gen_random_uuid()::text,
+                          'stored-value.debit:pgbench', 'pgbench') IS NOT NULL FROM tenant;
+SQL
+  clients=$(sv_pgbench_clients "$SV_CLIENTS")
+  local args=(-n -h "$MEIKE_PG_HOST" -p "$MEIKE_PG_PORT" -U "${MEIKE_DB_APP_USER:-meike_app}" -c "$clients"
+    -j "$(nproc)" -f "$script")
+  echo "pgbench calling stored_value_debit as the app role: $clients clients; ${SV_WARMUP} s warm-up, ${SV_DURATION} s measured"
+  export PGPASSWORD=${MEIKE_DB_APP_PASSWORD:-meike_app}
+  pgbench "${args[@]}" -T "$SV_WARMUP" "$BENCH_DB" >/dev/null 2>&1
+  pgbench "${args[@]}" -T "$SV_DURATION" "$BENCH_DB" >"$dir/function.out" 2>&1 || { cat "$dir/function.out"; return 1; }
+  unset PGPASSWORD
+  awk '/^tps = / { print $3 }' "$dir/function.out" >"$dir/function-tps"
+  echo "  (pgbench itself: $(grep '^tps = ' "$dir/function.out"), $(grep 'latency average' "$dir/function.out"),"\
+    "$(grep 'number of failed' "$dir/function.out"))"
+}
+
 bench_stored_value() {
   local dir="$MEIKE_RUN/stored-value" raw order replays tps
   rm -rf "$dir"
@@ -73,5 +104,9 @@ bench_stored_value() {
     -v orders="$dir/orders.tsv" -v replays_otherwise="$replays" -v pgbench_start="$SV_PGBENCH_START" \
     -f "$BENCH_LIB/sv_verify.sql")
   echo "$checks"
+  sv_pgbench_debit_function "$dir"
+  awk -v fn="$(cat "$dir/function-tps")" -v raw="$raw" -v tps="$tps" 'BEGIN {
+    printf "stored_value_debit alone / pgbench %.3f    raw debits over HTTP / stored_value_debit alone %.3f\n",
+      fn / tps, raw / fn }'
   ! grep -q '^FAIL' <<<"$checks"
 }

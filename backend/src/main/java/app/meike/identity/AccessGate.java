@@ -3,15 +3,14 @@ package app.meike.identity;
 import app.meike.common.problem.ProblemException;
 import app.meike.common.problem.ProblemType;
 import app.meike.tenancy.TenantContext;
-import app.meike.tenancy.TenantService;
 import app.meike.tenancy.TenantStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import app.meike.identity.StaffAdmissions.Admission;
 import app.meike.identity.StaffService.StaffAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -41,9 +40,7 @@ public class AccessGate {
     @Inject
     TenantContext tenantContext;
     @Inject
-    TenantService tenants;
-    @Inject
-    StaffService staff;
+    StaffAdmissions admissions;
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 10)
     public void admit(ResourceInfo resource) {
@@ -69,9 +66,8 @@ public class AccessGate {
         }
         MDC.put("tenantId", tenant.toString());
         tenantContext.actFor(tenant);
-        // Both reads share one connection and round trips: this runs before every request of a chain's user.
-        Admission admission = QuarkusTransaction.requiringNew().call(() -> new Admission(tenants.statusOf(tenant),
-                staff.accessOf(token.getSubject())));
+        // Both reads in one statement and round trip: this runs before every request of a chain's user.
+        Admission admission = admissions.read(tenant, token.getSubject());
         TenantStatus status = admission.status()
                 .orElseThrow(() -> new ProblemException(ProblemType.NO_TENANT, "Your clinic chain is not known here"));
         if (status == TenantStatus.SUSPENDED) {
@@ -102,9 +98,6 @@ public class AccessGate {
         }
         Set<String> roles = tokenRoles.stream().filter(access.roles()::contains).collect(Collectors.toSet());
         caller.asStaff(access.staffId(), access.displayName(), roles, access.allClinics(), access.clinicIds());
-    }
-
-    private record Admission(Optional<TenantStatus> status, Optional<StaffAccess> access) {
     }
 
     private void requireRoleFor(ResourceInfo resource) {

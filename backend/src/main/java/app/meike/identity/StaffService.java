@@ -34,7 +34,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,20 +68,6 @@ public class StaffService {
     /** A staff member to create, already validated. */
     public record NewStaff(String username, String email, String displayName, String phone, List<String> roles,
                            boolean allClinics, List<UUID> clinicIds) {
-    }
-
-    /** The staff record of a login with the clinics it is limited to, in one read (the gate runs it per request). */
-    public Optional<StaffAccess> accessOf(String userId) {
-        List<Object[]> rows = Staff.getEntityManager().createQuery("select s, c.key.clinicId from Staff s"
-                        + " left join StaffClinic c on c.key.staffId = s.id where s.userId = :user", Object[].class)
-                .setParameter("user", userId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Staff s = (Staff) rows.get(0)[0];
-        Set<UUID> clinics = rows.stream().map(r -> (UUID) r[1]).filter(Objects::nonNull).collect(Collectors.toSet());
-        return Optional.of(new StaffAccess(s.id, s.displayName, Set.copyOf(s.roles), s.active, s.allClinics,
-                Set.copyOf(clinics)));
     }
 
     /** Fails with a 400 naming the field unless the id is a staff member of the caller's chain (null passes). */

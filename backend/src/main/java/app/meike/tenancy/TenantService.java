@@ -62,6 +62,11 @@ public class TenantService {
                 : read(tenantId);
     }
 
+    /** The chain as read for this request elsewhere (the access gate's one statement): later reads use it. */
+    public void remember(UUID tenantId, Optional<TenantSummary> summary) {
+        summaries.put(tenantId, summary);
+    }
+
     /** The zone a new clinic gets when none is given. */
     public String timeZoneOf(UUID tenantId) {
         return summaryOf(tenantId).map(TenantSummary::timeZone).orElse(Zones.DEFAULT_ZONE);

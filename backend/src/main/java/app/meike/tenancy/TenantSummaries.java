@@ -22,6 +22,10 @@ class TenantSummaries {
         return read.computeIfAbsent(tenantId, load);
     }
 
+    void put(UUID tenantId, Optional<TenantSummary> summary) {
+        read.put(tenantId, summary);
+    }
+
     void forget(UUID tenantId) {
         read.remove(tenantId);
     }

@@ -8,6 +8,8 @@ import app.meike.identity.Caller;
 import app.meike.integration.IdempotencyKeys;
 import app.meike.membership.Memberships;
 import app.meike.membership.Memberships.SpendSource;
+import app.meike.tenancy.RowLevelSecurityInterceptor;
+import app.meike.tenancy.TenantContext;
 import app.meike.wallet.StoredValueDtos.DebitCreate;
 import app.meike.wallet.StoredValueDtos.EntryView;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +33,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.UUID;
 
 import static app.meike.common.Strings.blankToNull;
@@ -40,16 +43,18 @@ import static app.meike.common.Strings.blankToNull;
  * 033): it claims the Idempotency-Key, locks the account, takes from the lots, writes the entry, its allocations,
  * the qualifying spend and the audit event and stores the answer. A raw debit runs it outside any transaction, so
  * the account's lock lasts that one statement and parallel debits of an account queue for microseconds, not round
- * trips. Lots due to expire are expired first by the ledger (rare: a due lot expires once), in a transaction that
- * then runs the same statement.
+ * trips. It sets the tenant itself, so it is the one round trip on its connection. Lots due to expire are expired
+ * first by the ledger (rare: a due lot expires once), in a transaction that then runs the same statement.
  */
 @ApplicationScoped
 public class StoredValueDebits {
-    private static final String DEBIT = "SELECT cast(stored_value_debit(cast(? AS uuid), cast(? AS uuid),"
+    /** The statement sets its tenant itself: a raw debit's connection comes with none (see raw). */
+    private static final String DEBIT = RowLevelSecurityInterceptor.STATEMENT_TENANT
+            + "SELECT cast(stored_value_debit(cast(? AS uuid), cast(? AS uuid),"
             + " cast(? AS bigint), cast(? AS uuid), cast(? AS boolean), cast(? AS timestamptz), cast(? AS varchar),"
             + " cast(? AS uuid), cast(? AS uuid), cast(? AS varchar), cast(? AS varchar), cast(? AS varchar),"
             + " cast(? AS varchar), cast(? AS varchar), cast(? AS varchar), cast(? AS varchar), cast(? AS varchar))"
-            + " AS text)";
+            + " AS text) FROM tenant";
 
     @Inject
     AgroalDataSource dataSource;
@@ -63,6 +68,8 @@ public class StoredValueDebits {
     Memberships memberships;
     @Inject
     Caller caller;
+    @Inject
+    TenantContext tenantContext;
     @Inject
     ObjectMapper json;
     @Inject
@@ -101,7 +108,8 @@ public class StoredValueDebits {
                 blankToNull(request.note()), idempotencyKey, operation,
                 idempotency.fingerprint(idempotencyKey, operation, request));
         Outcome outcome;
-        try (Connection connection = dataSource.getConnection()) {
+        // The one statement sets the tenant: the pool need not set it on the connection nor clear it after.
+        try (Connection connection = RowLevelSecurityInterceptor.tenantPerStatement(dataSource)) {
             outcome = run(connection, debit);
         } catch (LotsDue due) {
             outcome = QuarkusTransaction.requiringNew().call(() -> afterExpiry(debit,
@@ -155,23 +163,24 @@ public class StoredValueDebits {
 
     private Outcome run(Connection connection, Debit debit) throws SQLException, LotsDue {
         try (PreparedStatement statement = connection.prepareStatement(DEBIT)) {
-            statement.setObject(1, debit.accountId(), Types.OTHER);
-            statement.setObject(2, debit.customerId(), Types.OTHER);
-            statement.setLong(3, debit.amount());
-            statement.setObject(4, debit.clinicId(), Types.OTHER);
-            statement.setBoolean(5, caller.mayWorkIn(debit.clinicId()));
-            statement.setObject(6, debit.at());
-            statement.setString(7, debit.currency());
-            statement.setObject(8, debit.orderId(), Types.OTHER);
-            statement.setObject(9, debit.visitId(), Types.OTHER);
-            statement.setString(10, debit.reference());
-            statement.setString(11, debit.note());
-            statement.setString(12, caller.userId());
-            statement.setString(13, caller.displayName() != null ? caller.displayName() : caller.username());
-            statement.setString(14, RequestIds.current());
-            statement.setString(15, debit.key());
-            statement.setString(16, debit.operation());
-            statement.setString(17, debit.requestHash());
+            statement.setString(1, Objects.toString(tenantContext.tenantId(), ""));
+            statement.setObject(2, debit.accountId(), Types.OTHER);
+            statement.setObject(3, debit.customerId(), Types.OTHER);
+            statement.setLong(4, debit.amount());
+            statement.setObject(5, debit.clinicId(), Types.OTHER);
+            statement.setBoolean(6, caller.mayWorkIn(debit.clinicId()));
+            statement.setObject(7, debit.at());
+            statement.setString(8, debit.currency());
+            statement.setObject(9, debit.orderId(), Types.OTHER);
+            statement.setObject(10, debit.visitId(), Types.OTHER);
+            statement.setString(11, debit.reference());
+            statement.setString(12, debit.note());
+            statement.setString(13, caller.userId());
+            statement.setString(14, caller.displayName() != null ? caller.displayName() : caller.username());
+            statement.setString(15, RequestIds.current());
+            statement.setString(16, debit.key());
+            statement.setString(17, debit.operation());
+            statement.setString(18, debit.requestHash());
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 JsonNode answer = json.readTree(row.getString(1));

@@ -124,6 +124,47 @@ class RowLevelSecurityTest extends ApiTest {
     }
 
     @Test
+    void aStatementThatSetsItsTenantSeesOnlyThatTenantAndTheSettingEndsWithIt() throws SQLException {
+        // Acting for A, the statement names B: it is what the statement sets that counts, and only for itself.
+        long[] seen = tenantContext.callAs(a.id(), () -> {
+            try (Connection c = RowLevelSecurityInterceptor.tenantPerStatement(dataSource)) {
+                // The pool set no tenant: a statement that does not set its own sees nothing, whatever the context.
+                long before = count(c, "select count(*) from clinic");
+                long ofB;
+                long ofOthers;
+                try (PreparedStatement s = c.prepareStatement(RowLevelSecurityInterceptor.STATEMENT_TENANT
+                        + "SELECT (SELECT count(*) FROM clinic WHERE tenant_id = ? AND tenant.set_config IS NOT NULL),"
+                        + " (SELECT count(*) FROM clinic WHERE tenant_id <> ? AND tenant.set_config IS NOT NULL)"
+                        + " FROM tenant")) {
+                    s.setString(1, b.id().toString());
+                    s.setObject(2, b.id());
+                    s.setObject(3, b.id());
+                    try (ResultSet rows = s.executeQuery()) {
+                        rows.next();
+                        ofB = rows.getLong(1);
+                        ofOthers = rows.getLong(2);
+                    }
+                }
+                return new long[] {before, ofB, ofOthers, count(c, "select count(*) from clinic")};
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(seen[0]).as("before the statement").isZero();
+        assertThat(seen[1]).as("the statement's tenant's clinics").isPositive();
+        assertThat(seen[2]).as("other tenants' clinics").isZero();
+        assertThat(seen[3]).as("after the statement").isZero();
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(setting(c)).isEmpty();
+        }
+        assertThatThrownBy(() -> tenantContext.callAs(a.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = RowLevelSecurityInterceptor.tenantPerStatement(dataSource)) {
+                return count(c, "select count(*) from clinic");
+            }
+        }))).hasStackTraceContaining("must not be in a transaction");
+    }
+
+    @Test
     void theAppRoleCannotRewriteOrDeleteTheAuditLog() {
         for (String sql : List.of("update audit_event set action = 'forged'", "delete from audit_event")) {
             assertThatThrownBy(() -> tenantContext.callAs(a.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
