@@ -1,8 +1,8 @@
-"""bin/bench analytics, the measuring part: every GET operation under /api/v1/analytics in openapi.yaml, called over
-HTTP with real tokens in the variants a manager uses it (periods of the last 30 days, a quarter and a year; chain-wide
-as a.manager and one clinic as a manager limited to it; a heavy and a light customer; each value of a path parameter
-that a listing next to it names), WARMUP unmeasured calls then CALLS sequential ones each; one summary line per
-variant, SLOW when its p95 is over 1 s. A variant whose first answer is not 2xx is reported with that answer instead.
+"""bin/bench analytics, the measuring part: every GET operation under /api/v1/analytics in openapi.yaml (and each
+preview POST, with its example body), called over HTTP with real tokens in the variants a manager uses it (periods
+of the last 30 days, a quarter and a year; chain-wide as a.manager and one clinic as a manager limited to it; a heavy
+and a light customer; each value of a path parameter that a listing next to it names), WARMUP unmeasured calls then
+CALLS sequential ones each; one summary line per variant, SLOW when its p95 is over 1 s. A variant whose first answer is not 2xx is reported with that answer instead.
 Chain B's manager asking for chain A's customers must get 404 (isolation). Writes the numbers as JSON to RESULTS.
   analytics_bench.py BASE OPENAPI MANAGER_TOKEN CLINIC_MANAGER_TOKEN OTHER_CHAIN_TOKEN CALLS WARMUP IDS_JSON RESULTS"""
 import datetime
@@ -20,9 +20,13 @@ from bench_http import percentile, report
 SLOW_SECONDS = 1.0
 
 
-def call(base, token, path):
-    request = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token,
-                                                           "Accept": "application/json"})
+def call(base, token, path, body=None):
+    """(status, body, seconds) of a GET, or a POST of `body` (JSON) when given."""
+    headers = {"Authorization": "Bearer " + token, "Accept": "application/json"}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(base + path, headers=headers, method="GET" if body is None else "POST",
+                                     data=None if body is None else json.dumps(body).encode())
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=120) as response:
@@ -138,13 +142,20 @@ def main():
     tokens = {"manager": manager, "clinic_manager": clinic_manager}
     spec = yaml.safe_load(open(spec_path, encoding="utf-8"))
     results, isolation_failures = [], 0
-    operations = [(path, item) for path, item in spec["paths"].items()
-                  if path.startswith("/api/v1/analytics") and "get" in item]
+    # The reads, and the previews (a POST of filters that only reads: the custom filter of a segment).
+    operations = [(path, item, method, operation) for path, item in spec["paths"].items()
+                  if path.startswith("/api/v1/analytics") for method, operation in item.items()
+                  if method == "get" or method == "post" and operation.get("operationId", "").startswith("preview")]
     if not operations:
         print("No analytics GET operations in openapi.yaml on this branch: nothing to measure")
-    for path, item in operations:
-        operation = item["get"]
-        name = path.removeprefix("/api/v1/analytics")
+    for path, item, method, operation in operations:
+        body = None
+        if method == "post":
+            body = operation["requestBody"]["content"]["application/json"].get("example")
+            if body is None:
+                print(f"{path:<30} skipped: no example body to post")
+                continue
+        name = path.removeprefix("/api/v1/analytics") + (" POST" if body is not None else "")
         found, reason = variants(base, spec, path, item, operation, tokens, ids)
         if reason:
             print(f"{name:<30} skipped: {reason}")
@@ -158,16 +169,16 @@ def main():
                 print(f"{name:<30} ISOLATION FAIL: chain B's manager got {status} for chain A's customer")
         for label, token, url in found:
             full = f"{name} [{label}]" if label else name
-            status, body, _ = call(base, token, url)
+            status, answer, _ = call(base, token, url, body)
             if not 200 <= status < 300:
-                print(f"{full:<30} answered {status}: {body[:300].decode(errors='replace')}")
+                print(f"{full:<30} answered {status}: {answer[:300].decode(errors='replace')}")
                 results.append({"endpoint": full, "url": url, "status": status})
                 continue
             for _ in range(max(warmup - 1, 0)):
-                call(base, token, url)
+                call(base, token, url, body)
             latencies = []
             for _ in range(calls):
-                status, _, seconds = call(base, token, url)
+                status, _, seconds = call(base, token, url, body)
                 if 200 <= status < 300:
                     latencies.append(seconds)
             slow = percentile(latencies, .95) > SLOW_SECONDS * 1000
