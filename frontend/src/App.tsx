@@ -48,6 +48,8 @@ const PackTemplatesPage = lazy(() => import('./pages/packs/PackTemplatesPage').t
 const LiabilitiesPage = lazy(() => import('./pages/reports/LiabilitiesPage').then((m) => ({ default: m.LiabilitiesPage })));
 const ComplaintsPage = lazy(() => import('./pages/satisfaction/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
 const SatisfactionRulesPage = lazy(() => import('./pages/satisfaction/SatisfactionRulesPage').then((m) => ({ default: m.SatisfactionRulesPage })));
+const StandardsReportPage = lazy(() => import('./pages/standards/StandardsReportPage').then((m) => ({ default: m.StandardsReportPage })));
+const StandardsRulesPage = lazy(() => import('./pages/standards/StandardsRulesPage').then((m) => ({ default: m.StandardsRulesPage })));
 const PublicSurveyPage = lazy(() => import('./pages/satisfaction/PublicSurveyPage').then((m) => ({ default: m.PublicSurveyPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 
@@ -145,6 +147,8 @@ export function ShellRoutes() {
         <Route path="settings/follow-up-rules" element={<Guard nav="followUpRules"><FollowUpRulesPage /></Guard>} />
         <Route path="complaints" element={<Guard nav="complaints"><ComplaintsPage /></Guard>} />
         <Route path="settings/satisfaction-rules" element={<Guard nav="satisfactionRules"><SatisfactionRulesPage /></Guard>} />
+        <Route path="settings/standards-rules" element={<Guard nav="standardsRules"><StandardsRulesPage /></Guard>} />
+        <Route path="reports/standards" element={<Guard nav="standardsReport"><StandardsReportPage /></Guard>} />
         <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
         <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />
         <Route path="*" element={<RouteResult status="404" />} />

@@ -31,6 +31,8 @@ export type NavKey =
   | 'followUpRules'
   | 'complaints'
   | 'satisfactionRules'
+  | 'standardsReport'
+  | 'standardsRules'
   | 'audit'
   | 'tenants';
 
@@ -98,6 +100,8 @@ export interface Permissions {
   canSurvey: boolean;
   /** Work complaints (take, resolve, close, reassign) and read the satisfaction summary. */
   canManageComplaints: boolean;
+  /** Read one customer's five gold standards (chain admins, managers, consultants; the chain-wide report is the first two's). */
+  canReadMemberStandards: boolean;
 }
 
 /**
@@ -164,6 +168,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
       canPlanTreatments: false,
       canSurvey: false,
       canManageComplaints: false,
+      canReadMemberStandards: false,
     };
   }
   const admin = has('tenant-admin');
@@ -173,11 +178,11 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints');
+  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints', 'standardsReport');
   if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'satisfactionRules', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'satisfactionRules', 'standardsRules', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',
@@ -213,5 +218,6 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
     canPlanTreatments: consultationWriter,
     canSurvey: customerWriter,
     canManageComplaints: admin || manager,
+    canReadMemberStandards: consultationWriter,
   };
 }

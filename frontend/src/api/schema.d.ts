@@ -2875,6 +2875,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/standards/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's five-standard targets and weights
+         * @description Before a tenant admin sets them, `configured` is false (version 0) and the defaults hold: spend 100,000.00,
+         *     4 items, 12 visits, 2 referrals, satisfaction 4.5, equal weights (20 each). Tenant admins, managers and
+         *     consultants read them.
+         */
+        get: operations["getMemberStandardsRules"];
+        /**
+         * Replace the chain's five-standard targets and weights (tenant admin)
+         * @description Send If-Match "0" for the first rules. Audited (`member-standards-rules.updated`). Scores are computed when
+         *     read, so every score follows at once. The spend target is in the chain's currency; spend, items, visits and
+         *     referrals may not all weigh 0 (a member without a survey would have no composite).
+         */
+        put: operations["updateMemberStandardsRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/customers/{customerId}/standards": {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; the one in progress when absent. */
+                memberYear?: components["parameters"]["StandardsMemberYear"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["StandardsCustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's five gold standards for a member year, with the monthly curve and the trend
+         * @description Her member year n is [first paid order + (n - 1) years, + n years) on the chain's local calendar (the first
+         *     paid order stays her start even when refunded, as `firstPurchaseAt` does). The measures, as the ledgers say
+         *     now:
+         *     - **spend**: qualifying spend in the year net of refunds (paid orders, refunds, stored-value principal and its
+         *       reversals, at their time); negative when refunds of earlier purchases exceed the year's purchases;
+         *     - **items**: distinct catalog items of her paid order lines in the year not wholly refunded; an item line
+         *       counts as its item, a session-pack line as each item of its pack template;
+         *     - **visits**: check-ins in the year, with or without a purchase;
+         *     - **referrals**: people she referred whose referral counted (their first paid order) in the year and still
+         *       stands (refunds have not taken its qualifying spend to zero or below the chain's minimum);
+         *     - **satisfaction**: the average of result and experience (1-5) over her surveys submitted in the year, two
+         *       decimals; null without a survey.
+         *
+         *     Each measure scores min(100, 100 × actual / target), rounded half up to a whole number, never below 0. The
+         *     composite is the weighted mean of the five scores, rounded half up; satisfaction without a survey is left out
+         *     and the other weights count alone (re-normalised). `months` gives each measure cumulative to the end of each
+         *     of the year's twelve months (satisfaction as the running average; null for months not begun) and, beside
+         *     spend, her annual plan's planned cumulative amount when she has a plan for the year. `previousYear` gives
+         *     her previous year's measures and scores and, for the year in progress, the same to the end of the same
+         *     month of that year (`toSamePoint`). `years` lists her member years so far with their composite scores.
+         *     Tenant admins, managers and consultants; a clinic-limited caller only for customers whose home clinic is
+         *     theirs (404 otherwise, as for another chain's customer). 422 when she has paid for nothing yet; 400 for a
+         *     member year she has not reached.
+         */
+        get: operations["getMemberStandards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/standards/distribution": {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["StandardsClinicId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the chain's members score, in buckets of 10
+         * @description Over every member's year in progress now (customers with a paid order; by home clinic for `clinicId` and for
+         *     a clinic-limited caller; her measures count chain-wide): members per bucket of the composite and of each
+         *     measure's score. Bucket k (0-9) counts scores from 10k to 10k + 9, the last one 90-100. Members without a
+         *     survey have no satisfaction score (`withoutSatisfaction`). Tenant admins and managers.
+         */
+        get: operations["getStandardsDistribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/standards/visits-vs-spend": {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["StandardsClinicId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Visit frequency against spend over the members' years in progress
+         * @description The seed's observation (high spenders visit 12, 25, 30+ times a year) with the chain's own figures: members
+         *     per visit band (0, 1-5, 6-11, 12-24, 25-29, 30+) with their average and median spend, and per spend band (at
+         *     least 100,000.00 / 400,000.00 / 600,000.00) their average and median visits. Averages and medians are rounded
+         *     half up (to the fen, to 0.1 visit); null for an empty band. Scope as for the distribution.
+         */
+        get: operations["getStandardsVisitsVersusSpend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/standards/top": {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["StandardsClinicId"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members by composite score, highest first
+         * @description Ties in customer id order, so pages never overlap. Scope as for the distribution.
+         */
+        get: operations["listTopMembersByStandards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/standards/falling": {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["StandardsClinicId"];
+                /** @description The least fall of the composite score, in points. */
+                minDrop?: number;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members whose score is falling behind their previous year
+         * @description Members in their second member year or later whose composite score so far this year is at least `minDrop`
+         *     points below their previous year's score to the end of the same month of that year (`throughMonth`, the
+         *     month of her year in progress now; the summary counts by month). Largest drop first, ties in customer id
+         *     order. Scope as for the distribution.
+         */
+        get: operations["listFallingMembersByStandards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6278,6 +6464,184 @@ export interface components {
             memberYear: components["schemas"]["PlanMemberYear"];
             items: components["schemas"]["TreatmentPlanSuggestion"][];
         };
+        /** @description What a member year should reach. */
+        MemberStandardsTargets: {
+            spend: components["schemas"]["Money"];
+            items: number;
+            visits: number;
+            referrals: number;
+            /** @description Average of result and experience, 1-5, in steps of 0.01. */
+            satisfaction: number;
+        };
+        /** @description Each measure's weight in the composite, relative (they need not sum to 100). */
+        MemberStandardsWeights: {
+            spend: number;
+            items: number;
+            visits: number;
+            referrals: number;
+            satisfaction: number;
+        };
+        MemberStandardsRules: {
+            configured: boolean;
+            targets: components["schemas"]["MemberStandardsTargets"];
+            weights: components["schemas"]["MemberStandardsWeights"];
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        MemberStandardsRulesUpdate: {
+            targets: components["schemas"]["MemberStandardsTargets"];
+            weights: components["schemas"]["MemberStandardsWeights"];
+        };
+        MemberStandardsMeasures: {
+            spend: components["schemas"]["SignedMoney"];
+            items: number;
+            visits: number;
+            referrals: number;
+            /** @description Null without a survey. */
+            satisfaction: number | null;
+        };
+        /** @description 0-100 each, rounded half up; satisfaction null without a survey (left out of the composite). */
+        MemberStandardsScores: {
+            spend: number;
+            items: number;
+            visits: number;
+            referrals: number;
+            satisfaction: number | null;
+            composite: number;
+        };
+        MemberStandardsYear: {
+            number: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description The year in progress. */
+            current: boolean;
+        };
+        /** @description Cumulative to the month's end; null for a month not begun. */
+        MemberStandardsMonth: {
+            month: number;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            spend: components["schemas"]["NullableSignedMoney"];
+            plannedSpend: components["schemas"]["NullableMoney"];
+            items: number | null;
+            visits: number | null;
+            referrals: number | null;
+            /** @description The running average; null before her first survey of the year. */
+            satisfaction: number | null;
+        };
+        MemberStandardsSamePoint: {
+            throughMonth: number;
+            measures: components["schemas"]["MemberStandardsMeasures"];
+            scores: components["schemas"]["MemberStandardsScores"];
+        } | null;
+        /** @description Her previous member year; null in her first. */
+        MemberStandardsTrend: {
+            memberYear: number;
+            measures: components["schemas"]["MemberStandardsMeasures"];
+            scores: components["schemas"]["MemberStandardsScores"];
+            toSamePoint: components["schemas"]["MemberStandardsSamePoint"];
+        } | null;
+        MemberStandardsYearScore: {
+            number: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            score: number;
+        };
+        MemberStandards: {
+            /** Format: uuid */
+            customerId: string;
+            memberYear: components["schemas"]["MemberStandardsYear"];
+            /** Format: date-time */
+            asOf: string;
+            targets: components["schemas"]["MemberStandardsTargets"];
+            weights: components["schemas"]["MemberStandardsWeights"];
+            measures: components["schemas"]["MemberStandardsMeasures"];
+            scores: components["schemas"]["MemberStandardsScores"];
+            months: components["schemas"]["MemberStandardsMonth"][];
+            previousYear: components["schemas"]["MemberStandardsTrend"];
+            years: components["schemas"]["MemberStandardsYearScore"][];
+        };
+        /** @description Ten counts each, bucket k holding scores 10k to 10k + 9 (the last 90-100). */
+        StandardsScoreBuckets: {
+            composite: components["schemas"]["StandardsBucketCounts"];
+            spend: components["schemas"]["StandardsBucketCounts"];
+            items: components["schemas"]["StandardsBucketCounts"];
+            visits: components["schemas"]["StandardsBucketCounts"];
+            referrals: components["schemas"]["StandardsBucketCounts"];
+            satisfaction: components["schemas"]["StandardsBucketCounts"];
+            /** @description Members without a survey this year. */
+            withoutSatisfaction: number;
+        };
+        StandardsBucketCounts: number[];
+        StandardsDistribution: {
+            /** Format: date-time */
+            asOf: string;
+            /** Format: uuid */
+            clinicId: string | null;
+            members: number;
+            buckets: components["schemas"]["StandardsScoreBuckets"];
+        };
+        StandardsVisitBand: {
+            minVisits: number;
+            /** @description Null for the open band (30+). */
+            maxVisits: number | null;
+            members: number;
+            averageSpend: components["schemas"]["NullableSignedMoney"];
+            medianSpend: components["schemas"]["NullableSignedMoney"];
+        };
+        StandardsSpendBand: {
+            minSpend: components["schemas"]["Money"];
+            members: number;
+            averageVisits: number | null;
+            medianVisits: number | null;
+        };
+        StandardsVisitsVersusSpend: {
+            /** Format: date-time */
+            asOf: string;
+            /** Format: uuid */
+            clinicId: string | null;
+            visitBands: components["schemas"]["StandardsVisitBand"][];
+            spendBands: components["schemas"]["StandardsSpendBand"][];
+        };
+        StandingMember: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            /** Format: uuid */
+            homeClinicId: string | null;
+            memberYear: number;
+            measures: components["schemas"]["MemberStandardsMeasures"];
+            scores: components["schemas"]["MemberStandardsScores"];
+        };
+        StandingMemberPage: {
+            items: components["schemas"]["StandingMember"][];
+            nextCursor: string | null;
+        };
+        FallingMember: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            /** Format: uuid */
+            homeClinicId: string | null;
+            memberYear: number;
+            score: number;
+            /** @description Her previous year's composite to the end of the same month of that year. */
+            previousScore: number;
+            drop: number;
+            throughMonth: number;
+        };
+        FallingMemberPage: {
+            items: components["schemas"]["FallingMember"][];
+            nextCursor: string | null;
+        };
     };
     responses: {
         /** @description The chain's satisfaction rules */
@@ -6609,6 +6973,11 @@ export interface components {
         StoredValueEntryId: string;
         /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
         IdempotencyKey: string;
+        StandardsCustomerId: string;
+        /** @description Her member year, 1 being the year her first paid order starts; the one in progress when absent. */
+        StandardsMemberYear: number;
+        /** @description Only customers whose home clinic this is. */
+        StandardsClinicId: string;
     };
     requestBodies: never;
     headers: {
@@ -12004,6 +12373,227 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    getMemberStandardsRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules in force */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberStandardsRules"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateMemberStandardsRules: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "targets": {
+                 *         "spend": {
+                 *           "amount": 10000000,
+                 *           "currency": "CNY"
+                 *         },
+                 *         "items": 4,
+                 *         "visits": 12,
+                 *         "referrals": 2,
+                 *         "satisfaction": 4.5
+                 *       },
+                 *       "weights": {
+                 *         "spend": 30,
+                 *         "items": 20,
+                 *         "visits": 20,
+                 *         "referrals": 15,
+                 *         "satisfaction": 15
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MemberStandardsRulesUpdate"];
+            };
+        };
+        responses: {
+            /** @description The rules now in force */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberStandardsRules"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getMemberStandards: {
+        parameters: {
+            query?: {
+                /** @description Her member year, 1 being the year her first paid order starts; the one in progress when absent. */
+                memberYear?: components["parameters"]["StandardsMemberYear"];
+            };
+            header?: never;
+            path: {
+                customerId: components["parameters"]["StandardsCustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Her standards for the year */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberStandards"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getStandardsDistribution: {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["StandardsClinicId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The distribution */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StandardsDistribution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getStandardsVisitsVersusSpend: {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["StandardsClinicId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bands */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StandardsVisitsVersusSpend"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listTopMembersByStandards: {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["StandardsClinicId"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StandingMemberPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listFallingMembersByStandards: {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["StandardsClinicId"];
+                /** @description The least fall of the composite score, in points. */
+                minDrop?: number;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FallingMemberPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

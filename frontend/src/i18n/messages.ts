@@ -6,6 +6,8 @@ import { salesEn, salesZh } from './salesMessages';
 import { referralEn, referralZh } from './referralMessages';
 import { walletEn, walletZh } from './walletMessages';
 import { satisfactionEn, satisfactionZh } from './satisfactionMessages';
+import { chartEn, chartZh } from './chartMessages';
+import { standardsEn, standardsZh } from './standardsMessages';
 
 /**
  * Every UI string, in zh-CN (default) and en-US. `{name}` placeholders are filled by `t()`.
@@ -20,6 +22,8 @@ const zhCN = {
   ...referralZh,
   ...planZh,
   ...satisfactionZh,
+  ...chartZh,
+  ...standardsZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -638,7 +642,6 @@ const zhCN = {
   'conversion.reasons.reason': '原因',
   'conversion.reasons.count': '次数',
   'conversion.reasons.share': '占未成交',
-  'conversion.chartFailed': '图表未能加载，请刷新页面重试。数据见右侧表格。',
   'conversion.csv.download': '下载 CSV',
   'conversion.csv.fileName': '转化分析-按{groupBy}-{from}至{to}.csv',
   'conversion.reason.PRICE': '价格',
@@ -934,6 +937,8 @@ const enUS: Messages = {
   ...referralEn,
   ...planEn,
   ...satisfactionEn,
+  ...chartEn,
+  ...standardsEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 
@@ -1552,7 +1557,6 @@ const enUS: Messages = {
   'conversion.reasons.reason': 'Reason',
   'conversion.reasons.count': 'Count',
   'conversion.reasons.share': 'Share of not converted',
-  'conversion.chartFailed': 'The chart could not be loaded; reload the page to try again. The figures are in the table.',
   'conversion.csv.download': 'Download CSV',
   'conversion.csv.fileName': 'conversion-by-{groupBy}-{from}-to-{to}.csv',
   'conversion.reason.PRICE': 'Price',

@@ -28,6 +28,7 @@ import {
   ScheduleOutlined,
   TagsOutlined,
   TrophyOutlined,
+  RadarChartOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
@@ -69,6 +70,8 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   followUpRules: { path: '/settings/follow-up-rules', label: 'nav.followUpRules', icon: <ScheduleOutlined /> },
   complaints: { path: '/complaints', label: 'nav.complaints', icon: <AlertOutlined /> },
   satisfactionRules: { path: '/settings/satisfaction-rules', label: 'nav.satisfactionRules', icon: <ControlOutlined /> },
+  standardsReport: { path: '/reports/standards', label: 'nav.standardsReport', icon: <RadarChartOutlined /> },
+  standardsRules: { path: '/settings/standards-rules', label: 'nav.standardsRules', icon: <ControlOutlined /> },
   audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   tenants: { path: '/tenants', label: 'nav.tenants', icon: <ApartmentOutlined /> },
 };

@@ -22,6 +22,7 @@ import { CustomerMembership } from '../membership/CustomerMembership';
 import { OrdersTable } from '../orders/OrdersPage';
 import { CustomerPacks } from '../packs/CustomerPacks';
 import { CustomerPlan } from '../plans/CustomerPlan';
+import { MemberStandards } from '../standards/MemberStandards';
 import { CustomerConsultations } from './CustomerConsultations';
 import { AttachReferrerModal, ConsentModal, EditCustomerModal } from './CustomerModals';
 import { CustomerRecordMenu, CustomerRecordNotice, isEditable } from './CustomerRecordActions';
@@ -162,6 +163,9 @@ function CustomerView({ customerId }: { customerId: string }) {
             ? [{ key: 'consultations', label: t('customer.tab.consultations'), children: <CustomerConsultations customerId={customer.id} /> }]
             : []),
           { key: 'plan', label: t('customer.tab.plan'), children: <CustomerPlan customerId={customer.id} /> },
+          ...(permissions.canReadMemberStandards
+            ? [{ key: 'standards', label: t('customer.tab.standards'), children: <MemberStandards customerId={customer.id} /> }]
+            : []),
         ]}
       />
       {canEdit && (

@@ -14,8 +14,7 @@ import { formatMoney, toMajorUnits, toMinorUnits } from '../../components/money'
 import { SaveError } from '../../components/SettingsPage';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../me/MeContext';
-import { PlanCurve } from './PlanCurve';
-import type { CurveData } from './planCurve';
+import { PlanCurve, type CurveData } from './PlanCurve';
 
 type Plan = components['schemas']['TreatmentPlan'];
 type Version = NonNullable<components['schemas']['TreatmentPlanVersion']>;

@@ -1,45 +1,39 @@
-import { Typography, theme } from 'antd';
-import type { ECharts } from 'echarts/core';
-import { useEffect, useRef, useState } from 'react';
+import { theme } from 'antd';
+import { EChart } from '../../components/charts/EChart';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { CurveData } from './planCurve';
 
-/**
- * The planned-vs-actual curve of a member year. ECharts is loaded on first use (its own chunk), so no other screen
- * pays for it.
- */
+/** One line of the chart: values in major units, null where there is no figure yet (months to come). */
+export interface CurveSeries {
+  name: string;
+  values: (number | null)[];
+  dashed?: boolean;
+}
+
+export interface CurveData {
+  months: string[];
+  series: CurveSeries[];
+}
+
+/** The cumulative planned amount against the actual series, one point per month of the member year. */
 export function PlanCurve({ data }: { data: CurveData }) {
   const { t } = useI18n();
   const { token } = theme.useToken();
-  const ref = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState(false);
-  // Redrawn when the figures change, not on every render of the tab.
-  const signature = JSON.stringify(data);
-  const colors = [token.colorPrimary, token.colorSuccess, token.colorWarning];
-  const palette = colors.join(',');
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    let disposed = false;
-    let chart: ECharts | undefined;
-    let observer: ResizeObserver | undefined;
-    import('./planCurve')
-      .then(({ drawPlanCurve, resizePlanCurve }) => {
-        if (disposed) return;
-        const drawn = drawPlanCurve(element, JSON.parse(signature) as CurveData, palette.split(','));
-        chart = drawn;
-        observer = new ResizeObserver(() => resizePlanCurve(drawn, element));
-        observer.observe(element);
-      })
-      .catch(() => !disposed && setFailed(true));
-    return () => {
-      disposed = true;
-      observer?.disconnect();
-      chart?.dispose();
-    };
-  }, [signature, palette]);
-
-  if (failed) return <Typography.Text type="secondary">{t('plans.chartFailed')}</Typography.Text>;
-  return <div ref={ref} role="img" aria-label={t('plans.curveLabel')} style={{ width: '100%', height: 320 }} data-testid="plan-curve" />;
+  const option = {
+    color: [token.colorPrimary, token.colorSuccess, token.colorWarning],
+    grid: { left: 8, right: 24, top: 40, bottom: 8 },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: data.months, boundaryGap: false },
+    yAxis: { type: 'value' },
+    series: data.series.map((s) => ({
+      type: 'line',
+      name: s.name,
+      data: s.values,
+      // Months to come have no actuals: the line stops rather than dropping to zero.
+      connectNulls: false,
+      lineStyle: s.dashed ? { type: 'dashed' } : undefined,
+      symbolSize: 6,
+    })),
+  };
+  return <EChart option={option} label={t('plans.curveLabel')} height={320} testId="plan-curve" />;
 }

@@ -409,6 +409,7 @@ class RoleMatrixTest extends ApiTest {
         referrals(m, admin);
         plans(m);
         satisfaction(m, admin);
+        standards(m, admin);
         return m;
     }
 
@@ -598,5 +599,24 @@ class RoleMatrixTest extends ApiTest {
         m.put("listTreatmentPlanVersions", new Call(readers, 200, (r, self) -> r.get(plan + "/versions")));
         m.put("getTreatmentPlanVersion", new Call(readers, 404, (r, self) -> r.get(plan + "/versions/1")));
         m.put("suggestTreatmentPlanLines", new Call(planners, 200, (r, self) -> r.get(plan + "/suggestions")));
+    }
+
+    private static void standards(Map<String, Call> m, Set<String> admin) {
+        Set<String> readers = Set.of("tenant-admin", "manager", "consultant");
+        Set<String> managers = Set.of("tenant-admin", "manager");
+        String a = "/api/v1/analytics";
+        m.put("getMemberStandardsRules", new Call(readers, 200, (r, self) -> r.get(a + "/standards/rules")));
+        m.put("updateMemberStandardsRules", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("targets", Map.of("spend", Sales.cny(100), "items", 1, "visits", 1, "referrals", 1,
+                        "satisfaction", 4.5), "weights", Map.of("spend", 1, "items", 1, "visits", 1, "referrals", 1,
+                        "satisfaction", 1))).put(a + "/standards/rules")));
+        // The matrix customer has paid for nothing: she has no member year yet.
+        m.put("getMemberStandards", new Call(readers, 422, (r, self) -> r.get(a + "/customers/" + customer
+                + "/standards")));
+        m.put("getStandardsDistribution", new Call(managers, 200, (r, self) -> r.get(a + "/standards/distribution")));
+        m.put("getStandardsVisitsVersusSpend", new Call(managers, 200,
+                (r, self) -> r.get(a + "/standards/visits-vs-spend")));
+        m.put("listTopMembersByStandards", new Call(managers, 200, (r, self) -> r.get(a + "/standards/top")));
+        m.put("listFallingMembersByStandards", new Call(managers, 200, (r, self) -> r.get(a + "/standards/falling")));
     }
 }

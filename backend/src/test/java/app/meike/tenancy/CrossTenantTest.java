@@ -553,6 +553,7 @@ class CrossTenantTest extends ApiTest {
         referralWalks(walks, adminB);
         planWalks(walks, adminB);
         satisfactionWalks(walks, adminB);
+        standardsWalks(walks, adminB);
         return walks;
     }
 
@@ -1128,5 +1129,50 @@ class CrossTenantTest extends ApiTest {
         walks.put("getTreatmentPlanVersion", () -> as(adminB).get(treatmentPlanOfA + "/versions/1").then().statusCode(404));
         walks.put("suggestTreatmentPlanLines", () -> as(adminB).get(treatmentPlanOfA + "/suggestions").then()
                 .statusCode(404));
+    }
+
+    private void standardsWalks(Map<String, Runnable> walks, String adminB) {
+        String an = "/api/v1/analytics";
+        walks.put("getMemberStandardsRules", () -> {
+            if (as(a.adminToken()).get(an + "/standards/rules").then().statusCode(200).extract().jsonPath()
+                    .getLong("version") == 0) {
+                as(a.adminToken()).header("If-Match", "\"0\"").body(standardsRules(1_234_500)).put(an + "/standards/rules")
+                        .then().statusCode(200);
+            }
+            as(adminB).get(an + "/standards/rules").then().statusCode(200).body("configured", equalTo(false))
+                    .body("targets.spend.amount", equalTo(10_000_000));
+        });
+        walks.put("updateMemberStandardsRules", () -> {
+            String etag = as(adminB).get(an + "/standards/rules").then().statusCode(200).extract().header("ETag");
+            as(adminB).header("If-Match", etag).body(standardsRules(7_000_000)).put(an + "/standards/rules").then()
+                    .statusCode(200);
+            as(a.adminToken()).get(an + "/standards/rules").then().statusCode(200)
+                    .body("targets.spend.amount", not(equalTo(7_000_000)));
+        });
+        walks.put("getMemberStandards", () -> {
+            as(a.adminToken()).get(an + "/customers/" + customerOfA + "/standards").then().statusCode(200);
+            String theirs = as(adminB).get(an + "/customers/" + customerOfA + "/standards").then().statusCode(404)
+                    .extract().path("detail");
+            String nobodys = as(adminB).get(an + "/customers/" + UUID.randomUUID() + "/standards").then()
+                    .statusCode(404).extract().path("detail");
+            assertThat(theirs).isEqualTo(nobodys);
+        });
+        walks.put("getStandardsDistribution", () -> {
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).get(an + "/standards/distribution").then()
+                    .statusCode(400);
+            as(adminB).get(an + "/standards/distribution").then().statusCode(200).body("members", equalTo(0));
+        });
+        walks.put("getStandardsVisitsVersusSpend", () -> as(adminB).get(an + "/standards/visits-vs-spend").then()
+                .statusCode(200).body("visitBands.members.sum()", equalTo(0)));
+        walks.put("listTopMembersByStandards", () -> as(adminB).get(an + "/standards/top").then().statusCode(200)
+                .body("items", equalTo(List.of())));
+        walks.put("listFallingMembersByStandards", () -> as(adminB).get(an + "/standards/falling").then()
+                .statusCode(200).body("items", equalTo(List.of())));
+    }
+
+    private static Map<String, Object> standardsRules(long spend) {
+        return Map.of("targets", Map.of("spend", Sales.cny(spend), "items", 4, "visits", 12, "referrals", 2,
+                "satisfaction", 4.5), "weights", Map.of("spend", 20, "items", 20, "visits", 20, "referrals", 20,
+                "satisfaction", 20));
     }
 }
