@@ -50,6 +50,8 @@ const ComplaintsPage = lazy(() => import('./pages/satisfaction/ComplaintsPage').
 const SatisfactionRulesPage = lazy(() => import('./pages/satisfaction/SatisfactionRulesPage').then((m) => ({ default: m.SatisfactionRulesPage })));
 const StandardsReportPage = lazy(() => import('./pages/standards/StandardsReportPage').then((m) => ({ default: m.StandardsReportPage })));
 const StandardsRulesPage = lazy(() => import('./pages/standards/StandardsRulesPage').then((m) => ({ default: m.StandardsRulesPage })));
+const MemberAnalyticsPage = lazy(() => import('./pages/segments/MemberAnalyticsPage').then((m) => ({ default: m.MemberAnalyticsPage })));
+const SegmentRulesPage = lazy(() => import('./pages/segments/SegmentRulesPage').then((m) => ({ default: m.SegmentRulesPage })));
 const PublicSurveyPage = lazy(() => import('./pages/satisfaction/PublicSurveyPage').then((m) => ({ default: m.PublicSurveyPage })));
 const TenantsPage = lazy(() => import('./pages/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })));
 
@@ -149,6 +151,8 @@ export function ShellRoutes() {
         <Route path="settings/satisfaction-rules" element={<Guard nav="satisfactionRules"><SatisfactionRulesPage /></Guard>} />
         <Route path="settings/standards-rules" element={<Guard nav="standardsRules"><StandardsRulesPage /></Guard>} />
         <Route path="reports/standards" element={<Guard nav="standardsReport"><StandardsReportPage /></Guard>} />
+        <Route path="analytics/members" element={<Guard nav="memberAnalytics"><MemberAnalyticsPage /></Guard>} />
+        <Route path="settings/segment-rules" element={<Guard nav="segmentRules"><SegmentRulesPage /></Guard>} />
         <Route path="audit" element={<Guard nav="audit"><AuditPage /></Guard>} />
         <Route path="tenants" element={<Guard nav="tenants"><TenantsPage /></Guard>} />
         <Route path="*" element={<RouteResult status="404" />} />

@@ -33,6 +33,8 @@ export type NavKey =
   | 'satisfactionRules'
   | 'standardsReport'
   | 'standardsRules'
+  | 'memberAnalytics'
+  | 'segmentRules'
   | 'audit'
   | 'tenants';
 
@@ -178,11 +180,11 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints', 'standardsReport');
+  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints', 'standardsReport', 'memberAnalytics');
   if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');
-  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'satisfactionRules', 'standardsRules', 'audit');
+  if (admin) nav.push('catalog', 'packTemplates', 'couponTypes', 'tierSettings', 'pointsSettings', 'storedValuePlans', 'storedValueRules', 'storedValueImports', 'followUpRules', 'referralRules', 'satisfactionRules', 'standardsRules', 'segmentRules', 'audit');
   return {
     nav,
     home: has('front-desk') && !admin && !manager ? '/desk' : '/overview',

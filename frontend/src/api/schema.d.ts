@@ -3061,6 +3061,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every built-in and saved segment with its member count now
+         * @description Members are the chain's live customers (not merged, not erased), counted now. A clinic filter and a
+         *     clinic-limited manager's scope select customers by home clinic; her measures are chain-wide. Built-ins
+         *     (`key` = their name): NEW, ACTIVE, HIGH_VALUE, LOYAL, AT_RISK, CHURNED, VISITED_NOT_CONVERTED,
+         *     ENTRY_ITEM_ONLY; ACTIVE, AT_RISK, CHURNED and VISITED_NOT_CONVERTED are the customer lifecycle statuses.
+         *     Saved segments follow (`key` = their id), by name.
+         */
+        get: operations["countSegments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/segments/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's definitions of the tunable built-in segments
+         * @description Before a tenant admin sets them, `configured` is false (version 0) and the defaults hold: NEW = first visit
+         *     (or, not visited yet, registration) within 30 days; HIGH_VALUE = current member-year spend of 50,000.00 or
+         *     more, or a member value score of 80 or more; LOYAL = in her 2nd member year or later with 6 visits or more in
+         *     the current one. The lifecycle segments follow the chain's churn window (`/api/v1/settings`).
+         */
+        get: operations["getSegmentRules"];
+        /**
+         * Replace the built-in segment definitions (tenant admin)
+         * @description Send If-Match "0" for the first rules. Audited (`segment-rules.updated`).
+         */
+        put: operations["updateSegmentRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/custom-segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's saved segments, by name */
+        get: operations["listCustomSegments"];
+        put?: never;
+        /**
+         * Save a named segment of filters
+         * @description Every filter is checked (400 with `errors[]` naming each bad one); names are unique in the chain (409). Audited.
+         */
+        post: operations["createCustomSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/custom-segments/{segmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["CustomSegmentId"];
+            };
+            cookie?: never;
+        };
+        /** A saved segment */
+        get: operations["getCustomSegment"];
+        /** Replace a saved segment's name, description and filters */
+        put: operations["updateCustomSegment"];
+        post?: never;
+        /** Delete a saved segment */
+        delete: operations["deleteCustomSegment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The members filters would select, without saving them */
+        post: operations["previewSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/segments/{segment}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in segment's name (HIGH_VALUE; high-value also works) or a saved segment's id. */
+                segment: components["parameters"]["SegmentKey"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A segment's members now, best member value score first
+         * @description Sorted by score (members without a purchase, who have none, last), then id: the cursor is stable while the
+         *     data stays as it is. `total` counts every member. A list with full phone numbers is audited
+         *     (`segment.members-read`).
+         */
+        get: operations["listSegmentMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/segments/{segment}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in segment's name (HIGH_VALUE; high-value also works) or a saved segment's id. */
+                segment: components["parameters"]["SegmentKey"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A segment's members as a CSV file
+         * @description Every member in the list's order (no paging), UTF-8 with a BOM for Excel. Columns: id, name, phone, tier,
+         *     memberYear, spend (in yuan), visits, items, score, lastVisitDate (the chain's time zone), homeClinic, owner.
+         *     Phones are masked for roles without contact permission. Audited before the first row is sent
+         *     (`segment.exported`: who, which segment, clinic, rows).
+         */
+        get: operations["exportSegment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/segments/{segment}/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in segment's name (HIGH_VALUE; high-value also works) or a saved segment's id. */
+                segment: components["parameters"]["SegmentKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a coupon of a type to every member (a CAMPAIGN coupon)
+         * @description Once per Idempotency-Key: a replay answers the first result and issues nothing. A member who already holds a
+         *     coupon of the type for the campaign is skipped (`ALREADY_ISSUED`), so a campaign run again gives nobody two.
+         *     More than 5,000 members is a 422 naming the count. Audited (`coupon.bulk-issued`).
+         */
+        post: operations["issueSegmentCoupons"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/segments/{segment}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in segment's name (HIGH_VALUE; high-value also works) or a saved segment's id. */
+                segment: components["parameters"]["SegmentKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a follow-up task of a rule for every member
+         * @description The task takes the (enabled) rule's title and goes to her owning consultant at her home clinic (else the
+         *     clinic's managers assign it), due on `dueDate` (today in the chain's time zone when not given). Once per
+         *     Idempotency-Key; a member who already has the rule's task for the campaign is skipped (`ALREADY_HAS_TASK`).
+         *     More than 5,000 members is a 422 naming the count. Audited (`segment.follow-ups-created`).
+         */
+        post: operations["createSegmentFollowUps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6642,6 +6854,161 @@ export interface components {
             items: components["schemas"]["FallingMember"][];
             nextCursor: string | null;
         };
+        /**
+         * @description NEW: first visit (or registration, not visited yet) within the rules' days. ACTIVE, AT_RISK, CHURNED,
+         *     VISITED_NOT_CONVERTED: the customer lifecycle status. HIGH_VALUE: current member-year spend or score at
+         *     least the rules'. LOYAL: member year and visits in it at least the rules'. ENTRY_ITEM_ONLY: bought
+         *     entry-level items only (lines refunded in full do not count), never anything beyond.
+         * @enum {string|null}
+         */
+        NullableBuiltInSegment: "NEW" | "ACTIVE" | "HIGH_VALUE" | "LOYAL" | "AT_RISK" | "CHURNED" | "VISITED_NOT_CONVERTED" | "ENTRY_ITEM_ONLY" | null;
+        SegmentRules: {
+            configured: boolean;
+            newWithinDays: number;
+            highValueSpend: components["schemas"]["Money"];
+            highValueScore: number;
+            /** @description Loyal from this member year on (1 = her first). */
+            loyalMemberYears: number;
+            /** @description Visits in the current member year a loyal member has at least. */
+            loyalVisits: number;
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        SegmentRulesUpdate: {
+            newWithinDays: number;
+            highValueSpend: components["schemas"]["Money"];
+            highValueScore: number;
+            loyalMemberYears: number;
+            loyalVisits: number;
+        };
+        /**
+         * @description All optional, all to be met. Score, spend, items are her current member year's (member_standing): a customer
+         *     without a purchase meets none of them. Last visit is either days ago (min/max) or a range of times, not both;
+         *     a customer who never visited meets no last-visit filter. Tags: she has every one. clinicId is her home clinic,
+         *     ownerId her owning consultant.
+         */
+        SegmentFilters: {
+            builtIn?: components["schemas"]["NullableBuiltInSegment"];
+            tierIds?: string[] | null;
+            scoreMin?: number | null;
+            scoreMax?: number | null;
+            lastVisitDaysAgoMin?: number | null;
+            lastVisitDaysAgoMax?: number | null;
+            /** Format: date-time */
+            lastVisitFrom?: string | null;
+            /** Format: date-time */
+            lastVisitTo?: string | null;
+            spendMin?: components["schemas"]["NullableMoney"];
+            spendMax?: components["schemas"]["NullableMoney"];
+            itemsMin?: number | null;
+            itemsMax?: number | null;
+            tags?: string[] | null;
+            /** Format: uuid */
+            clinicId?: string | null;
+            /** Format: uuid */
+            ownerId?: string | null;
+        };
+        CustomSegmentInput: {
+            name: string;
+            description?: string | null;
+            filters: components["schemas"]["SegmentFilters"];
+        };
+        CustomSegment: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            filters: components["schemas"]["SegmentFilters"];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        CustomSegmentList: {
+            items: components["schemas"]["CustomSegment"][];
+        };
+        SegmentCount: {
+            /** @description The built-in's name or the saved segment's id, for the segment's paths. */
+            key: string;
+            /** @enum {string} */
+            kind: "BUILT_IN" | "CUSTOM";
+            name: string;
+            /** Format: int64 */
+            members: number;
+        };
+        SegmentCounts: {
+            /** Format: uuid */
+            clinicId: string | null;
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["SegmentCount"][];
+        };
+        SegmentTier: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        } | null;
+        /** @description A member with her current member year's standing (all null before her first purchase). */
+        SegmentMember: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            phone: string;
+            phoneMasked: boolean;
+            tier: components["schemas"]["SegmentTier"];
+            memberYear: number | null;
+            spend: components["schemas"]["NullableMoney"];
+            visits: number | null;
+            items: number | null;
+            score: number | null;
+            /** Format: date-time */
+            lastVisitAt: string | null;
+            /** Format: uuid */
+            homeClinicId: string | null;
+            homeClinicName: string | null;
+            /** Format: uuid */
+            ownerStaffId: string | null;
+            ownerName: string | null;
+        };
+        SegmentMembers: {
+            /** Format: int64 */
+            total: number;
+            items: components["schemas"]["SegmentMember"][];
+            nextCursor: string | null;
+        };
+        SegmentCouponIssue: {
+            /** Format: uuid */
+            couponTypeId: string;
+            /** @description The campaign's reference (the coupons' source reference). */
+            campaign: string;
+            note?: string | null;
+        };
+        SegmentFollowUps: {
+            /**
+             * Format: uuid
+             * @description The follow-up rule whose title the tasks take.
+             */
+            ruleId: string;
+            campaign: string;
+            /** Format: date */
+            dueDate?: string | null;
+        };
+        SegmentActionResult: {
+            segment: string;
+            matched: number;
+            /** @description Coupons issued or tasks opened. */
+            done: number;
+            skipped: {
+                /** @enum {string} */
+                reason: "ALREADY_ISSUED" | "ALREADY_HAS_TASK";
+                count: number;
+            }[];
+        };
     };
     responses: {
         /** @description The chain's satisfaction rules */
@@ -6978,6 +7345,11 @@ export interface components {
         StandardsMemberYear: number;
         /** @description Only customers whose home clinic this is. */
         StandardsClinicId: string;
+        /** @description A built-in segment's name (HIGH_VALUE; high-value also works) or a saved segment's id. */
+        SegmentKey: string;
+        CustomSegmentId: string;
+        /** @description Only customers whose home clinic this is. */
+        SegmentClinic: string;
     };
     requestBodies: never;
     headers: {
@@ -12594,6 +12966,457 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    countSegments: {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["SegmentClinic"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentCounts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSegmentRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentRules"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateSegmentRules: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "newWithinDays": 30,
+                 *       "highValueSpend": {
+                 *         "amount": 5000000,
+                 *         "currency": "CNY"
+                 *       },
+                 *       "highValueScore": 80,
+                 *       "loyalMemberYears": 2,
+                 *       "loyalVisits": 6
+                 *     }
+                 */
+                "application/json": components["schemas"]["SegmentRulesUpdate"];
+            };
+        };
+        responses: {
+            /** @description The rules now */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentRules"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listCustomSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved segments (at most 100) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomSegmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createCustomSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "金卡沉睡客",
+                 *       "filters": {
+                 *         "builtIn": "AT_RISK",
+                 *         "scoreMin": 60,
+                 *         "lastVisitDaysAgoMin": 60
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomSegmentInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomSegment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getCustomSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: components["parameters"]["CustomSegmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The segment */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomSegment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCustomSegment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                segmentId: components["parameters"]["CustomSegmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomSegmentInput"];
+            };
+        };
+        responses: {
+            /** @description The segment now */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomSegment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    deleteCustomSegment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                segmentId: components["parameters"]["CustomSegmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    previewSegment: {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["SegmentClinic"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tierIds": [],
+                 *       "scoreMin": 50,
+                 *       "spendMin": {
+                 *         "amount": 1000000,
+                 *         "currency": "CNY"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SegmentFilters"];
+            };
+        };
+        responses: {
+            /** @description A page of members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentMembers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listSegmentMembers: {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["SegmentClinic"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description A built-in segment's name (HIGH_VALUE; high-value also works) or a saved segment's id. */
+                segment: components["parameters"]["SegmentKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentMembers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportSegment: {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["SegmentClinic"];
+            };
+            header?: never;
+            path: {
+                /** @description A built-in segment's name (HIGH_VALUE; high-value also works) or a saved segment's id. */
+                segment: components["parameters"]["SegmentKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment; filename="segment-high_value-2026-12-03.csv" */
+                    "Content-Disposition"?: string;
+                    /** @description How many members the file holds. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    issueSegmentCoupons: {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["SegmentClinic"];
+            };
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A built-in segment's name (HIGH_VALUE; high-value also works) or a saved segment's id. */
+                segment: components["parameters"]["SegmentKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "couponTypeId": "0193a0c2-7c1e-7d4a-9b1e-2f3a4b5c6d7e",
+                 *       "campaign": "2026-12-winback"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SegmentCouponIssue"];
+            };
+        };
+        responses: {
+            /** @description How many were issued and skipped, and why */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentActionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createSegmentFollowUps: {
+        parameters: {
+            query?: {
+                /** @description Only customers whose home clinic this is. */
+                clinicId?: components["parameters"]["SegmentClinic"];
+            };
+            header: {
+                /** @description A unique key per attempt (8-100 visible ASCII characters; a UUID is fine). Retrying with the same key and body answers the first result without doing it again; the same key with another request is a 422 `idempotency-key-reused`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A built-in segment's name (HIGH_VALUE; high-value also works) or a saved segment's id. */
+                segment: components["parameters"]["SegmentKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ruleId": "0193a0c2-7c1e-7d4a-9b1e-2f3a4b5c6d7e",
+                 *       "campaign": "2026-12-winback",
+                 *       "dueDate": "2026-12-10"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SegmentFollowUps"];
+            };
+        };
+        responses: {
+            /** @description How many tasks were opened and skipped, and why */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentActionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }

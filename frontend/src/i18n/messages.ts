@@ -8,6 +8,7 @@ import { walletEn, walletZh } from './walletMessages';
 import { satisfactionEn, satisfactionZh } from './satisfactionMessages';
 import { chartEn, chartZh } from './chartMessages';
 import { standardsEn, standardsZh } from './standardsMessages';
+import { segmentEn, segmentZh } from './segmentMessages';
 
 /**
  * Every UI string, in zh-CN (default) and en-US. `{name}` placeholders are filled by `t()`.
@@ -24,6 +25,7 @@ const zhCN = {
   ...satisfactionZh,
   ...chartZh,
   ...standardsZh,
+  ...segmentZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -939,6 +941,7 @@ const enUS: Messages = {
   ...satisfactionEn,
   ...chartEn,
   ...standardsEn,
+  ...segmentEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 

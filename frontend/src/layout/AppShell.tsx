@@ -72,6 +72,8 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   satisfactionRules: { path: '/settings/satisfaction-rules', label: 'nav.satisfactionRules', icon: <ControlOutlined /> },
   standardsReport: { path: '/reports/standards', label: 'nav.standardsReport', icon: <RadarChartOutlined /> },
   standardsRules: { path: '/settings/standards-rules', label: 'nav.standardsRules', icon: <ControlOutlined /> },
+  memberAnalytics: { path: '/analytics/members', label: 'nav.memberAnalytics', icon: <BarChartOutlined /> },
+  segmentRules: { path: '/settings/segment-rules', label: 'nav.segmentRules', icon: <ControlOutlined /> },
   audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   tenants: { path: '/tenants', label: 'nav.tenants', icon: <ApartmentOutlined /> },
 };

@@ -184,7 +184,7 @@ public class CustomerService {
     }
 
     /** Whether the caller sees phone numbers masked (roles without contact permission). */
-    boolean phonesMasked() {
+    public boolean phonesMasked() {
         return caller.roles().stream().noneMatch(CONTACT_ROLES::contains);
     }
 

@@ -11,8 +11,6 @@ import java.util.Map;
 public enum Lifecycle {
     LEAD, VISITED_NOT_CONVERTED, ACTIVE, AT_RISK, CHURNED;
 
-    private static final String LAST_SEEN = "coalesce(lastVisitAt, firstPurchaseAt)";
-
     static Lifecycle of(Customer c, OffsetDateTime now, Duration churnWindow) {
         if (c.firstPurchaseAt == null) {
             return c.firstVisitAt == null ? LEAD : VISITED_NOT_CONVERTED;
@@ -26,17 +24,30 @@ public enum Lifecycle {
 
     /** The same rule as a query condition, with its parameters. */
     String condition() {
+        return condition("firstPurchaseAt", "firstVisitAt", "lastVisitAt");
+    }
+
+    /**
+     * The same rule as a condition of a native query on the customer table under the alias, with its parameters:
+     * for reports (segments) that must agree with the customer list.
+     */
+    public String sqlCondition(String alias) {
+        return condition(alias + ".first_purchase_at", alias + ".first_visit_at", alias + ".last_visit_at");
+    }
+
+    private String condition(String firstPurchase, String firstVisit, String lastVisit) {
+        String lastSeen = "coalesce(" + lastVisit + ", " + firstPurchase + ")";
         return switch (this) {
-            case LEAD -> "firstPurchaseAt is null and firstVisitAt is null";
-            case VISITED_NOT_CONVERTED -> "firstPurchaseAt is null and firstVisitAt is not null";
-            case ACTIVE -> "firstPurchaseAt is not null and " + LAST_SEEN + " > :activeSince";
-            case AT_RISK -> "firstPurchaseAt is not null and " + LAST_SEEN + " <= :activeSince and "
-                    + LAST_SEEN + " > :churnedSince";
-            case CHURNED -> "firstPurchaseAt is not null and " + LAST_SEEN + " <= :churnedSince";
+            case LEAD -> firstPurchase + " is null and " + firstVisit + " is null";
+            case VISITED_NOT_CONVERTED -> firstPurchase + " is null and " + firstVisit + " is not null";
+            case ACTIVE -> firstPurchase + " is not null and " + lastSeen + " > :activeSince";
+            case AT_RISK -> firstPurchase + " is not null and " + lastSeen + " <= :activeSince and "
+                    + lastSeen + " > :churnedSince";
+            case CHURNED -> firstPurchase + " is not null and " + lastSeen + " <= :churnedSince";
         };
     }
 
-    Map<String, Object> parameters(OffsetDateTime now, Duration churnWindow) {
+    public Map<String, Object> parameters(OffsetDateTime now, Duration churnWindow) {
         OffsetDateTime activeSince = now.minus(churnWindow.dividedBy(2));
         OffsetDateTime churnedSince = now.minus(churnWindow);
         return switch (this) {

@@ -410,6 +410,7 @@ class RoleMatrixTest extends ApiTest {
         plans(m);
         satisfaction(m, admin);
         standards(m, admin);
+        segments(m, admin);
         return m;
     }
 
@@ -618,5 +619,32 @@ class RoleMatrixTest extends ApiTest {
                 (r, self) -> r.get(a + "/standards/visits-vs-spend")));
         m.put("listTopMembersByStandards", new Call(managers, 200, (r, self) -> r.get(a + "/standards/top")));
         m.put("listFallingMembersByStandards", new Call(managers, 200, (r, self) -> r.get(a + "/standards/falling")));
+    }
+
+    private static void segments(Map<String, Call> m, Set<String> admin) {
+        Set<String> managers = Set.of("tenant-admin", "manager");
+        String s = "/api/v1/analytics/segments";
+        String unknown = "/api/v1/analytics/custom-segments/" + UUID.randomUUID();
+        Map<String, Object> named = Map.of("name", "矩阵分群", "filters", Map.of());
+        m.put("countSegments", new Call(managers, 200, (r, self) -> r.get(s)));
+        m.put("getSegmentRules", new Call(managers, 200, (r, self) -> r.get(s + "/rules")));
+        m.put("updateSegmentRules", new Call(admin, 412, (r, self) -> r.header("If-Match", "\"99\"")
+                .body(Map.of("newWithinDays", 30, "highValueSpend", Sales.cny(100), "highValueScore", 80,
+                        "loyalMemberYears", 2, "loyalVisits", 6)).put(s + "/rules")));
+        m.put("listCustomSegments", new Call(managers, 200, (r, self) -> r.get("/api/v1/analytics/custom-segments")));
+        m.put("createCustomSegment", new Call(managers, 400, (r, self) -> r.body(Map.of("name", "矩阵",
+                "filters", Map.of("scoreMin", 101))).post("/api/v1/analytics/custom-segments")));
+        m.put("getCustomSegment", new Call(managers, 404, (r, self) -> r.get(unknown)));
+        m.put("updateCustomSegment", new Call(managers, 404, (r, self) -> r.header("If-Match", "\"0\"").body(named)
+                .put(unknown)));
+        m.put("deleteCustomSegment", new Call(managers, 404, (r, self) -> r.header("If-Match", "\"0\"")
+                .delete(unknown)));
+        m.put("previewSegment", new Call(managers, 200, (r, self) -> r.body(Map.of()).post(s + "/preview")));
+        m.put("listSegmentMembers", new Call(managers, 200, (r, self) -> r.get(s + "/NEW/members")));
+        m.put("exportSegment", new Call(managers, 200, (r, self) -> r.accept("text/csv").get(s + "/NEW/export")));
+        m.put("issueSegmentCoupons", new Call(managers, 400, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of()).post(s + "/NEW/coupons")));
+        m.put("createSegmentFollowUps", new Call(managers, 400, (r, self) -> r.header("Idempotency-Key",
+                UUID.randomUUID().toString()).body(Map.of()).post(s + "/NEW/follow-ups")));
     }
 }

@@ -22,9 +22,14 @@ public final class Chains {
     }
 
     public static Chain create() {
+        return create("Asia/Shanghai");
+    }
+
+    /** A chain in this time zone (member years and months are counted in it). */
+    public static Chain create(String timeZone) {
         String slug = unique("chain-");
         JsonPath body = RestAssured.given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
-                .body(Map.of("slug", slug, "name", "Chain " + slug,
+                .body(Map.of("slug", slug, "name", "Chain " + slug, "timeZone", timeZone,
                         "admin", Map.of("username", slug + ".admin", "email", slug + "@test.meike.local",
                                 "displayName", "Admin of " + slug)))
                 .post("/api/v1/tenants")

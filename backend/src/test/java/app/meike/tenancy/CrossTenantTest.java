@@ -72,6 +72,7 @@ class CrossTenantTest extends ApiTest {
     static String surveyLinkOfA;
     static String surveyOfA;
     static String complaintOfA;
+    static String segmentOfA;
 
     @BeforeEach
     void twoChains() {
@@ -554,6 +555,7 @@ class CrossTenantTest extends ApiTest {
         planWalks(walks, adminB);
         satisfactionWalks(walks, adminB);
         standardsWalks(walks, adminB);
+        segmentWalks(walks, adminB);
         return walks;
     }
 
@@ -1174,5 +1176,93 @@ class CrossTenantTest extends ApiTest {
         return Map.of("targets", Map.of("spend", Sales.cny(spend), "items", 4, "visits", 12, "referrals", 2,
                 "satisfaction", 4.5), "weights", Map.of("spend", 20, "items", 20, "visits", 20, "referrals", 20,
                 "satisfaction", 20));
+    }
+
+    /** A's saved segment (her paying customers) and her segment rules, made once. */
+    private static void segmentsOfA() {
+        if (segmentOfA != null) {
+            return;
+        }
+        String s = "/api/v1/analytics/segments";
+        String etag = as(a.adminToken()).get(s + "/rules").then().statusCode(200).extract().header("ETag");
+        as(a.adminToken()).header("If-Match", etag).body(Map.of("newWithinDays", 11, "highValueSpend",
+                Sales.cny(100), "highValueScore", 80, "loyalMemberYears", 2, "loyalVisits", 6)).put(s + "/rules")
+                .then().statusCode(200);
+        segmentOfA = as(a.adminToken()).body(Map.of("name", "A秘密分群", "filters", Map.of("builtIn", "ACTIVE")))
+                .post("/api/v1/analytics/custom-segments").then().statusCode(201).extract().path("id");
+    }
+
+    private void segmentWalks(Map<String, Runnable> walks, String adminB) {
+        segmentsOfA();
+        String s = "/api/v1/analytics/segments";
+        String custom = "/api/v1/analytics/custom-segments/" + segmentOfA;
+        Runnable aUntouched = () -> {
+            as(a.adminToken()).get(custom).then().statusCode(200).body("version", equalTo(0));
+            as(a.adminToken()).get(s + "/rules").then().statusCode(200).body("newWithinDays", equalTo(11));
+            as(a.adminToken()).get(s + "/" + segmentOfA + "/members").then().statusCode(200)
+                    .body("items.id", hasItem(customerOfA));
+        };
+        walks.put("countSegments", () -> as(adminB).get(s).then().statusCode(200)
+                .body("items.key", not(hasItem(segmentOfA))).body("items.name", not(hasItem("A秘密分群"))));
+        walks.put("getSegmentRules", () -> as(adminB).get(s + "/rules").then().statusCode(200)
+                .body("newWithinDays", not(equalTo(11))));
+        walks.put("updateSegmentRules", () -> {
+            String etag = as(adminB).get(s + "/rules").then().extract().header("ETag");
+            as(adminB).header("If-Match", etag).body(Map.of("newWithinDays", 12, "highValueSpend", Sales.cny(100),
+                    "highValueScore", 80, "loyalMemberYears", 2, "loyalVisits", 6)).put(s + "/rules").then()
+                    .statusCode(200);
+            aUntouched.run();
+        });
+        walks.put("listCustomSegments", () -> as(adminB).get("/api/v1/analytics/custom-segments").then().statusCode(200)
+                .body("items.id", not(hasItem(segmentOfA))));
+        walks.put("createCustomSegment", () -> {
+            as(adminB).body(Map.of("name", "B借A店", "filters", Map.of("clinicId", clinicOfA))).post("/api/v1/analytics/custom-segments")
+                    .then().statusCode(400).body("errors.field", hasItem("filters.clinicId"));
+            as(adminB).body(Map.of("name", "B借A顾问", "filters", Map.of("ownerId", staffOfA.getString("id"))))
+                    .post("/api/v1/analytics/custom-segments").then().statusCode(400).body("errors.field", hasItem("filters.ownerId"));
+        });
+        walks.put("getCustomSegment", () -> as(adminB).get(custom).then().statusCode(404));
+        walks.put("updateCustomSegment", () -> {
+            as(adminB).header("If-Match", "\"0\"").body(Map.of("name", "B改", "filters", Map.of())).put(custom)
+                    .then().statusCode(404);
+            aUntouched.run();
+        });
+        walks.put("deleteCustomSegment", () -> {
+            as(adminB).header("If-Match", "\"0\"").delete(custom).then().statusCode(404);
+            aUntouched.run();
+        });
+        walks.put("previewSegment", () -> {
+            as(adminB).queryParam("limit", 200).body(Map.of()).post(s + "/preview").then().statusCode(200)
+                    .body("items.id", not(hasItem(customerOfA)));
+            as(adminB).queryParam("clinicId", clinicOfA.toString()).body(Map.of()).post(s + "/preview").then()
+                    .statusCode(400).body("errors.field", hasItem("clinicId"));
+        });
+        walks.put("listSegmentMembers", () -> {
+            as(adminB).queryParam("limit", 200).get(s + "/ACTIVE/members").then().statusCode(200)
+                    .body("items.id", not(hasItem(customerOfA)));
+            as(adminB).get(s + "/" + segmentOfA + "/members").then().statusCode(404);
+        });
+        walks.put("exportSegment", () -> {
+            String file = as(adminB).accept("text/csv").get(s + "/ACTIVE/export").then().statusCode(200).extract()
+                    .asString();
+            assertThat(file).doesNotContain("秘密客户").doesNotContain(customerOfA);
+            as(adminB).accept("text/csv").get(s + "/" + segmentOfA + "/export").then().statusCode(404);
+        });
+        walks.put("issueSegmentCoupons", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("couponTypeId", UUID.randomUUID(), "campaign", "x"))
+                    .post(s + "/" + segmentOfA + "/coupons").then().statusCode(404);
+            as(a.adminToken()).queryParam("customerId", customerOfA).queryParam("source", "CAMPAIGN")
+                    .get("/api/v1/coupons").then().statusCode(200).body("items.sourceRef", not(hasItem("x")));
+        });
+        walks.put("createSegmentFollowUps", () -> {
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("ruleId", UUID.randomUUID(), "campaign", "x"))
+                    .post(s + "/" + segmentOfA + "/follow-ups").then().statusCode(404);
+            followUpsOfA();
+            as(adminB).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("ruleId", followUpRuleOfA, "campaign", "x")).post(s + "/NEW/follow-ups").then()
+                    .statusCode(400).body("errors.field", hasItem("ruleId"));
+        });
     }
 }

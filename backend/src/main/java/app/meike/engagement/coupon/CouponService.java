@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -122,42 +123,60 @@ public class CouponService implements CouponIssuing {
      */
     @Transactional
     public CouponBulkResult issueInBulk(String idempotencyKey, CustomerFilterParams filters, CouponBulkIssue request) {
-        return idempotency.once(idempotencyKey, "coupon.bulk-issue:" + describe(filters), request,
-                CouponBulkResult.class, () -> {
-                    if (request.source() != CouponSource.CAMPAIGN && request.source() != CouponSource.BIRTHDAY) {
-                        throw ProblemException.invalidField("source", "bulk issues are CAMPAIGN or BIRTHDAY coupons");
-                    }
-                    CouponType type = activeType(request.couponTypeId());
-                    List<UUID> matched = customers.idsMatching(filters, BULK_LIMIT + 1);
-                    if (matched.size() > BULK_LIMIT) {
-                        throw ProblemException.unprocessable("More than " + BULK_LIMIT + " customers match; narrow"
-                                + " the filter and issue in parts");
-                    }
-                    String sourceRef = request.sourceRef().trim();
-                    Set<UUID> holding = held(type.id, request.source(), sourceRef, matched);
-                    OffsetDateTime now = Clocks.now(clock);
-                    String note = Strings.blankToNull(request.note());
-                    int issued = 0;
-                    for (UUID customerId : matched) {
-                        if (!holding.contains(customerId)) {
-                            newCoupon(type, customerId, request.source(), sourceRef, note, now);
-                            issued++;
-                        }
-                    }
-                    Coupon.flush();
-                    CouponBulkResult result = new CouponBulkResult(type.id, sourceRef, matched.size(), issued,
-                            matched.size() - issued);
-                    Map<String, Object> details = new LinkedHashMap<>();
-                    details.put("couponTypeId", type.id);
-                    details.put("source", request.source());
-                    details.put("sourceRef", sourceRef);
-                    details.put("filter", describe(filters));
-                    details.put("matched", result.matched());
-                    details.put("issued", result.issued());
-                    details.put("skipped", result.skipped());
-                    audit.record("coupon.bulk-issued", "coupon-type", type.id, details);
-                    return result;
-                }).result();
+        Map<String, String> filter = describe(filters);
+        return issueToEach(idempotencyKey, "coupon.bulk-issue:" + filter, "filter", filter, request, () -> {
+            List<UUID> matched = customers.idsMatching(filters, BULK_LIMIT + 1);
+            if (matched.size() > BULK_LIMIT) {
+                throw ProblemException.unprocessable("More than " + BULK_LIMIT + " customers match; narrow"
+                        + " the filter and issue in parts");
+            }
+            return matched;
+        });
+    }
+
+    /**
+     * The same for a customer segment another feature computes (analytics segments): `members` runs only for a new
+     * key and answers at most BULK_LIMIT live customers; `segment` describes it for the key and the audit log.
+     */
+    @Transactional
+    public CouponBulkResult issueToSegment(String idempotencyKey, Map<String, Object> segment,
+                                           CouponBulkIssue request, Supplier<List<UUID>> members) {
+        return issueToEach(idempotencyKey, "coupon.segment-issue:" + segment, "segment", segment, request, members);
+    }
+
+    private CouponBulkResult issueToEach(String idempotencyKey, String operation, String describedAs,
+                                         Object described, CouponBulkIssue request, Supplier<List<UUID>> members) {
+        return idempotency.once(idempotencyKey, operation, request, CouponBulkResult.class, () -> {
+            if (request.source() != CouponSource.CAMPAIGN && request.source() != CouponSource.BIRTHDAY) {
+                throw ProblemException.invalidField("source", "bulk issues are CAMPAIGN or BIRTHDAY coupons");
+            }
+            CouponType type = activeType(request.couponTypeId());
+            List<UUID> matched = members.get();
+            String sourceRef = request.sourceRef().trim();
+            Set<UUID> holding = held(type.id, request.source(), sourceRef, matched);
+            OffsetDateTime now = Clocks.now(clock);
+            String note = Strings.blankToNull(request.note());
+            int issued = 0;
+            for (UUID customerId : matched) {
+                if (!holding.contains(customerId)) {
+                    newCoupon(type, customerId, request.source(), sourceRef, note, now);
+                    issued++;
+                }
+            }
+            Coupon.flush();
+            CouponBulkResult result = new CouponBulkResult(type.id, sourceRef, matched.size(), issued,
+                    matched.size() - issued);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("couponTypeId", type.id);
+            details.put("source", request.source());
+            details.put("sourceRef", sourceRef);
+            details.put(describedAs, described);
+            details.put("matched", result.matched());
+            details.put("issued", result.issued());
+            details.put("skipped", result.skipped());
+            audit.record("coupon.bulk-issued", "coupon-type", type.id, details);
+            return result;
+        }).result();
     }
 
     /** Voids an unused coupon with a reason, once per Idempotency-Key; a gift's value goes back to its budget. */

@@ -123,6 +123,36 @@ public class FollowUpTaskService {
                 .toList();
     }
 
+    /** How a bulk opening went: tasks opened, and customers skipped because the rule already has one for the campaign. */
+    public record BulkOpening(int opened, int alreadyOpened) {
+    }
+
+    /**
+     * Opens a task of the (enabled) rule for each of these customers for one campaign (a segment's follow-ups), due on
+     * the day: a customer who already has the rule's task for the campaign is skipped, so running it again adds
+     * nothing. Merged and erased customers are skipped too (not counted).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BulkOpening openForEach(UUID ruleId, String campaign, LocalDate dueDate, List<UUID> customerIds) {
+        FollowUpRule rule = FollowUpRule.<FollowUpRule>findByIdOptional(ruleId)
+                .orElseThrow(() -> ProblemException.invalidField("ruleId", "is not a follow-up rule of this chain"));
+        if (!rule.enabled) {
+            throw ProblemException.invalidField("ruleId", "is disabled");
+        }
+        int opened = 0;
+        int already = 0;
+        for (CustomerService.CustomerCare customer : customers.careOf(customerIds).values()) {
+            FollowUpTasks.Reason reason = new FollowUpTasks.Reason("campaign:" + campaign + ":" + customer.id(), null,
+                    null, null, dueDate);
+            if (tasks.open(rule, customer, reason)) {
+                opened++;
+            } else {
+                already++;
+            }
+        }
+        return new BulkOpening(opened, already);
+    }
+
     /** The task's result, and the contact it was (a touchpoint on her timeline). */
     @Transactional
     public FollowUpOutcomeResult recordOutcome(UUID id, FollowUpOutcomeInput input) {
