@@ -25,6 +25,7 @@ const StaffPage = lazy(() => import('./pages/staff/StaffPage').then((m) => ({ de
 const CustomersPage = lazy(() => import('./pages/customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
 const CustomerPage = lazy(() => import('./pages/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 const CustomerImportPage = lazy(() => import('./pages/imports/CustomerImportPage').then((m) => ({ default: m.CustomerImportPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ConversionPage = lazy(() => import('./pages/conversion/ConversionPage').then((m) => ({ default: m.ConversionPage })));
 const DeskPage = lazy(() => import('./pages/desk/DeskPage').then((m) => ({ default: m.DeskPage })));
 const CalendarPage = lazy(() => import('./pages/appointments/CalendarPage').then((m) => ({ default: m.CalendarPage })));
@@ -127,6 +128,7 @@ export function ShellRoutes() {
         <Route path="orders/:orderId" element={<Guard nav="orders"><OrderPage /></Guard>} />
         <Route path="customer-imports" element={<Guard nav="customerImports"><CustomerImportPage /></Guard>} />
         <Route path="customer-imports/:importId" element={<Guard nav="customerImports"><CustomerImportPage /></Guard>} />
+        <Route path="analytics/dashboard" element={<Guard nav="dashboard"><DashboardPage /></Guard>} />
         <Route path="conversion" element={<Guard nav="conversion"><ConversionPage /></Guard>} />
         <Route path="clinics" element={<Guard nav="clinics"><ClinicsPage /></Guard>} />
         <Route path="staff" element={<Guard nav="staff"><StaffPage /></Guard>} />

@@ -10,6 +10,7 @@ export type NavKey =
   | 'pos'
   | 'orders'
   | 'customerImports'
+  | 'dashboard'
   | 'conversion'
   | 'clinics'
   | 'staff'
@@ -180,7 +181,7 @@ export function permissionsFor(roles: readonly Role[]): Permissions {
   const nav: NavKey[] = ['overview', 'desk', 'calendar', 'customers'];
   if (customerWriter) nav.push('pos');
   nav.push('orders');
-  if (admin || manager) nav.push('customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints', 'standardsReport', 'memberAnalytics');
+  if (admin || manager) nav.push('dashboard', 'customerImports', 'conversion', 'liabilities', 'couponReport', 'referralLeaderboard', 'giftBudgets', 'complaints', 'standardsReport', 'memberAnalytics');
   if (customerWriter) nav.push('expiringPoints', 'followUps');
   nav.push('clinics');
   if (admin || manager) nav.push('staff');

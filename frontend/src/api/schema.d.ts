@@ -3273,6 +3273,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/dashboard/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue: qualifying spend, orders paid, average order, by period and clinic
+         * @description Qualifying spend (the tier ledger: external tenders and stored-value principal, less refunds and reversals) of
+         *     the period at the clinic where it happened (an order's clinic, its refunds too; a raw debit's clinic), the
+         *     orders paid, the average order (order spend / orders paid), the revenue by day, week (from Monday) or month
+         *     of the chain's calendar (every bucket listed) and by clinic; each beside the previous period of equal length.
+         *     Managers and tenant admins; a clinic-limited manager sees their clinics only.
+         */
+        get: operations["dashboardRevenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/dashboard/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * New and returning customers, visits
+         * @description Customers who paid at the clinic in the period: new when their first purchase (chain-wide) falls in it,
+         *     returning when they had bought before; visits checked in and distinct visitors.
+         *     Managers and tenant admins; a clinic-limited manager sees their clinics only.
+         */
+        get: operations["dashboardCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/dashboard/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consultation conversion and non-conversion reasons
+         * @description The conversion report's totals (its limit applies: the period may span at most 366 days) for the period and the
+         *     previous one.
+         *     Managers and tenant admins; a clinic-limited manager sees their clinics only.
+         */
+        get: operations["dashboardConsultations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/dashboard/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tier distribution and movements, points issued, redeemed and expired
+         * @description Customers per tier at the end of each period (from the tier history), moves up and down in it (by the tiers'
+         *     order), and points earned, redeemed and expired (the points ledger). Tiers count at the customer's home
+         *     clinic; points at their order's clinic, else her home clinic.
+         *     Managers and tenant admins; a clinic-limited manager sees their clinics only.
+         */
+        get: operations["dashboardMembership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/dashboard/liabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stored-value and pack liabilities at the end of the period and the previous one
+         * @description The liabilities reports' totals (outstanding principal and bonus, pack sessions and value, with aging) as of
+         *     the end of the period and of the previous period, or now for an end still to come, at the selling clinic.
+         *     Managers and tenant admins; a clinic-limited manager sees their clinics only.
+         */
+        get: operations["dashboardLiabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/dashboard/engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals, satisfaction and complaints
+         * @description Referrals counted (the referee's first paid order), answered surveys with their mean scores and NPS, complaints
+         *     opened in the period, and those open and overdue at its end (or now while it lasts).
+         *     Managers and tenant admins; a clinic-limited manager sees their clinics only.
+         */
+        get: operations["dashboardEngagement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/dashboard/consultants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per consultant: sales, 二开, conversion and follow-up completion
+         * @description Qualifying spend of the orders each consultant made, second-development (二开) orders paid and their spend,
+         *     their consultations and conversion, and their follow-up tasks due on the period's days (cancelled ones aside)
+         *     against those done.
+         *     Managers and tenant admins; a clinic-limited manager sees their clinics only.
+         */
+        get: operations["dashboardConsultants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7009,6 +7167,147 @@ export interface components {
                 count: number;
             }[];
         };
+        /** @description [from, to) */
+        DashboardPeriod: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        DashboardMoneyComparison: {
+            current: components["schemas"]["SignedMoney"];
+            previous: components["schemas"]["SignedMoney"];
+        };
+        DashboardCountComparison: {
+            /** Format: int64 */
+            current: number;
+            /** Format: int64 */
+            previous: number;
+        };
+        /** @description A mean score (1–5), an NPS or a rate (0–1); null where nothing was answered, decided or due. */
+        DashboardMeasureComparison: {
+            current: number | null;
+            previous: number | null;
+        };
+        /** @enum {string} */
+        DashboardRevenueInterval: "DAY" | "WEEK" | "MONTH";
+        DashboardRevenuePoint: {
+            /**
+             * Format: date
+             * @description First day of the bucket in the chain's calendar.
+             */
+            start: string;
+            revenue: components["schemas"]["SignedMoney"];
+            /** Format: int64 */
+            ordersPaid: number;
+        };
+        DashboardClinicRevenue: {
+            /** Format: uuid */
+            clinicId: string | null;
+            clinicName: string | null;
+            revenue: components["schemas"]["DashboardMoneyComparison"];
+            ordersPaid: components["schemas"]["DashboardCountComparison"];
+        };
+        DashboardRevenue: {
+            period: components["schemas"]["DashboardPeriod"];
+            previousPeriod: components["schemas"]["DashboardPeriod"];
+            /** Format: uuid */
+            clinicId: string | null;
+            revenue: components["schemas"]["DashboardMoneyComparison"];
+            ordersPaid: components["schemas"]["DashboardCountComparison"];
+            averageOrder: components["schemas"]["DashboardMoneyComparison"];
+            interval: components["schemas"]["DashboardRevenueInterval"];
+            series: components["schemas"]["DashboardRevenuePoint"][];
+            previousSeries: components["schemas"]["DashboardRevenuePoint"][];
+            byClinic: components["schemas"]["DashboardClinicRevenue"][];
+        };
+        DashboardCustomers: {
+            period: components["schemas"]["DashboardPeriod"];
+            previousPeriod: components["schemas"]["DashboardPeriod"];
+            /** Format: uuid */
+            clinicId: string | null;
+            newCustomers: components["schemas"]["DashboardCountComparison"];
+            returningCustomers: components["schemas"]["DashboardCountComparison"];
+            visits: components["schemas"]["DashboardCountComparison"];
+            visitors: components["schemas"]["DashboardCountComparison"];
+        };
+        DashboardConsultations: {
+            period: components["schemas"]["DashboardPeriod"];
+            previousPeriod: components["schemas"]["DashboardPeriod"];
+            /** Format: uuid */
+            clinicId: string | null;
+            current: components["schemas"]["ConversionFigures"];
+            previous: components["schemas"]["ConversionFigures"];
+        };
+        DashboardTierCount: {
+            /** Format: uuid */
+            tierId: string;
+            tierName: string;
+            /** @description The tier's order (0 lowest); null for a retired tier. */
+            position: number | null;
+            customers: components["schemas"]["DashboardCountComparison"];
+        };
+        DashboardMembership: {
+            period: components["schemas"]["DashboardPeriod"];
+            previousPeriod: components["schemas"]["DashboardPeriod"];
+            /** Format: uuid */
+            clinicId: string | null;
+            tierDistribution: components["schemas"]["DashboardTierCount"][];
+            tierUpgrades: components["schemas"]["DashboardCountComparison"];
+            tierDowngrades: components["schemas"]["DashboardCountComparison"];
+            pointsIssued: components["schemas"]["DashboardCountComparison"];
+            pointsRedeemed: components["schemas"]["DashboardCountComparison"];
+            pointsExpired: components["schemas"]["DashboardCountComparison"];
+        };
+        DashboardLiabilities: {
+            period: components["schemas"]["DashboardPeriod"];
+            previousPeriod: components["schemas"]["DashboardPeriod"];
+            /** Format: uuid */
+            clinicId: string | null;
+            /** Format: date-time */
+            asOf: string;
+            /** Format: date-time */
+            previousAsOf: string;
+            storedValue: components["schemas"]["StoredValueLiability"];
+            previousStoredValue: components["schemas"]["StoredValueLiability"];
+            packs: components["schemas"]["SessionPackLiability"];
+            previousPacks: components["schemas"]["SessionPackLiability"];
+        };
+        DashboardEngagement: {
+            period: components["schemas"]["DashboardPeriod"];
+            previousPeriod: components["schemas"]["DashboardPeriod"];
+            /** Format: uuid */
+            clinicId: string | null;
+            referrals: components["schemas"]["DashboardCountComparison"];
+            surveys: components["schemas"]["DashboardCountComparison"];
+            averageResult: components["schemas"]["DashboardMeasureComparison"];
+            averageExperience: components["schemas"]["DashboardMeasureComparison"];
+            nps: components["schemas"]["DashboardMeasureComparison"];
+            complaintsOpened: components["schemas"]["DashboardCountComparison"];
+            complaintsOpen: components["schemas"]["DashboardCountComparison"];
+            complaintsOverdue: components["schemas"]["DashboardCountComparison"];
+        };
+        DashboardConsultantFigures: {
+            /** Format: uuid */
+            consultantId: string;
+            consultantName: string | null;
+            sales: components["schemas"]["DashboardMoneyComparison"];
+            secondDevelopmentOrders: components["schemas"]["DashboardCountComparison"];
+            secondDevelopmentSales: components["schemas"]["DashboardMoneyComparison"];
+            consultations: components["schemas"]["DashboardCountComparison"];
+            converted: components["schemas"]["DashboardCountComparison"];
+            conversionRate: components["schemas"]["DashboardMeasureComparison"];
+            followUpsDue: components["schemas"]["DashboardCountComparison"];
+            followUpsDone: components["schemas"]["DashboardCountComparison"];
+            followUpRate: components["schemas"]["DashboardMeasureComparison"];
+        };
+        DashboardConsultants: {
+            period: components["schemas"]["DashboardPeriod"];
+            previousPeriod: components["schemas"]["DashboardPeriod"];
+            /** Format: uuid */
+            clinicId: string | null;
+            consultants: components["schemas"]["DashboardConsultantFigures"][];
+        };
     };
     responses: {
         /** @description The chain's satisfaction rules */
@@ -7350,6 +7649,14 @@ export interface components {
         CustomSegmentId: string;
         /** @description Only customers whose home clinic this is. */
         SegmentClinic: string;
+        /** @description Start of the period (inclusive). */
+        DashboardFrom: string;
+        /** @description End of the period (exclusive), after `from` and at most 1100 days later. */
+        DashboardTo: string;
+        /** @description Only what happened at this clinic (404 unless a clinic of the chain, 403 unless one of yours). */
+        DashboardClinicId: string;
+        /** @description Buckets of the revenue series; by default days up to 31 days, weeks up to 184, else months. */
+        DashboardInterval: components["schemas"]["DashboardRevenueInterval"];
     };
     requestBodies: never;
     headers: {
@@ -13417,6 +13724,225 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    dashboardRevenue: {
+        parameters: {
+            query: {
+                /** @description Start of the period (inclusive). */
+                from: components["parameters"]["DashboardFrom"];
+                /** @description End of the period (exclusive), after `from` and at most 1100 days later. */
+                to: components["parameters"]["DashboardTo"];
+                /** @description Only what happened at this clinic (404 unless a clinic of the chain, 403 unless one of yours). */
+                clinicId?: components["parameters"]["DashboardClinicId"];
+                /** @description Buckets of the revenue series; by default days up to 31 days, weeks up to 184, else months. */
+                interval?: components["parameters"]["DashboardInterval"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel's figures for the period and the previous one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardRevenue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dashboardCustomers: {
+        parameters: {
+            query: {
+                /** @description Start of the period (inclusive). */
+                from: components["parameters"]["DashboardFrom"];
+                /** @description End of the period (exclusive), after `from` and at most 1100 days later. */
+                to: components["parameters"]["DashboardTo"];
+                /** @description Only what happened at this clinic (404 unless a clinic of the chain, 403 unless one of yours). */
+                clinicId?: components["parameters"]["DashboardClinicId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel's figures for the period and the previous one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardCustomers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dashboardConsultations: {
+        parameters: {
+            query: {
+                /** @description Start of the period (inclusive). */
+                from: components["parameters"]["DashboardFrom"];
+                /** @description End of the period (exclusive), after `from` and at most 1100 days later. */
+                to: components["parameters"]["DashboardTo"];
+                /** @description Only what happened at this clinic (404 unless a clinic of the chain, 403 unless one of yours). */
+                clinicId?: components["parameters"]["DashboardClinicId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel's figures for the period and the previous one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardConsultations"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dashboardMembership: {
+        parameters: {
+            query: {
+                /** @description Start of the period (inclusive). */
+                from: components["parameters"]["DashboardFrom"];
+                /** @description End of the period (exclusive), after `from` and at most 1100 days later. */
+                to: components["parameters"]["DashboardTo"];
+                /** @description Only what happened at this clinic (404 unless a clinic of the chain, 403 unless one of yours). */
+                clinicId?: components["parameters"]["DashboardClinicId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel's figures for the period and the previous one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardMembership"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dashboardLiabilities: {
+        parameters: {
+            query: {
+                /** @description Start of the period (inclusive). */
+                from: components["parameters"]["DashboardFrom"];
+                /** @description End of the period (exclusive), after `from` and at most 1100 days later. */
+                to: components["parameters"]["DashboardTo"];
+                /** @description Only what happened at this clinic (404 unless a clinic of the chain, 403 unless one of yours). */
+                clinicId?: components["parameters"]["DashboardClinicId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel's figures for the period and the previous one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardLiabilities"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dashboardEngagement: {
+        parameters: {
+            query: {
+                /** @description Start of the period (inclusive). */
+                from: components["parameters"]["DashboardFrom"];
+                /** @description End of the period (exclusive), after `from` and at most 1100 days later. */
+                to: components["parameters"]["DashboardTo"];
+                /** @description Only what happened at this clinic (404 unless a clinic of the chain, 403 unless one of yours). */
+                clinicId?: components["parameters"]["DashboardClinicId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel's figures for the period and the previous one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardEngagement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dashboardConsultants: {
+        parameters: {
+            query: {
+                /** @description Start of the period (inclusive). */
+                from: components["parameters"]["DashboardFrom"];
+                /** @description End of the period (exclusive), after `from` and at most 1100 days later. */
+                to: components["parameters"]["DashboardTo"];
+                /** @description Only what happened at this clinic (404 unless a clinic of the chain, 403 unless one of yours). */
+                clinicId?: components["parameters"]["DashboardClinicId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel's figures for the period and the previous one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardConsultants"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

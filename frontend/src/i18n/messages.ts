@@ -9,6 +9,7 @@ import { satisfactionEn, satisfactionZh } from './satisfactionMessages';
 import { chartEn, chartZh } from './chartMessages';
 import { standardsEn, standardsZh } from './standardsMessages';
 import { segmentEn, segmentZh } from './segmentMessages';
+import { dashboardEn, dashboardZh } from './dashboardMessages';
 
 /**
  * Every UI string, in zh-CN (default) and en-US. `{name}` placeholders are filled by `t()`.
@@ -26,6 +27,7 @@ const zhCN = {
   ...chartZh,
   ...standardsZh,
   ...segmentZh,
+  ...dashboardZh,
   'app.fullName': '美客 MeiKe',
   'app.loading': '加载中…',
 
@@ -942,6 +944,7 @@ const enUS: Messages = {
   ...chartEn,
   ...standardsEn,
   ...segmentEn,
+  ...dashboardEn,
   'app.fullName': 'MeiKe 美客',
   'app.loading': 'Loading…',
 

@@ -27,6 +27,7 @@ import {
   PhoneOutlined,
   ScheduleOutlined,
   TagsOutlined,
+  LineChartOutlined,
   TrophyOutlined,
   RadarChartOutlined,
 } from '@ant-design/icons';
@@ -49,6 +50,7 @@ const NAV: Record<NavKey, { path: string; label: MessageKey; icon: ReactNode }> 
   pos: { path: '/pos', label: 'nav.pos', icon: <ShoppingCartOutlined /> },
   orders: { path: '/orders', label: 'nav.orders', icon: <FileTextOutlined /> },
   customerImports: { path: '/customer-imports', label: 'nav.customerImports', icon: <ImportOutlined /> },
+  dashboard: { path: '/analytics/dashboard', label: 'nav.dashboard', icon: <LineChartOutlined /> },
   conversion: { path: '/conversion', label: 'nav.conversion', icon: <FunnelPlotOutlined /> },
   expiringPoints: { path: '/points/expiring', label: 'nav.expiringPoints', icon: <FieldTimeOutlined /> },
   storedValuePlans: { path: '/settings/stored-value-plans', label: 'nav.storedValuePlans', icon: <WalletOutlined /> },
