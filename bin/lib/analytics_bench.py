@@ -4,7 +4,8 @@ of the last 30 days, a quarter and a year; chain-wide as a.manager and one clini
 and a light customer; each value of a path parameter that a listing next to it names), WARMUP unmeasured calls then
 CALLS sequential ones each; one summary line per variant, SLOW when its p95 is over 1 s. A variant whose first answer is not 2xx is reported with that answer instead.
 Chain B's manager asking for chain A's customers must get 404 (isolation). Writes the numbers as JSON to RESULTS.
-  analytics_bench.py BASE OPENAPI MANAGER_TOKEN CLINIC_MANAGER_TOKEN OTHER_CHAIN_TOKEN CALLS WARMUP IDS_JSON RESULTS"""
+  analytics_bench.py BASE OPENAPI MANAGER_TOKEN CLINIC_MANAGER_TOKEN OTHER_CHAIN_TOKEN CALLS WARMUP IDS_JSON RESULTS [ONLY]
+ONLY: measure only the paths under /api/v1/analytics that start with it (e.g. /dashboard)."""
 import datetime
 import json
 import sys
@@ -138,13 +139,14 @@ def variants(base, spec, path, path_item, operation, tokens, ids):
 
 def main():
     base, spec_path, manager, clinic_manager, other_chain, calls, warmup, ids, results_path = sys.argv[1:10]
+    only = sys.argv[10] if len(sys.argv) > 10 else ""
     calls, warmup, ids = int(calls), int(warmup), json.loads(ids)
     tokens = {"manager": manager, "clinic_manager": clinic_manager}
     spec = yaml.safe_load(open(spec_path, encoding="utf-8"))
     results, isolation_failures = [], 0
     # The reads, and the previews (a POST of filters that only reads: the custom filter of a segment).
     operations = [(path, item, method, operation) for path, item in spec["paths"].items()
-                  if path.startswith("/api/v1/analytics") for method, operation in item.items()
+                  if path.startswith("/api/v1/analytics" + only) for method, operation in item.items()
                   if method == "get" or method == "post" and operation.get("operationId", "").startswith("preview")]
     if not operations:
         print("No analytics GET operations in openapi.yaml on this branch: nothing to measure")

@@ -93,11 +93,11 @@ bench_analytics() {
   echo "Analytics endpoints, $ANALYTICS_CALLS sequential calls each after $ANALYTICS_WARMUP warm-up calls:"
   PYTHONDONTWRITEBYTECODE=1 python3 "$BENCH_LIB/analytics_bench.py" "http://localhost:$ANALYTICS_PORT" "$REPO/openapi.yaml" \
     "$(bench_token a.manager)" "$(bench_token "$ANALYTICS_CLINIC_MANAGER")" "$(bench_token b.manager)" \
-    "$ANALYTICS_CALLS" "$ANALYTICS_WARMUP" "$(analytics_customers)" "$MEIKE_RUN/bench-analytics.json"
+    "$ANALYTICS_CALLS" "$ANALYTICS_WARMUP" "$(analytics_customers)" "$MEIKE_RUN/bench-analytics.json" "${ANALYTICS_ONLY:-}"
 }
 
-# analytics_customers: the ids the measurements use, as JSON: chain A's heaviest and a light customer (one order,
-# home clinic 1), its first clinic, and a customer of chain B (which chain A's managers must not see).
+# analytics_customers: the ids the measurements use, as JSON: chain A's heaviest and a light customer (fewest
+# orders, home clinic 1), its first clinic, and a customer of chain B (which chain A's managers must not see).
 analytics_customers() {
   pg_admin -d "$ANALYTICS_DB" <<SQL
 SELECT json_build_object(
@@ -105,7 +105,7 @@ SELECT json_build_object(
              GROUP BY customer_id ORDER BY count(*) DESC, customer_id LIMIT 1),
   'light', (SELECT o.customer_id FROM sales_order o JOIN customer c ON c.tenant_id = o.tenant_id AND c.id = o.customer_id
              WHERE o.tenant_id = '$BENCH_TENANT_A' AND c.home_clinic_id = '01900000-0000-7000-8000-0000000ac001'
-             GROUP BY o.customer_id HAVING count(*) = 1 ORDER BY o.customer_id LIMIT 1),
+             GROUP BY o.customer_id ORDER BY count(*), o.customer_id LIMIT 1),
   'clinic', '01900000-0000-7000-8000-0000000ac001',
   'otherChainCustomer', (SELECT id FROM customer WHERE tenant_id = '$BENCH_TENANT_B' ORDER BY id LIMIT 1));
 SQL
