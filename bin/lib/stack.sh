@@ -46,7 +46,8 @@ backend_build() {
   fi
 }
 
-# backend_start NAME PORT DB KEYCLOAK_PORT LIQUIBASE_CONTEXTS
+# backend_start NAME PORT DB KEYCLOAK_PORT LIQUIBASE_CONTEXTS: ready within MEIKE_BACKEND_READY_SECONDS (120; longer
+# where Liquibase backfills a big database at start).
 backend_start() {
   local name=$1 port=$2 db=$3 kc_port=$4 contexts=$5
   local pidfile="$MEIKE_RUN/$name.pid" log="$MEIKE_RUN/$name.log"
@@ -63,7 +64,7 @@ backend_start() {
   MEIKE_LIQUIBASE_CONTEXTS="$contexts" \
     setsid java -jar "$MEIKE_REPO/backend/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   echo $! >"$pidfile"
-  wait_http "http://localhost:$port/q/health/ready" 120 "$name" "$log"
+  wait_http "http://localhost:$port/q/health/ready" "${MEIKE_BACKEND_READY_SECONDS:-120}" "$name" "$log"
 }
 
 frontend_install() {
